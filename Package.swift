@@ -1,0 +1,31 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jixiao",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jixiao", targets: ["jixiao"]),
+        .library(name: "JixiaoCore", targets: ["JixiaoCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
+        .target(name: "JixiaoCore"),
+        // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
+        .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
+        // Subcommands, kept in a library so tests can run them in-process.
+        .target(name: "JixiaoCLI", dependencies: [
+            "JixiaoCore", "JixiaoFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
+        .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
+        .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
+    ]
+)

@@ -1,0 +1,46 @@
+import ArgumentParser
+import JixiaoCore
+
+/// `jixiao`: the root command. Each subcommand is one small type in its own file.
+public struct JixiaoCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "jixiao",
+        abstract: "绩效：项目支出绩效目标表与自评表的评分、检查与导出工具。",
+        discussion: """
+        表单文件格式见 Forms/README.md。常用：
+          jixiao score Forms/2023                 按评分规则重算每张自评表
+          jixiao score Forms/2023 --format json   输出 JSON，供其他系统使用
+        退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
+        """,
+        version: JixiaoVersion.current,
+        subcommands: [Score.self])
+
+    public init() {}
+}
+
+public enum JixiaoVersion {
+    public static let current = "0.1.0"
+}
+
+/// `--policy`: which scoring policy to apply.
+public struct PolicyOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("评分政策：national（全国通用，默认）或 shanxi（山西：未填报成本指标封顶 5 分，调整后指标值为空的指标不计分）。",
+                                            valueName: "national|shanxi"))
+    public var policy: String = ScoringPolicy.national.id
+
+    public init() {}
+
+    public func validate() throws {
+        guard ScoringPolicy.named(policy) != nil else {
+            let known = ScoringPolicy.builtIn.map(\.id).joined(separator: "、")
+            throw ValidationError("未知的评分政策“\(policy)”；可用：\(known)")
+        }
+    }
+
+    public var scoringPolicy: ScoringPolicy { ScoringPolicy.named(policy) ?? .national }
+}
+
+/// `--format` for reports.
+public enum ReportFormat: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case text, json
+}

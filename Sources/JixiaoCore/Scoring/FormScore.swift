@@ -1,0 +1,118 @@
+import Foundation
+
+/// A self-evaluation recomputed under a policy: execution score, each row's rule score, totals and grades.
+///
+/// Two totals are kept apart on purpose:
+/// - `total` is what the form should have printed from its own rows: recomputed execution score + Σ entered
+///   indicator scores. A difference from the printed 总分 is an arithmetic slip.
+/// - `ruleTotal` is execution score + Σ rule scores: what the scoring rules give. A difference from `total`
+///   is a scoring judgement to review.
+public struct FormScore: Sendable, Hashable {
+    public let policyID: String
+    public let execution: ExecutionScore
+    /// One per indicator row, in printed order.
+    public let indicators: [IndicatorScore]
+    /// Σ分值 of the scored rows.
+    public let weightSum: Decimal
+    /// Σ entered 得分 of the scored rows (blank counts as 0).
+    public let enteredSum: Decimal
+    /// Σ rule scores of the scored rows.
+    public let ruleSum: Decimal
+    public let total: Decimal
+    public let grade: Grade
+    public let ruleTotal: Decimal
+    public let ruleGrade: Grade
+    /// 总分 and 等级 as printed (nil when unreadable).
+    public let printedTotal: Decimal?
+    public let printedGrade: Grade?
+    /// The grade the printed total deserves.
+    public let gradeOfPrintedTotal: Grade?
+
+    public init(_ form: SelfEvaluation, policy: ScoringPolicy) {
+        policyID = policy.id
+        execution = ExecutionScore(funds: form.funds, policy: policy)
+        indicators = form.indicators.map { IndicatorScoring.score($0, policy: policy) }
+        let scored = indicators.filter(\.isScored)
+        weightSum = scored.reduce(0) { $0 + ($1.weight ?? 0) }
+        enteredSum = scored.reduce(0) { $0 + ($1.entered ?? 0) }
+        ruleSum = scored.reduce(0) { $0 + ($1.ruleScore ?? 0) }
+        total = (execution.score + enteredSum).round2
+        grade = policy.gradeThresholds.grade(of: total)
+        ruleTotal = (execution.score + ruleSum).round2
+        ruleGrade = policy.gradeThresholds.grade(of: ruleTotal)
+        printedTotal = form.printedTotal.value
+        printedGrade = form.printedGradeValue
+        gradeOfPrintedTotal = printedTotal.map { policy.gradeThresholds.grade(of: $0.round2) }
+    }
+
+    /// What differs between the printed form and the recomputation, in Chinese, most important first.
+    public func differences(in form: SelfEvaluation) -> [String] {
+        var notes: [String] = []
+        let fixed = { DecimalText.fixed($0) }
+        if let printed = printedTotal, printed.round2 != total {
+            notes.append("总分：表上 \(form.printedTotal.text)，按表内数字应为 \(fixed(total))")
+        } else if printedTotal == nil {
+            notes.append("总分“\(form.printedTotal.text)”无法读取，按表内数字应为 \(fixed(total))")
+        }
+        if let printedGrade, printedGrade != grade {
+            notes.append("等级：表上“\(printedGrade.label)”，按总分 \(fixed(total)) 应为“\(grade.label)”")
+        } else if printedGrade == nil {
+            notes.append("等级“\(form.printedGrade)”不是优/良/中/差之一，应为“\(grade.label)”")
+        }
+        if let printedGrade, let gradeOfPrintedTotal, printedGrade != gradeOfPrintedTotal {
+            notes.append("等级“\(printedGrade.label)”与表上总分 \(form.printedTotal.text) 不符（应为“\(gradeOfPrintedTotal.label)”）")
+        }
+        if let rate = execution.ratePercent, let printed = form.funds.total.rate.value, printed != rate {
+            notes.append("执行率：表上 \(form.funds.total.rate.text)，应为 \(fixed(rate))")
+        }
+        if let printed = form.funds.total.score.value, printed != execution.score {
+            notes.append("预算执行得分：表上 \(form.funds.total.score.text)，应为 \(fixed(execution.score))")
+        }
+        for (index, score) in indicators.enumerated() where score.isScored {
+            guard let difference = score.difference, difference != 0, let rule = score.ruleScore else { continue }
+            let row = form.indicators[index]
+            notes.append("指标“\(row.name)”：填报得分 \(row.score.text)，规则得分 \(fixed(rule))（\(ScoreExplanation.describe(score))）")
+        }
+        if ruleTotal != total {
+            notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(ruleGrade.label)）")
+        }
+        return notes
+    }
+}
+
+/// Chinese one-line explanations of how a rule score was reached.
+public enum ScoreExplanation {
+    public static func describe(_ score: IndicatorScore) -> String {
+        switch score.method {
+        case .positive: return "正向指标：完成值达到指标值得满分，未达到按完成比例计分"
+        case .equal: return "等于型指标：达到指标值得满分，未达到按完成比例计分"
+        case .reverse(.platform): return "反向指标：不超过指标值得满分，超过部分按 1 −（实际−指标）/指标 计分，达到两倍得 0 分"
+        case .reverse(.ratio): return "反向指标：不超过指标值得满分，超过按 指标值/实际值 计分"
+        case .qualitative(let outcome):
+            guard let band = score.band else { return "定性指标" }
+            let upper = band.includesUpper ? "≤" : "<"
+            return "定性指标“\(outcome.label)”：得分应在 \(DecimalText.fixed(band.lower)) ≤ 得分 \(upper) \(DecimalText.fixed(band.upper))"
+        case .unfilledCostRow(let cap?): return "未填报成本指标：得分不得超过 \(DecimalText.plain(cap)) 分"
+        case .unfilledCostRow(nil): return "未填报成本指标：无法按规则计分，保留填报得分"
+        case .manual(let reason): return "无法自动计分（\(reason.label)），保留填报得分"
+        case .notScored: return "调整后指标值为空：该指标不计分"
+        }
+    }
+}
+
+extension IndicatorScore.ManualReason {
+    /// Chinese label.
+    public var label: String {
+        switch self {
+        case .missingWeight: "分值缺失或无法读取"
+        case .emptyTarget: "调整后指标值为空"
+        case .unreadableTarget: "调整后指标值无法读取"
+        case .bareNumberTarget: "指标值缺少计算符号"
+        case .emptyActual: "实际完成值为空"
+        case .unreadableActual: "实际完成值无法读取"
+        case .incompatibleUnits: "实际完成值与指标值计量单位不一致"
+        case .qualitativeActual: "定量指标的实际完成值不是数值"
+        case .qualitativeWithoutOutcome: "定性指标的实际完成值不是达成/部分达成/未达成"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+/// 计算符号: how an indicator's target is compared with its actual value.
+///
+/// The platform's code list (`PMKPIZBXS`) numbers them 1–5; `＞`/`＜` score exactly like `≥`/`≤`.
+public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codable {
+    case atLeast = "≥"      // 1
+    case greaterThan = "＞"  // 2
+    case equal = "＝"        // 3
+    case lessThan = "＜"     // 4
+    case atMost = "≤"       // 5
+
+    /// The platform code (`PMKPIZBXS`).
+    public var code: Int {
+        switch self {
+        case .atLeast: 1
+        case .greaterThan: 2
+        case .equal: 3
+        case .lessThan: 4
+        case .atMost: 5
+        }
+    }
+
+    /// 正向 (higher is better), equal, or 反向 (lower is better).
+    public var direction: Direction {
+        switch self {
+        case .atLeast, .greaterThan: .higherIsBetter
+        case .equal: .equal
+        case .lessThan, .atMost: .lowerIsBetter
+        }
+    }
+
+    public enum Direction: Sendable { case higherIsBetter, equal, lowerIsBetter }
+
+    /// Every spelling seen in forms, longest first so `>=` wins over `>`.
+    static let spellings: [(String, ComparisonOperator)] = [
+        (">=", .atLeast), ("＞=", .atLeast), (">＝", .atLeast), ("＞＝", .atLeast),
+        ("<=", .atMost), ("＜=", .atMost), ("<＝", .atMost), ("＜＝", .atMost),
+        ("==", .equal), ("＝＝", .equal),
+        ("≥", .atLeast), ("≧", .atLeast), ("⩾", .atLeast),
+        ("≤", .atMost), ("≦", .atMost), ("⩽", .atMost),
+        (">", .greaterThan), ("＞", .greaterThan),
+        ("<", .lessThan), ("＜", .lessThan),
+        ("=", .equal), ("＝", .equal), ("═", .equal),
+    ]
+
+    /// Splits a leading operator off `text`.
+    static func split(_ text: String) -> (ComparisonOperator, String)? {
+        for (spelling, op) in spellings where text.hasPrefix(spelling) {
+            return (op, String(text.dropFirst(spelling.count)))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,247 @@
+import Foundation
+import JixiaoCore
+import Yams
+
+/// Reads form files (YAML, see Forms/README.md) into the model.
+public enum FormFileReader {
+    /// A real form file is 10–40 KB; anything this large is not a form and is refused before parsing.
+    public static let maximumBytes = 2 * 1024 * 1024
+
+    /// Reads one form file's bytes. `file` names it in errors.
+    public static func read(_ data: Data, file: String) throws(FormFileError) -> Form {
+        guard data.count <= maximumBytes else {
+            throw FormFileError(file: file, problem: "文件大小 \(data.count / 1024) KB，超过表单文件上限 \(maximumBytes / 1024 / 1024) MB",
+                                fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
+        }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw FormFileError(file: file, problem: "文件为空", fix: "按 Forms/README.md 的示例填写表单，或删除该文件")
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw FormFileError(file: file, problem: "文件中没有内容", fix: "按 Forms/README.md 的示例填写表单")
+            }
+            root = node
+        } catch let error as FormFileError {
+            throw error
+        } catch {
+            throw syntaxError(error, file: file)
+        }
+        var reader = YAMLNodeReader(file: file)
+        guard let mapping = root.mapping else {
+            throw reader.error(root, "", "文件顶层应为键值映射，实际是\(reader.kindName(root))", "文件应以 form: self-evaluation 或 form: target-table 开头")
+        }
+        let kind = try reader.text(mapping, "form", "", parent: root)
+        switch kind {
+        case "self-evaluation": return .selfEvaluation(try SelfEvaluationFile.read(root, reader: &reader))
+        case "target-table": return .targetTable(try TargetTableFile.read(root, reader: &reader))
+        default:
+            throw reader.error(mapping["form"], "form", "未知的表单类型“\(kind)”", "写 self-evaluation（自评表）或 target-table（目标表）")
+        }
+    }
+
+    /// Maps a Yams parse error to a located Chinese message.
+    static func syntaxError(_ error: Error, file: String) -> FormFileError {
+        let fix = "检查该处的缩进、冒号后的空格和引号是否成对；含“: ”或“#”的文字请加引号"
+        switch error as? YamlError {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return FormFileError(file: file, line: mark.line, column: mark.column,
+                                 problem: "YAML 语法错误（\(problem)）", fix: fix)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return FormFileError(file: file, line: context.mark.line, column: context.mark.column,
+                                 problem: "同一部分中字段重复：\(duplicates.joined(separator: ", "))",
+                                 fix: "每个字段只写一次；删除或合并重复的字段")
+        case .reader(let problem, _, _, _):
+            return FormFileError(file: file, problem: "无法读取文本（\(problem)）", fix: "用 UTF-8 编码另存该文件")
+        default:
+            return FormFileError(file: file, problem: "YAML 无法解析（\(error)）", fix: fix)
+        }
+    }
+}
+
+/// `form: self-evaluation`
+enum SelfEvaluationFile {
+    static let keys: Set<String> = ["form", "year", "project", "projectCode", "department", "agency",
+                                    "implementingAgency", "funds", "goals", "indicators", "total", "grade",
+                                    "analysis", "source"]
+    static let fundsRowKeys: Set<String> = ["source", "declared", "compiled", "fullYearBudget", "executed",
+                                            "balance", "rate", "score", "deviation"]
+    static let indicatorKeys: Set<String> = ["level1", "level2", "name", "initialTarget", "adjustedTarget", "actual",
+                                             "qualitativeNote", "weight", "score", "deviation", "extraCells"]
+    static let analysisKeys: Set<String> = ["execution", "output", "benefit", "satisfaction", "experience",
+                                            "problems", "improvements"]
+
+    static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation {
+        let top = try reader.mapping(root, "", allowed: keys)
+        let fundsNode = try reader.child(top, "funds", "", parent: root)
+        let funds = try reader.mapping(fundsNode, "funds", allowed: ["total", "sources"])
+        let total = try fundsRow(try reader.child(funds, "total", "funds", parent: fundsNode), "funds.total", &reader)
+        var sources: [SelfEvaluation.FundsRow] = []
+        if let list = funds["sources"] {
+            for (index, item) in try reader.sequence(list, "funds.sources").enumerated() {
+                sources.append(try fundsRow(item, "funds.sources[\(index)]", &reader))
+            }
+        }
+        var goals = SelfEvaluation.Goals()
+        if let node = top["goals"] {
+            let map = try reader.mapping(node, "goals", allowed: ["annual", "completion"])
+            goals.annual = try reader.optionalText(map, "annual", "goals") ?? ""
+            goals.completion = try reader.optionalText(map, "completion", "goals") ?? ""
+        }
+        let indicatorsNode = try reader.child(top, "indicators", "", parent: root)
+        var indicators: [SelfEvaluation.Indicator] = []
+        for (index, item) in try reader.sequence(indicatorsNode, "indicators").enumerated() {
+            indicators.append(try indicator(item, "indicators[\(index)]", &reader))
+        }
+        var analysis = SelfEvaluation.Analysis()
+        if let node = top["analysis"] {
+            let map = try reader.mapping(node, "analysis", allowed: analysisKeys)
+            analysis.execution = try reader.optionalText(map, "execution", "analysis") ?? ""
+            analysis.output = try reader.optionalText(map, "output", "analysis") ?? ""
+            analysis.benefit = try reader.optionalText(map, "benefit", "analysis") ?? ""
+            analysis.satisfaction = try reader.optionalText(map, "satisfaction", "analysis") ?? ""
+            analysis.experience = try reader.optionalText(map, "experience", "analysis") ?? ""
+            analysis.problems = try reader.optionalText(map, "problems", "analysis") ?? ""
+            analysis.improvements = try reader.optionalText(map, "improvements", "analysis") ?? ""
+        }
+        var form = SelfEvaluation(
+            year: try reader.integer(top, "year", "", parent: root),
+            project: try reader.text(top, "project", "", parent: root),
+            projectCode: try reader.optionalText(top, "projectCode", "").flatMap { $0.isEmpty ? nil : $0 },
+            department: CodedName(try reader.text(top, "department", "", parent: root)),
+            agency: CodedName(try reader.text(top, "agency", "", parent: root)),
+            implementingAgency: try reader.optionalText(top, "implementingAgency", "").flatMap { $0.isEmpty ? nil : $0 },
+            funds: SelfEvaluation.Funds(total: total, sources: sources),
+            goals: goals, indicators: indicators,
+            printedTotal: EnteredNumber(try reader.text(top, "total", "", parent: root)),
+            printedGrade: try reader.text(top, "grade", "", parent: root),
+            analysis: analysis,
+            source: try SourceBlock.read(top, &reader))
+        form.lines = reader.lines
+        return form
+    }
+
+    static func fundsRow(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation.FundsRow {
+        let map = try reader.mapping(node, path, allowed: fundsRowKeys)
+        func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
+            EnteredNumber(try reader.optionalText(map, key, path) ?? "")
+        }
+        return SelfEvaluation.FundsRow(
+            source: try reader.optionalText(map, "source", path) ?? "",
+            declared: try amount("declared"), compiled: try amount("compiled"),
+            fullYearBudget: EnteredNumber(try reader.text(map, "fullYearBudget", path, parent: node)),
+            executed: EnteredNumber(try reader.text(map, "executed", path, parent: node)),
+            balance: try amount("balance"), rate: try amount("rate"), score: try amount("score"),
+            deviation: try reader.optionalText(map, "deviation", path))
+    }
+
+    static func indicator(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation.Indicator {
+        let map = try reader.mapping(node, path, allowed: indicatorKeys)
+        return SelfEvaluation.Indicator(
+            level1: try reader.optionalText(map, "level1", path) ?? "",
+            level2: try reader.optionalText(map, "level2", path) ?? "",
+            name: try reader.text(map, "name", path, parent: node),
+            initialTarget: try reader.optionalText(map, "initialTarget", path) ?? "",
+            adjustedTarget: try reader.text(map, "adjustedTarget", path, parent: node),
+            actual: try reader.text(map, "actual", path, parent: node),
+            qualitativeNote: try reader.optionalText(map, "qualitativeNote", path),
+            weight: EnteredNumber(try reader.text(map, "weight", path, parent: node)),
+            score: EnteredNumber(try reader.text(map, "score", path, parent: node)),
+            deviation: try reader.optionalText(map, "deviation", path) ?? "",
+            extraCells: try reader.texts(map, "extraCells", path))
+    }
+}
+
+/// `source:` block shared by both kinds.
+enum SourceBlock {
+    static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SourceReference? {
+        guard let node = top["source"] else { return nil }
+        let map = try reader.mapping(node, "source", allowed: ["document", "firstLine", "lastLine"])
+        return SourceReference(document: try reader.text(map, "document", "source", parent: node),
+                               firstLine: try reader.optionalInteger(map, "firstLine", "source"),
+                               lastLine: try reader.optionalInteger(map, "lastLine", "source"))
+    }
+}
+
+/// `form: target-table`
+enum TargetTableFile {
+    static let keys: Set<String> = ["form", "year", "project", "projectCode", "department", "agency",
+                                    "implementingAgency", "nature", "period", "funds", "overview", "basis",
+                                    "necessity", "measures", "plan", "goals", "indicators", "footer", "source"]
+    static let breakdownKeys: Set<String> = ["total", "central", "provincial", "cityCounty", "selfRaised", "other"]
+
+    static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable {
+        let top = try reader.mapping(root, "", allowed: keys)
+        let fundsNode = try reader.child(top, "funds", "", parent: root)
+        let funds = try reader.mapping(fundsNode, "funds", allowed: ["period", "annual"])
+        let period = try breakdown(try reader.child(funds, "period", "funds", parent: fundsNode), "funds.period", &reader)
+        let annual = try breakdown(try reader.child(funds, "annual", "funds", parent: fundsNode), "funds.annual", &reader)
+        var goals = TargetTable.Goals()
+        if let node = top["goals"] {
+            let map = try reader.mapping(node, "goals", allowed: ["period", "annual"])
+            goals.period = try reader.optionalText(map, "period", "goals") ?? ""
+            goals.annual = try reader.optionalText(map, "annual", "goals") ?? ""
+        }
+        let indicatorsNode = try reader.child(top, "indicators", "", parent: root)
+        let halves = try reader.mapping(indicatorsNode, "indicators", allowed: ["period", "annual"])
+        func half(_ key: String) throws(FormFileError) -> [TargetTable.Indicator] {
+            guard let node = halves[key] else { return [] }
+            var rows: [TargetTable.Indicator] = []
+            for (index, item) in try reader.sequence(node, "indicators.\(key)").enumerated() {
+                let path = "indicators.\(key)[\(index)]"
+                let map = try reader.mapping(item, path, allowed: ["level1", "level2", "name", "value"])
+                rows.append(TargetTable.Indicator(
+                    level1: try reader.optionalText(map, "level1", path),
+                    level2: try reader.optionalText(map, "level2", path) ?? "",
+                    name: try reader.text(map, "name", path, parent: item),
+                    value: try reader.text(map, "value", path, parent: item)))
+            }
+            return rows
+        }
+        var footer = TargetTable.Footer()
+        if let node = top["footer"] {
+            let map = try reader.mapping(node, "footer", allowed: ["responsible", "handler", "phone", "filledAt"])
+            footer.responsible = try reader.optionalText(map, "responsible", "footer") ?? ""
+            footer.handler = try reader.optionalText(map, "handler", "footer") ?? ""
+            footer.phone = try reader.optionalText(map, "phone", "footer") ?? ""
+            footer.filledAt = try reader.optionalText(map, "filledAt", "footer") ?? ""
+        }
+        let agency = try reader.optionalText(top, "agency", "")
+        var form = TargetTable(
+            year: try reader.integer(top, "year", "", parent: root),
+            project: try reader.text(top, "project", "", parent: root),
+            projectCode: try reader.optionalText(top, "projectCode", "").flatMap { $0.isEmpty ? nil : $0 },
+            department: CodedName(try reader.text(top, "department", "", parent: root)),
+            agency: agency.flatMap { $0.isEmpty ? nil : CodedName($0) },
+            implementingAgency: try reader.text(top, "implementingAgency", "", parent: root),
+            nature: try reader.text(top, "nature", "", parent: root),
+            period: try reader.text(top, "period", "", parent: root),
+            funds: TargetTable.Funds(period: period, annual: annual),
+            overview: try reader.optionalText(top, "overview", "") ?? "",
+            basis: try reader.optionalText(top, "basis", "") ?? "",
+            necessity: try reader.optionalText(top, "necessity", "") ?? "",
+            measures: try reader.optionalText(top, "measures", "") ?? "",
+            plan: try reader.optionalText(top, "plan", "") ?? "",
+            goals: goals,
+            indicators: TargetTable.Indicators(period: try half("period"), annual: try half("annual")),
+            footer: footer,
+            source: try SourceBlock.read(top, &reader))
+        form.lines = reader.lines
+        return form
+    }
+
+    static func breakdown(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable.FundBreakdown {
+        let map = try reader.mapping(node, path, allowed: breakdownKeys)
+        func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
+            EnteredNumber(try reader.optionalText(map, key, path) ?? "")
+        }
+        return TargetTable.FundBreakdown(
+            total: EnteredNumber(try reader.text(map, "total", path, parent: node)),
+            central: try amount("central"), provincial: try amount("provincial"),
+            cityCounty: try amount("cityCounty"), selfRaised: try amount("selfRaised"), other: try amount("other"))
+    }
+}

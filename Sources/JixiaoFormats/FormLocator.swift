@@ -1,0 +1,79 @@
+import Foundation
+import JixiaoCore
+
+/// A form read from a file.
+public struct LoadedForm: Sendable, Hashable {
+    /// The path as the user will recognise it (relative paths stay relative).
+    public let file: String
+    public let form: Form
+
+    public init(file: String, form: Form) {
+        self.file = file
+        self.form = form
+    }
+}
+
+/// Finds form files under the paths a user names and reads them all, collecting every failure instead of
+/// stopping at the first.
+public enum FormLocator {
+    public static let extensions: Set<String> = ["yaml", "yml"]
+
+    public struct Result: Sendable {
+        public var forms: [LoadedForm] = []
+        public var errors: [FormFileError] = []
+    }
+
+    /// Form files under `paths` (files as given; folders recursively, sorted so output is stable).
+    public static func files(in paths: [String]) -> (files: [String], errors: [FormFileError]) {
+        var files: [String] = []
+        var errors: [FormFileError] = []
+        let manager = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                errors.append(FormFileError(file: path, problem: "路径不存在", fix: "检查路径拼写，或先进入仓库根目录再运行"))
+                continue
+            }
+            guard isDirectory.boolValue else { files.append(path); continue }
+            guard let walker = manager.enumerator(atPath: path) else { continue }
+            var found: [String] = []
+            for case let relative as String in walker {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { continue }
+                if extensions.contains((relative as NSString).pathExtension.lowercased()) {
+                    found.append((path as NSString).appendingPathComponent(relative))
+                }
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return (files, errors)
+    }
+
+    /// Reads every form file under `paths`.
+    public static func load(_ paths: [String]) -> Result {
+        let (files, errors) = files(in: paths)
+        var result = Result(errors: errors)
+        for file in files {
+            do {
+                let data = try readLimited(file)
+                result.forms.append(LoadedForm(file: file, form: try FormFileReader.read(data, file: file)))
+            } catch let error as FormFileError {
+                result.errors.append(error)
+            } catch {
+                result.errors.append(FormFileError(file: file, problem: "无法读取文件（\(error.localizedDescription)）",
+                                                   fix: "检查文件是否存在以及读取权限"))
+            }
+        }
+        return result
+    }
+
+    /// Reads a file, refusing one larger than a form file can be without loading it whole.
+    static func readLimited(_ file: String) throws -> Data {
+        let attributes = try FileManager.default.attributesOfItem(atPath: file)
+        if let size = attributes[.size] as? NSNumber, size.intValue > FormFileReader.maximumBytes {
+            throw FormFileError(file: file, problem: "文件大小 \(size.intValue / 1024) KB，超过表单文件上限 \(FormFileReader.maximumBytes / 1024 / 1024) MB",
+                                fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
+        }
+        return try Data(contentsOf: URL(fileURLWithPath: file))
+    }
+}

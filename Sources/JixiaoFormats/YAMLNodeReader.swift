@@ -1,0 +1,105 @@
+import Yams
+
+/// Walks a composed YAML node tree, keeping the field path and the source line of everything it reads,
+/// so that a missing field or a wrong type is reported with its line and column, not only a coding path.
+struct YAMLNodeReader {
+    let file: String
+    /// Field path → line, filled as scalars are read.
+    private(set) var lines: [String: Int] = [:]
+
+    init(file: String) { self.file = file }
+
+    func error(_ node: Node?, _ path: String, _ problem: String, _ fix: String) -> FormFileError {
+        FormFileError(file: file, line: node?.mark?.line, column: node?.mark?.column,
+                      fieldPath: path.isEmpty ? nil : path, problem: problem, fix: fix)
+    }
+
+    /// The mapping at `node`, refusing keys the format does not know (a typo would otherwise lose data).
+    func mapping(_ node: Node, _ path: String, allowed: Set<String>) throws(FormFileError) -> Node.Mapping {
+        guard let mapping = node.mapping else {
+            throw error(node, path, "应为键值映射（key: value），实际是\(kindName(node))", "按 Forms/README.md 的示例书写该部分")
+        }
+        for (key, _) in mapping {
+            let name = key.scalar?.string ?? ""
+            if !allowed.contains(name) {
+                let known = allowed.sorted().joined(separator: ", ")
+                throw error(key, join(path, name), "未知字段“\(name)”", "检查拼写；此处可用的字段：\(known)")
+            }
+        }
+        return mapping
+    }
+
+    func sequence(_ node: Node, _ path: String) throws(FormFileError) -> Node.Sequence {
+        guard let sequence = node.sequence else {
+            throw error(node, path, "应为列表（每项以“- ”开头），实际是\(kindName(node))", "按 Forms/README.md 的示例书写列表")
+        }
+        return sequence
+    }
+
+    func child(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Node {
+        guard let node = mapping[key] else {
+            throw error(parent, join(path, key), "缺少必填字段“\(key)”", "在该部分加入 \(key): …（空单元格写 \"\"）")
+        }
+        return node
+    }
+
+    /// A required text field. Any scalar counts: `100.00` unquoted is read as the text "100.00".
+    mutating func text(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> String {
+        try scalarText(try child(mapping, key, path, parent: parent), join(path, key))
+    }
+
+    /// An optional text field: nil when the key is absent.
+    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> String? {
+        guard let node = mapping[key] else { return nil }
+        return try scalarText(node, join(path, key))
+    }
+
+    mutating func scalarText(_ node: Node, _ path: String) throws(FormFileError) -> String {
+        guard let scalar = node.scalar else {
+            throw error(node, path, "应为单个值（文字或数字），实际是\(kindName(node))", "写成一行的值；含冒号等符号的文字请加引号")
+        }
+        if let line = node.mark?.line { lines[path] = line }
+        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        return scalar.string
+    }
+
+    mutating func integer(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Int {
+        let node = try child(mapping, key, path, parent: parent)
+        let text = try scalarText(node, join(path, key))
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw error(node, join(path, key), "应为整数，实际是“\(text)”", "写成整数，例如 2023")
+        }
+        return value
+    }
+
+    mutating func optionalInteger(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> Int? {
+        guard let node = mapping[key] else { return nil }
+        let text = try scalarText(node, join(path, key))
+        if text.isEmpty { return nil }
+        guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
+            throw error(node, join(path, key), "应为整数，实际是“\(text)”", "写成整数（行号），或删除该字段")
+        }
+        return value
+    }
+
+    /// A list of texts (optional; absent → []).
+    mutating func texts(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> [String] {
+        guard let node = mapping[key] else { return [] }
+        var result: [String] = []
+        for (index, item) in try sequence(node, join(path, key)).enumerated() {
+            result.append(try scalarText(item, "\(join(path, key))[\(index)]"))
+        }
+        return result
+    }
+
+    func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): "单个值“\(scalar.string)”"
+        case .mapping: "键值映射"
+        case .sequence: "列表"
+        case .alias: "别名"
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import JixiaoCLI
+
+JixiaoCommand.main()
