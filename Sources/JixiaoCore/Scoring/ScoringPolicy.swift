@@ -26,6 +26,8 @@ public struct ScoringPolicy: Sendable, Hashable {
     public var skipsDroppedIndicators: Bool
     /// A quantitative target without an operator (`257.34平方米`) is scored as ＝ only when this is set.
     public var bareNumberMeansEqual: Bool
+    /// Check severities that differ from the catalogue's defaults under this policy (rule id → severity).
+    public var checkSeverities: [String: Severity] = [:]
 
     /// The sum of indicator weights the policy expects (100 − execution weight).
     public var indicatorWeightTotal: Decimal { 100 - executionWeight }
@@ -55,6 +57,8 @@ public struct ScoringPolicy: Sendable, Hashable {
         policy.name = "山西省"
         policy.unfilledCostRowCap = 5
         policy.skipsDroppedIndicators = true
+        // The Shanxi platform does not enforce qualitative bands (its template compares the national wording).
+        policy.checkSeverities = ["SE.SCORE.030": .warning]
         return policy
     }()
 

@@ -1,0 +1,179 @@
+/// The check catalogue: one small type per rule, each with a stable id, a Chinese name and explanation,
+/// its basis, a default severity and passing/failing examples that the test suite runs.
+///
+/// A rule only reports what it sees (`Violation`); the runner adds the rule id, the severity in force
+/// (after policy and configuration overrides), the file and the source line.
+
+/// How bad a finding is. `error` blocks export; `warning` is shown to reviewers; `notice` is information.
+public enum Severity: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
+    case error, warning, notice
+
+    public var label: String {
+        switch self {
+        case .error: "错误"
+        case .warning: "警告"
+        case .notice: "提示"
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool {
+        let order: [Severity] = [.notice, .warning, .error]
+        return order.firstIndex(of: lhs)! < order.firstIndex(of: rhs)!
+    }
+}
+
+/// What kind of input a rule looks at.
+public enum CheckScope: String, Sendable, Hashable {
+    case selfEvaluation = "自评表"
+    case targetTable = "目标表"
+    case crossForm = "跨表"
+}
+
+/// A rule's documentation and test data.
+public struct CheckDescription: Sendable {
+    /// Stable, namespaced, never reused: `SE.SCORE.010`.
+    public let id: String
+    /// Mnemonic: `score-out-of-range`.
+    public let slug: String
+    /// Chinese name: 得分超出分值范围.
+    public let name: String
+    /// Chinese explanation of the rule.
+    public let summary: String
+    /// What the rule rests on: a regulation, a platform rule, or evidence in published forms.
+    public let basis: String
+    public let defaultSeverity: Severity
+    public let scope: CheckScope
+    /// The rounding and tolerance used by arithmetic rules, in Chinese ("四舍五入到 2 位；容差 0.01").
+    public let tolerance: String?
+    /// Inputs that must produce no finding of this rule.
+    public let passing: [CheckExample]
+    /// Inputs that must produce exactly the listed findings of this rule.
+    public let failing: [CheckExample]
+
+    public init(id: String, slug: String, name: String, summary: String, basis: String,
+                defaultSeverity: Severity, scope: CheckScope, tolerance: String? = nil,
+                passing: [CheckExample], failing: [CheckExample]) {
+        self.id = id
+        self.slug = slug
+        self.name = name
+        self.summary = summary
+        self.basis = basis
+        self.defaultSeverity = defaultSeverity
+        self.scope = scope
+        self.tolerance = tolerance
+        self.passing = passing
+        self.failing = failing
+    }
+}
+
+/// One example: a set of forms and the findings the rule must produce on it (none for a passing example).
+public struct CheckExample: Sendable {
+    public let forms: [Form]
+    public let expected: [ExpectedFinding]
+    /// The policy the example runs under.
+    public let policy: ScoringPolicy
+    /// Where the example is written, so a failing example points at its own line.
+    public let file: String
+    public let line: Int
+
+    public init(_ forms: [Form], expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
+                file: String = #filePath, line: Int = #line) {
+        self.forms = forms
+        self.expected = expected
+        self.policy = policy
+        self.file = file
+        self.line = line
+    }
+
+    public init(_ form: Form, expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
+                file: String = #filePath, line: Int = #line) {
+        self.init([form], expect: expected, policy: policy, file: file, line: line)
+    }
+}
+
+/// A finding an example expects: its field path and, where numbers are involved, expected and actual.
+public struct ExpectedFinding: Sendable, Hashable {
+    public let formIndex: Int
+    public let fieldPath: String?
+    public let expected: String?
+    public let actual: String?
+
+    public init(form formIndex: Int = 0, at fieldPath: String?, expected: String? = nil, actual: String? = nil) {
+        self.formIndex = formIndex
+        self.fieldPath = fieldPath
+        self.expected = expected
+        self.actual = actual
+    }
+}
+
+/// What a rule saw, before the runner adds id, severity and location.
+public struct Violation: Sendable, Hashable {
+    /// `indicators[3].score`; nil for the form as a whole.
+    public var fieldPath: String?
+    /// Chinese message.
+    public var message: String
+    /// The number (or value) the rule expected and the one the form has, as text.
+    public var expected: String?
+    public var actual: String?
+    /// Severity for this occurrence when the rule has two (e.g. identical vs conflicting duplicates);
+    /// nil: the rule's severity in force.
+    public var severity: Severity?
+    /// Other forms involved (cross-form rules), by index in the checked set.
+    public var relatedForms: [Int]
+
+    public init(at fieldPath: String?, _ message: String, expected: String? = nil, actual: String? = nil,
+                severity: Severity? = nil, relatedForms: [Int] = []) {
+        self.fieldPath = fieldPath
+        self.message = message
+        self.expected = expected
+        self.actual = actual
+        self.severity = severity
+        self.relatedForms = relatedForms
+    }
+}
+
+/// What every rule can see besides its form.
+public struct CheckContext: Sendable {
+    public let policy: ScoringPolicy
+
+    public init(policy: ScoringPolicy) { self.policy = policy }
+
+    /// The score of a self-evaluation under the context's policy.
+    public func score(_ form: SelfEvaluation) -> FormScore { FormScore(form, policy: policy) }
+}
+
+/// A rule. Most rules adopt one of the three refinements below.
+public protocol Check: Sendable {
+    static var description: CheckDescription { get }
+    init()
+    /// Violations over a whole set of forms, each with the index of the form it belongs to.
+    func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)]
+}
+
+/// A rule about one self-evaluation.
+public protocol SelfEvaluationCheck: Check {
+    func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation]
+}
+
+/// A rule about one target table.
+public protocol TargetTableCheck: Check {
+    func check(_ table: TargetTable, context: CheckContext) -> [Violation]
+}
+
+extension SelfEvaluationCheck {
+    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
+        forms.enumerated().flatMap { index, form -> [(form: Int, violation: Violation)] in
+            guard case .selfEvaluation(let evaluation) = form else { return [] }
+            return check(evaluation, context: context).map { (index, $0) }
+        }
+    }
+}
+
+extension TargetTableCheck {
+    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
+        forms.enumerated().flatMap { index, form -> [(form: Int, violation: Violation)] in
+            guard case .targetTable(let table) = form else { return [] }
+            return check(table, context: context).map { (index, $0) }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Runs the catalogue over a set of forms (so cross-form rules see them all) and turns violations into
+/// located findings with the severity in force.
+public struct CheckRunner: Sendable {
+    public let checks: [any Check.Type]
+    public let policy: ScoringPolicy
+    public let configuration: CheckConfiguration
+
+    public init(checks: [any Check.Type] = CheckRegistry.all, policy: ScoringPolicy,
+                configuration: CheckConfiguration = CheckConfiguration()) {
+        self.checks = checks
+        self.policy = policy
+        self.configuration = configuration
+    }
+
+    /// A form to check and the label (file) findings will carry.
+    public struct Input: Sendable {
+        public let file: String
+        public let form: Form
+
+        public init(file: String, form: Form) {
+            self.file = file
+            self.form = form
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Findings in catalogue order within each form, forms in input order.
+        public let findings: [Finding]
+        /// Every override that changed a rule's severity or disabled it.
+        public let overrides: [AppliedOverride]
+
+        public func findings(forForm index: Int) -> [Finding] { findings.filter { $0.location.formIndex == index } }
+    }
+
+    /// The severity in force for a rule, after policy defaults and configuration; nil when disabled.
+    public func severity(for description: CheckDescription) -> (Severity?, AppliedOverride?) {
+        let base = description.defaultSeverity
+        let override = configuration.overrides[description.id]
+            ?? policy.checkSeverities[description.id].map { CheckConfiguration.Override(severity: $0, origin: "policy:\(policy.id)") }
+        guard let override else { return (base, nil) }
+        if override.severity == base { return (base, nil) }
+        return (override.severity, AppliedOverride(ruleID: description.id, from: base, to: override.severity, origin: override.origin))
+    }
+
+    public func run(_ inputs: [Input]) -> Result {
+        let forms = inputs.map(\.form)
+        let context = CheckContext(policy: policy)
+        var findings: [Finding] = []
+        var applied: [AppliedOverride] = []
+        for check in checks {
+            let description = check.description
+            if let only = configuration.only, !only.contains(description.id) { continue }
+            let (inForce, override) = severity(for: description)
+            if let override { applied.append(override) }
+            guard let inForce else { continue }
+            for (index, violation) in check.init().violations(in: forms, context: context) {
+                var severity = violation.severity ?? inForce
+                // An occurrence-specific severity follows the rule's override: a lowered rule stays lowered.
+                if violation.severity != nil, let override, let to = override.to { severity = min(severity, to) }
+                findings.append(Finding(
+                    ruleID: description.id, slug: description.slug, severity: severity, message: violation.message,
+                    location: Finding.Location(file: inputs[index].file, formIndex: index, fieldPath: violation.fieldPath,
+                                               line: CheckRunner.line(of: violation.fieldPath, in: forms[index])),
+                    expected: violation.expected, actual: violation.actual, tolerance: description.tolerance,
+                    related: violation.relatedForms.map { inputs[$0].file }))
+            }
+        }
+        let order = Dictionary(uniqueKeysWithValues: inputs.indices.map { ($0, $0) })
+        findings.sort { (order[$0.location.formIndex] ?? 0) < (order[$1.location.formIndex] ?? 0) }
+        return Result(findings: findings, overrides: applied)
+    }
+
+    /// The source line of a field path: the field itself, else the first line recorded under it, else the
+    /// form's first line.
+    static func line(of fieldPath: String?, in form: Form) -> Int? {
+        let lines: [String: Int]
+        let first: Int?
+        switch form {
+        case .selfEvaluation(let f): (lines, first) = (f.lines, f.source?.firstLine)
+        case .targetTable(let t): (lines, first) = (t.lines, t.source?.firstLine)
+        }
+        guard let fieldPath else { return first ?? lines.values.min() }
+        if let exact = lines[fieldPath] { return exact }
+        let under = lines.filter { $0.key.hasPrefix(fieldPath + ".") || $0.key.hasPrefix(fieldPath + "[") }
+        return under.values.min() ?? first
+    }
+}
