@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // libxml2, the project's one system library (Debian: libxml2-dev).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
         .target(name: "JixiaoCore"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.

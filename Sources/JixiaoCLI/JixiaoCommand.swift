@@ -13,7 +13,7 @@ public struct JixiaoCommand: ParsableCommand {
         退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
         """,
         version: JixiaoVersion.current,
-        subcommands: [Score.self])
+        subcommands: [Score.self, Import.self])
 
     public init() {}
 }

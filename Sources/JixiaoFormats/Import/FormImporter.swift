@@ -1,0 +1,98 @@
+import Foundation
+import JixiaoCore
+
+/// Reads forms out of a file people actually have (a published document, an Excel workbook, an exported
+/// XML batch) and says exactly what it could not read instead of guessing.
+public protocol FormImporter: Sendable {
+    /// File extensions (lower case, no dot) this importer reads.
+    static var extensions: Set<String> { get }
+    init()
+    /// Every form found in the file, and every part that looked like a form but could not be read.
+    func importForms(from url: URL) throws(ImportError) -> ImportResult
+}
+
+/// What an import recovered.
+public struct ImportResult: Sendable {
+    public var forms: [ImportedForm]
+    public var unreadable: [UnreadablePart]
+
+    public init(forms: [ImportedForm] = [], unreadable: [UnreadablePart] = []) {
+        self.forms = forms
+        self.unreadable = unreadable
+    }
+}
+
+/// One recovered form and where in the source it was read.
+public struct ImportedForm: Sendable {
+    public var form: Form
+    /// `第 684–715 行`, `工作表“自评表”` — for messages.
+    public var origin: String
+    /// Source line range, where the source has lines.
+    public var lines: ClosedRange<Int>?
+
+    public init(form: Form, origin: String, lines: ClosedRange<Int>? = nil) {
+        self.form = form
+        self.origin = origin
+        self.lines = lines
+    }
+}
+
+/// A part of the source that could not be read, with the reason.
+public struct UnreadablePart: Sendable, Hashable {
+    /// Source line, where the source has lines.
+    public var line: Int?
+    /// Where (`工作表“Sheet2”`, `第 12 行`).
+    public var location: String
+    /// Chinese reason.
+    public var reason: String
+
+    public init(line: Int? = nil, location: String, reason: String) {
+        self.line = line
+        self.location = location
+        self.reason = reason
+    }
+}
+
+/// A file that cannot be imported at all (not the format it claims, damaged, too large).
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let problem: String
+    public let fix: String
+
+    public init(file: String, problem: String, fix: String) {
+        self.file = file
+        self.problem = problem
+        self.fix = fix
+    }
+
+    public var description: String { "\(file): \(problem)。修改建议：\(fix)" }
+}
+
+/// Choosing an importer and naming what it recovered.
+public enum FormImporters {
+    /// The importer among `importers` that reads `path`, by file extension.
+    public static func importer(for path: String, among importers: [any FormImporter.Type]) -> (any FormImporter.Type)? {
+        let ext = (path as NSString).pathExtension.lowercased()
+        return importers.first { $0.extensions.contains(ext) }
+    }
+
+    /// Where an imported form is written under the output folder: `<year>/<unit>/<project>.yaml`, with
+    /// characters that are unsafe in file names replaced.
+    public static func relativePath(for form: Form) -> String {
+        let unit: String
+        switch form {
+        case .selfEvaluation(let f): unit = f.agency.text
+        case .targetTable(let t): unit = t.agency?.text ?? t.implementingAgency
+        }
+        let kind: String
+        switch form {
+        case .selfEvaluation: kind = ""
+        case .targetTable: kind = "目标表-"
+        }
+        return "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).yaml"
+    }
+
+    static func safe(_ name: String) -> String {
+        String(name.map { "/\\:*?\"<>|\n\r\t".contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
+    }
+}
