@@ -1,5 +1,6 @@
 import ArgumentParser
 import JixiaoCore
+import JixiaoFormats
 
 /// `jixiao`: the root command. Each subcommand is one small type in its own file.
 public struct JixiaoCommand: ParsableCommand {
@@ -12,32 +13,32 @@ public struct JixiaoCommand: ParsableCommand {
           jixiao score Forms/2023 --format json   输出 JSON，供其他系统使用
         退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
         """,
-        version: JixiaoVersion.current,
-        subcommands: [Score.self, Import.self])
+        version: JixiaoInfo.version,
+        subcommands: [Score.self, CheckCommand.self, Rules.self, Import.self])
 
     public init() {}
-}
-
-public enum JixiaoVersion {
-    public static let current = "0.1.0"
 }
 
 /// `--policy`: which scoring policy to apply.
 public struct PolicyOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("评分政策：national（全国通用，默认）或 shanxi（山西：未填报成本指标封顶 5 分，调整后指标值为空的指标不计分）。",
                                             valueName: "national|shanxi"))
-    public var policy: String = ScoringPolicy.national.id
+    public var policy: String?
 
     public init() {}
 
+    /// Whether `--policy` was given (otherwise a project's .jixiao.yml may choose).
+    public var policyWasGiven: Bool { policy != nil }
+
     public func validate() throws {
+        guard let policy else { return }
         guard ScoringPolicy.named(policy) != nil else {
             let known = ScoringPolicy.builtIn.map(\.id).joined(separator: "、")
             throw ValidationError("未知的评分政策“\(policy)”；可用：\(known)")
         }
     }
 
-    public var scoringPolicy: ScoringPolicy { ScoringPolicy.named(policy) ?? .national }
+    public var scoringPolicy: ScoringPolicy { policy.flatMap(ScoringPolicy.named) ?? .national }
 }
 
 /// `--format` for reports.

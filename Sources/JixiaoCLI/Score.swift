@@ -56,6 +56,13 @@ enum Diagnostics {
         print("\n\(errors.count) 个文件无法读取：", to: &stream)
         for error in errors { print("  \(error)", to: &stream) }
     }
+
+    /// Prints a message to standard error and returns the failure exit code to throw.
+    static func fail(_ message: String) -> ExitCode {
+        var stream = StandardError()
+        print(message, to: &stream)
+        return ExitCode.failure
+    }
 }
 
 struct StandardError: TextOutputStream {

@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+
+/// `jixiao check PATH…`: every rule of the catalogue over every form found, across files so duplicates
+/// are seen.
+public struct CheckCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "按规则目录检查表单中的计算错误、等级错误、重复表单和填报缺陷。",
+        discussion: """
+        每条发现都带规则编号、级别（错误/警告/提示）、中文说明、位置（文件、字段路径、行号）以及应为/实际的数字。
+        级别可在 .jixiao.yml 中按规则调整或停用（rules: {SE.VAL.050: off}），报告会列出每项调整。
+        退出码：0 没有错误级发现；1 有错误级发现（--strict 时警告也算）或有文件无法读取；64 用法错误。
+        规则目录：jixiao rules。
+        """)
+
+    @Argument(help: ArgumentHelp("表单文件或文件夹（递归查找 .yaml/.yml）。", valueName: "PATH"))
+    public var paths: [String] = []
+
+    @OptionGroup public var policyOptions: PolicyOptions
+
+    @Option(help: "输出格式：text（默认）、json 或 sarif。")
+    public var format: CheckFormat = .text
+
+    @Flag(help: "警告也视为失败（退出码 1）。")
+    public var strict = false
+
+    @Option(name: .customLong("disable"), help: ArgumentHelp("停用某条规则（可重复）。", valueName: "ID"))
+    public var disabled: [String] = []
+
+    @Option(name: .customLong("only"), help: ArgumentHelp("只运行这些规则（可重复）。", valueName: "ID"))
+    public var only: [String] = []
+
+    @Option(help: ArgumentHelp("基线报告（此前 --format json 的输出）：其中已有的发现不再显示，只显示新增的。", valueName: "FILE"))
+    public var baseline: String?
+
+    @Option(help: ArgumentHelp("项目配置文件；默认读取当前目录下的 .jixiao.yml（如存在）。", valueName: "FILE"))
+    public var config: String?
+
+    public enum CheckFormat: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json, sarif }
+
+    public init() {}
+
+    public func validate() throws {
+        if paths.isEmpty { throw ValidationError("请至少给出一个表单文件或文件夹，例如：jixiao check Forms") }
+        let known = Set(CheckRegistry.all.map { $0.description.id })
+        for id in disabled + only where !known.contains(id) {
+            throw ValidationError("未知的规则编号“\(id)”；用 jixiao rules 查看全部规则")
+        }
+    }
+
+    public func run() throws {
+        let project = try loadProjectConfiguration()
+        let policy = policyOptions.policyWasGiven ? policyOptions.scoringPolicy
+            : project?.policy.flatMap(ScoringPolicy.named) ?? policyOptions.scoringPolicy
+        var configuration = CheckConfiguration(overrides: project?.overrides ?? [:],
+                                               only: only.isEmpty ? nil : Set(only), strict: strict)
+        for id in disabled { configuration.overrides[id] = .init(severity: nil, origin: "--disable") }
+        let baselineValue = try baseline.map { path throws -> Baseline in
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Diagnostics.fail("\(path): 无法读取基线文件。修改建议：检查 --baseline 的路径")
+            }
+            do { return try Baseline(report: data, file: path) } catch { throw Diagnostics.fail("\(error)") }
+        }
+        let loaded = FormLocator.load(paths)
+        let report = CheckReport(forms: loaded.forms, policy: policy, configuration: configuration, baseline: baselineValue)
+        switch format {
+        case .text: print(report.text())
+        case .json: print(report.json().rendered())
+        case .sarif: print(report.sarif().rendered())
+        }
+        Diagnostics.report(loaded.errors)
+        if report.fails(strict: strict) || !loaded.errors.isEmpty { throw ExitCode.failure }
+    }
+
+    func loadProjectConfiguration() throws -> ProjectConfiguration? {
+        let path = config ?? ProjectConfiguration.fileName
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if config != nil { throw Diagnostics.fail("\(path): 配置文件不存在。修改建议：检查 --config 的路径") }
+            return nil
+        }
+        do { return try ProjectConfiguration.read(data, file: path) } catch { throw Diagnostics.fail("\(error)") }
+    }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Installs the system packages Jixiao needs when they are missing (Debian): libxml2-dev (the one system
+# library), libxml2-utils (xmllint, used to cross-check exported XML). Safe to run repeatedly.
+set -euo pipefail
+needed=()
+for pkg in libxml2-dev libxml2-utils pkg-config; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
+done
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "正在安装系统依赖：${needed[*]}"
+  sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${needed[@]}" >/dev/null
+fi
