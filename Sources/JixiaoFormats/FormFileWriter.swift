@@ -168,24 +168,8 @@ struct YAMLOut {
         close()
     }
 
-    /// Double-quoted YAML scalar with escapes for quotes, backslashes and control characters.
+    /// Double-quoted YAML scalar; control characters and the YAML line breaks (NEL, LS, PS) are escaped.
     static func quote(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04X", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        QuotedText.escape(value, hexCase: .upper) { $0 < 0x20 || [0x7F, 0x85, 0x2028, 0x2029].contains($0) }
     }
 }
