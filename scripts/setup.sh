@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages Jixiao needs when they are missing (Debian): libxml2-dev (the one system
-# library), libxml2-utils (xmllint, used to cross-check exported XML). Safe to run repeatedly.
+# library), libxml2-utils (xmllint, used to cross-check exported XML), libsqlite3-dev (the web application's
+# embedded database, through GRDB). Safe to run repeatedly.
 set -euo pipefail
 needed=()
-for pkg in libxml2-dev libxml2-utils pkg-config; do
+for pkg in libxml2-dev libxml2-utils pkg-config libsqlite3-dev; do
   dpkg -s "$pkg" >/dev/null 2>&1 || needed+=("$pkg")
 done
 if [ ${#needed[@]} -gt 0 ]; then
