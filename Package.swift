@@ -37,6 +37,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
+        // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
+        .executableTarget(name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
+                          path: "Benchmarks/ServerBenchmarks"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),

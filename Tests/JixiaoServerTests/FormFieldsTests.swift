@@ -77,3 +77,24 @@ enum FormLocatorForms {
         return try? JixiaoFormats.FormFileReader.read(data, file: relative)
     }
 }
+
+@Suite struct FormCacheTests {
+    func stored(_ id: Int64, version: Int) -> StoredForm {
+        StoredForm(record: FormRecord(id: id, kind: .selfEvaluation, unitID: 1, year: 2023, project: "p", state: .draft,
+                                      version: version, targetID: nil, figures: nil, updatedAt: Date()),
+                   form: ExampleForms.selfEvaluation())
+    }
+
+    @Test func onlyTheCachedVersionIsAHitAndTheOldestGoFirst() {
+        let cache = FormCache(capacity: 2)
+        cache.insert(stored(1, version: 1))
+        #expect(cache.form(1, version: 1) != nil)
+        #expect(cache.form(1, version: 2) == nil, "a newer version is a miss")
+        cache.insert(stored(2, version: 1))
+        cache.insert(stored(3, version: 1))
+        #expect(cache.form(1, version: 1) == nil, "evicted")
+        #expect(cache.form(2, version: 1) != nil && cache.form(3, version: 1) != nil)
+        cache.insert(stored(3, version: 2))
+        #expect(cache.form(3, version: 2) != nil && cache.form(2, version: 1) != nil)
+    }
+}

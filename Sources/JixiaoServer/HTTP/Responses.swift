@@ -11,7 +11,7 @@ enum Responses {
 
     static func json(_ value: JSONValue, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-                 body: .init(byteBuffer: ByteBuffer(string: value.rendered())))
+                 body: .init(byteBuffer: ByteBuffer(string: value.compact)))
     }
 
     /// 303 See Other: after a post, the browser loads `location` with GET.

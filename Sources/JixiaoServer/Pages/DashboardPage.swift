@@ -3,7 +3,6 @@ import JixiaoCore
 /// The reviewer's year dashboard.
 enum DashboardPage {
     static func render(_ dashboard: Dashboard, identity: Identity, notice: String?) -> HTML {
-        let filter = dashboard.filter
         let grades = Grade.allCases
         let gradeRows: [HTML] = grades.map { grade in
             "<tr><th>\(grade.label)</th><td class=\"num\">\(dashboard.printedGrades[grade] ?? 0)</td><td class=\"num\">\(dashboard.recomputedGrades[grade] ?? 0)</td></tr>"

@@ -7,6 +7,7 @@ import JixiaoFormats
 public struct FormService: Sendable {
     public let store: any FormStore
     public let policy: ScoringPolicy
+    private let cache = FormCache()
 
     public init(store: any FormStore, policy: ScoringPolicy) {
         self.store = store
@@ -36,9 +37,18 @@ public struct FormService: Sendable {
     }
 
     /// The form, when the user may do `action` to it; not found otherwise (also for other units' forms).
+    /// The decision is made on the record, before the body is read.
     func readable(_ user: User, formID: Int64, for action: FormAction) async throws -> StoredForm {
-        guard let stored = try await store.form(id: formID) else { throw ServiceError.denied(.notFound) }
-        try authorize(user, action, unitID: stored.record.unitID)
+        guard let record = try await store.record(id: formID) else { throw ServiceError.denied(.notFound) }
+        try authorize(user, action, unitID: record.unitID)
+        return try await load(record)
+    }
+
+    /// The body at the record's version, from the cache when it is there.
+    private func load(_ record: FormRecord) async throws -> StoredForm {
+        if let form = cache.form(record.id, version: record.version) { return StoredForm(record: record, form: form) }
+        guard let stored = try await store.form(id: record.id) else { throw ServiceError.denied(.notFound) }
+        cache.insert(stored)
         return stored
     }
 
@@ -62,7 +72,8 @@ public struct FormService: Sendable {
 
     /// The target table a self-evaluation answers to: the one it was drafted from.
     func target(of record: FormRecord) async throws -> TargetTable? {
-        guard let id = record.targetID, case .targetTable(let table)? = try await store.form(id: id)?.form else { return nil }
+        guard let id = record.targetID, let target = try await store.record(id: id),
+              case .targetTable(let table) = try await load(target).form else { return nil }
         return table
     }
 

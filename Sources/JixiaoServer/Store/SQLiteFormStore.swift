@@ -128,9 +128,10 @@ public final class SQLiteFormStore: FormStore {
     }
 
     private static func user(_ db: Database, id: Int64) throws -> User? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM users WHERE id = ?", arguments: [id]),
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]),
               let role = Role(rawValue: row["role"]) else { return nil }
-        let reviewed = try Int64.fetchAll(db, sql: "SELECT unit_id FROM reviewer_units WHERE user_id = ?", arguments: [id])
+        let reviewed = try Int64.fetchAll(db.cachedStatement(sql: "SELECT unit_id FROM reviewer_units WHERE user_id = ?"),
+                                          arguments: [id])
         return User(id: id, login: row["login"], displayName: row["display_name"], role: role, unitID: row["unit_id"],
                     reviewedUnits: Set(reviewed))
     }
@@ -147,7 +148,7 @@ public final class SQLiteFormStore: FormStore {
 
     public func session(tokenDigest: String, now: Date) async throws -> (session: Session, user: User)? {
         let pair: (Session, User)? = try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM sessions WHERE token_digest = ? AND expires_at > ?",
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ? AND expires_at > ?"),
                                              arguments: [tokenDigest, now]),
                   let user = try SQLiteFormStore.user(db, id: row["user_id"]) else { return nil }
             return (Session(tokenDigest: tokenDigest, userID: user.id, csrfToken: row["csrf_token"],
@@ -383,25 +384,37 @@ public final class SQLiteFormStore: FormStore {
         """
 
     private static func record(_ db: Database, id: Int64) throws -> FormRecord? {
-        try Row.fetchOne(db, sql: "SELECT \(recordColumns) FROM forms WHERE id = ?", arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(recordColumns) FROM forms WHERE id = ?"), arguments: [id]).map(record)
+    }
+
+    /// Positions of `recordColumns` (rows are read by position: the dashboard reads thousands).
+    private enum Column: Int {
+        case id, kind, unitID, year, project, state, version, targetID, updatedAt, printedTotal, printedGrade, total, grade,
+             ruleTotal, ruleGrade, executionRate, declared, fullYearBudget, executed, errorCount, warningCount
     }
 
     private static func record(_ row: Row) -> FormRecord {
-        let decimal = { (column: String) -> Decimal? in (row[column] as String?).flatMap(DecimalText.parse) }
-        var figures: FormFigures?
-        if let total = decimal("total"), let grade = (row["grade"] as String?).flatMap(Grade.init(rawValue:)),
-           let ruleTotal = decimal("rule_total"), let ruleGrade = (row["rule_grade"] as String?).flatMap(Grade.init(rawValue:)) {
-            figures = FormFigures(
-                printedTotal: row["printed_total"] ?? "", printedGrade: row["printed_grade"] ?? "", total: total,
-                grade: grade, ruleTotal: ruleTotal, ruleGrade: ruleGrade, executionRate: decimal("execution_rate"),
-                declared: decimal("declared"), fullYearBudget: decimal("full_year_budget"), executed: decimal("executed"),
-                errorCount: row["error_count"], warningCount: row["warning_count"])
+        func value<T: DatabaseValueConvertible>(_ column: Column) -> T? { row[column.rawValue] }
+        /// Decimals are stored by `storeDerived` in canonical form (`DecimalText.plain`).
+        func decimal(_ column: Column) -> Decimal? {
+            (value(column) as String?).flatMap { Decimal(string: $0, locale: SQLiteFormStore.posix) }
         }
-        return FormRecord(id: row["id"], kind: FormKind(rawValue: row["kind"]) ?? .selfEvaluation, unitID: row["unit_id"],
-                          year: row["year"], project: row["project"],
-                          state: (row["state"] as String?).flatMap(WorkflowState.init(rawValue:)), version: row["version"],
-                          targetID: row["target_id"], figures: figures, updatedAt: row["updated_at"])
+        var figures: FormFigures?
+        if let total = decimal(.total), let grade = (value(.grade) as String?).flatMap(Grade.init(rawValue:)),
+           let ruleTotal = decimal(.ruleTotal), let ruleGrade = (value(.ruleGrade) as String?).flatMap(Grade.init(rawValue:)) {
+            figures = FormFigures(
+                printedTotal: value(.printedTotal) ?? "", printedGrade: value(.printedGrade) ?? "", total: total,
+                grade: grade, ruleTotal: ruleTotal, ruleGrade: ruleGrade, executionRate: decimal(.executionRate),
+                declared: decimal(.declared), fullYearBudget: decimal(.fullYearBudget), executed: decimal(.executed),
+                errorCount: value(.errorCount) ?? 0, warningCount: value(.warningCount) ?? 0)
+        }
+        return FormRecord(id: value(.id) ?? 0, kind: (value(.kind) as String?).flatMap(FormKind.init(rawValue:)) ?? .selfEvaluation,
+                          unitID: value(.unitID) ?? 0, year: value(.year) ?? 0, project: value(.project) ?? "",
+                          state: (value(.state) as String?).flatMap(WorkflowState.init(rawValue:)), version: value(.version) ?? 1,
+                          targetID: value(.targetID), figures: figures, updatedAt: value(.updatedAt) ?? Date(timeIntervalSince1970: 0))
     }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Figures and findings of a form, replaced on every save.
     private static func storeDerived(_ db: Database, id: Int64, write: FormWrite) throws {
