@@ -26,7 +26,7 @@ struct Fixture {
     let reviewerA: User
     let reviewerB: User
     let admin: User
-    /// BudgetUnit A's target table (the example's), and a self-evaluation drafted from nothing in each unit.
+    /// Unit A's target table (the example's), and an example self-evaluation in each unit (drafts).
     let targetA: FormRecord
     let formA: FormRecord
     let formB: FormRecord
