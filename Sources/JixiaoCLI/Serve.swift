@@ -63,8 +63,15 @@ public struct Serve: AsyncParsableCommand {
         }
         let exports = exportsDirectory ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
         let configuration = ServerConfiguration(policy: policy, exportDirectory: exports, secureCookies: secureCookies)
-        say("绩效自评网页版：http://\(host):\(port)/ （评分政策：\(policy.name)；按 Ctrl+C 停止）")
-        try await ServerApplication.application(store: store, configuration: configuration, host: host, port: port).runService()
+        let (host, port) = (self.host, self.port)
+        let application = ServerApplication.application(store: store, configuration: configuration, host: host, port: port) {
+            say("绩效自评网页版：http://\(host):\(port)/ （评分政策：\(policy.name)；按 Ctrl+C 停止）")
+        }
+        do {
+            try await application.runService()
+        } catch {
+            throw Diagnostics.fail("无法在 \(host):\(port) 上提供服务（\(error)）。修改建议：端口可能已被占用或无权使用，换一个 --port 或 --host")
+        }
     }
 }
 

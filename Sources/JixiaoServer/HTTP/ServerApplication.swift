@@ -21,11 +21,12 @@ public enum ServerApplication {
         return router
     }
 
+    /// The application listening on `host:port`; `onListening` runs once the socket is bound.
     public static func application(store: any FormStore, configuration: ServerConfiguration, host: String, port: Int,
-                                   logger: Logger? = nil) -> some ApplicationProtocol {
+                                   onListening: @escaping @Sendable () -> Void = {}) -> some ApplicationProtocol {
         Application(router: router(store: store, configuration: configuration),
                     configuration: .init(address: .hostname(host, port: port), serverName: "jixiao"),
-                    logger: logger ?? Logger(label: "jixiao.serve"))
+                    onServerRunning: { _ in onListening() }, logger: Logger(label: "jixiao.serve"))
     }
 }
 
