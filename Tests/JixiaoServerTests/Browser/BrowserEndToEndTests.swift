@@ -71,6 +71,15 @@ import Testing
             try await browser.type("15", into: "[name=\"indicators[0].score\"]")
             try await browser.wait(for: "document.querySelector('[data-live=errors]').textContent === '0'", "no errors")
 
+            // A row added and removed again: the rows are renumbered and the count follows.
+            try await browser.click("#add-row")
+            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "7")
+            try await browser.type("临时指标", into: "[name=\"indicators[6].name\"]")
+            try await browser.wait(for: "document.querySelector('[data-rule-score=\"6\"]') !== null", "the new row's rule cell")
+            try await browser.click("tr[data-row=\"6\"] .remove-row")
+            #expect(try await browser.evaluate("document.querySelectorAll('#indicators tr[data-row]').length") as? Int == 6)
+            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "6")
+
             try await browser.click("#adopt-computed")
             try await browser.wait(for: "document.querySelector('[name=total]').value === '99.75'", "printed total adopted")
             try await browser.type("全年完成大楼设备维护任务，设备运行正常。", into: "[name=\"goals.completion\"]")
