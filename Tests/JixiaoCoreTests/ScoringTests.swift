@@ -2,7 +2,8 @@ import Foundation
 import JixiaoCore
 import Testing
 
-/// The scoring engine, branch by branch, with domain.md §9's worked examples (E1–E11) as vectors.
+/// The scoring engine, branch by branch, with domain.md §9's worked examples (E1–E9) as vectors; E10 and E11
+/// are seed forms, checked in JixiaoFormatsTests/SeedGoldenTests.
 @Suite struct ScoringTests {
     /// The national rules with the local reverse formula `t/a × w`.
     static let ratioPolicy: ScoringPolicy = {
