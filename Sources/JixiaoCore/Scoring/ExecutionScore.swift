@@ -16,6 +16,8 @@ public struct ExecutionScore: Sendable, Hashable {
     public let ratePercent: Decimal?
     /// 得分, 2 places; within 0…weight (a negative amount never scores below 0).
     public let score: Decimal
+    /// 得分 before rounding (weight × min(rate, 1)): the platform grades the unrounded sum.
+    public let unroundedScore: Decimal
     /// Why the score is not simply weight × rate.
     public let problem: Problem?
 
@@ -34,17 +36,18 @@ public struct ExecutionScore: Sendable, Hashable {
         self.budget = budget
         self.executed = executed
         guard let budget, let executed else {
-            (rate, ratePercent, score, problem) = (nil, nil, 0, .missingAmounts)
+            (rate, ratePercent, score, unroundedScore, problem) = (nil, nil, 0, 0, .missingAmounts)
             return
         }
         guard budget != 0 else {
-            (rate, ratePercent, score, problem) = (nil, nil, 0, .zeroBudget)
+            (rate, ratePercent, score, unroundedScore, problem) = (nil, nil, 0, 0, .zeroBudget)
             return
         }
         let rate = executed / budget
         self.rate = rate
         self.ratePercent = (rate * 100).round2
-        self.score = (policy.executionWeight * min(max(rate, 0), 1)).round2
+        self.unroundedScore = policy.executionWeight * min(max(rate, 0), 1)
+        self.score = unroundedScore.round2
         self.problem = rate > 1 ? .overExecuted : nil
     }
 
