@@ -55,11 +55,33 @@ public enum FormFileReader {
             return FormFileError(file: file, line: context.mark.line, column: context.mark.column,
                                  problem: "同一部分中字段重复：\(duplicates.joined(separator: ", "))",
                                  fix: "每个字段只写一次；删除或合并重复的字段")
-        case .reader(let problem, _, _, _):
-            return FormFileError(file: file, problem: "无法读取文本（\(problem)）", fix: "用 UTF-8 编码另存该文件")
+        case .reader(_, let offset, let value, let yaml):
+            // The bytes are valid UTF-8 by now: what libyaml refuses is a character YAML does not allow
+            // (a control character pasted from a spreadsheet, or binary content), at a character offset.
+            let place = offset.flatMap { position(ofCharacter: $0, in: yaml) }
+            let character = value >= 0 ? " " + codePoint(UInt32(value)) : ""
+            return FormFileError(file: file, line: place?.line, column: place?.column,
+                                 problem: "含有 YAML 不允许的不可见字符\(character)",
+                                 fix: "删除该字符（常见于从 Excel、Word 或 PDF 复制来的文字）；二进制文件不是表单文件")
         default:
             return FormFileError(file: file, problem: "YAML 无法解析（\(error)）", fix: fix)
         }
+    }
+
+    /// Line and column (from 1; columns in Unicode scalars, as in Yams' marks) of the character at `offset`.
+    static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int)? {
+        guard let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else { return nil }
+        let before = text[..<index]
+        let isBreak = { (character: Character) in character == "\n" || character == "\r\n" || character == "\r" }
+        let line = before.reduce(1) { isBreak($1) ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(where: isBreak).map { text.index(after: $0) } ?? text.startIndex
+        return (line, text[lineStart..<index].unicodeScalars.count + 1)
+    }
+
+    /// `U+000B`
+    static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 }
 

@@ -3,8 +3,8 @@ import Foundation
 /// Budget execution (预算执行率) and its score, recomputed from the funds block.
 ///
 /// `rate = 全年执行数 / 全年预算数` on the 资金总额 row (Σ of the source rows when that row is blank);
-/// the printed 执行率 is `round2(rate × 100)`, the score `round2(weight × min(rate, 1))`, both from the
-/// unrounded rate (67.945/100 → 67.95 % but 6.79).
+/// the printed 执行率 is `round2(rate × 100)`, the score `round2(weight × rate)` kept within 0…weight, both
+/// from the unrounded rate (67.945/100 → 67.95 % but 6.79).
 public struct ExecutionScore: Sendable, Hashable {
     /// 全年预算数 used.
     public let budget: Decimal?
@@ -14,8 +14,10 @@ public struct ExecutionScore: Sendable, Hashable {
     public let rate: Decimal?
     /// 执行率 in percent, 2 places, half away from zero.
     public let ratePercent: Decimal?
-    /// 得分, 2 places; capped at the weight.
+    /// 得分, 2 places; within 0…weight (a negative amount never scores below 0).
     public let score: Decimal
+    /// 得分 before rounding (weight × min(rate, 1)): the platform grades the unrounded sum.
+    public let unroundedScore: Decimal
     /// Why the score is not simply weight × rate.
     public let problem: Problem?
 
@@ -34,17 +36,18 @@ public struct ExecutionScore: Sendable, Hashable {
         self.budget = budget
         self.executed = executed
         guard let budget, let executed else {
-            (rate, ratePercent, score, problem) = (nil, nil, 0, .missingAmounts)
+            (rate, ratePercent, score, unroundedScore, problem) = (nil, nil, 0, 0, .missingAmounts)
             return
         }
         guard budget != 0 else {
-            (rate, ratePercent, score, problem) = (nil, nil, 0, .zeroBudget)
+            (rate, ratePercent, score, unroundedScore, problem) = (nil, nil, 0, 0, .zeroBudget)
             return
         }
         let rate = executed / budget
         self.rate = rate
         self.ratePercent = (rate * 100).round2
-        self.score = (policy.executionWeight * min(rate, 1)).round2
+        self.unroundedScore = policy.executionWeight * min(max(rate, 0), 1)
+        self.score = unroundedScore.round2
         self.problem = rate > 1 ? .overExecuted : nil
     }
 

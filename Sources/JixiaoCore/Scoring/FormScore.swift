@@ -20,6 +20,8 @@ public struct FormScore: Sendable, Hashable {
     public let ruleSum: Decimal
     public let total: Decimal
     public let grade: Grade
+    /// Unrounded execution score + Σ entered scores: what the platform grades (domain §3.5).
+    public let unroundedTotal: Decimal
     public let ruleTotal: Decimal
     public let ruleGrade: Grade
     /// 总分 and 等级 as printed (nil when unreadable).
@@ -38,6 +40,7 @@ public struct FormScore: Sendable, Hashable {
         ruleSum = scored.reduce(0) { $0 + ($1.ruleScore ?? 0) }
         total = (execution.score + enteredSum).round2
         grade = policy.gradeThresholds.grade(of: total)
+        unroundedTotal = execution.unroundedScore + enteredSum
         ruleTotal = (execution.score + ruleSum).round2
         ruleGrade = policy.gradeThresholds.grade(of: ruleTotal)
         printedTotal = form.printedTotal.value

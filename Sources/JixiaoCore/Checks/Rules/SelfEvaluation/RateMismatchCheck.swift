@@ -1,0 +1,52 @@
+import Foundation
+
+/// SE.EXEC.010: the printed 执行率 must be round2(全年执行数 ÷ 全年预算数 × 100).
+///
+/// 备注4 defines the rate; the 资金总额 row is checked against the project's execution (`ExecutionScore`)
+/// and every source row against its own amounts. A difference of at most 0.01 passes: a rate truncated
+/// instead of rounded (60.28 for 60.2866 %) misleads nobody, and the score it feeds is checked exactly by
+/// SE.EXEC.020. Error beyond that: the printed rate misstates the execution. Blank or unreadable rates and
+/// rows whose rate cannot be computed (blank amounts, zero budget: SE.EXEC.030) are skipped.
+public struct RateMismatchCheck: SelfEvaluationCheck {
+    static let tolerance = Decimal(string: "0.01")!
+
+    public static let description = CheckDescription(
+        id: "SE.EXEC.010", slug: "rate-mismatch", name: "执行率计算错误",
+        summary: "表上执行率应为全年执行数 ÷ 全年预算数 × 100，四舍五入到 2 位；资金总额行与各资金来源行分别按本行金额核对。",
+        basis: "自评表备注4：执行率是执行数与全年预算数相比较；平台按 2 位小数四舍五入显示。",
+        defaultSeverity: .error, scope: .selfEvaluation,
+        tolerance: "四舍五入到 2 位；容差 0.01（表上“100”与 100.00 相同）",
+        passing: [
+            CheckExample(ExampleForms.selfEvaluation()),
+            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "100.00" }),
+            CheckExample(ExampleForms.selfEvaluation {
+                ExampleForms.setUnderExecutedFunds(&$0)
+                $0.funds.sources[0].rate = "60.28"
+            }),
+            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "" }),
+        ],
+        failing: [
+            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "99" },
+                         expect: [ExpectedFinding(at: "funds.total.rate", expected: "100.00", actual: "99.00")]),
+            CheckExample(ExampleForms.selfEvaluation {
+                ExampleForms.setUnderExecutedFunds(&$0)
+                $0.funds.sources[0].rate = "60.27"
+            }, expect: [ExpectedFinding(at: "funds.sources[0].rate", expected: "60.29", actual: "60.27")]),
+        ])
+
+    public init() {}
+
+    public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
+        let project = context.score(form).execution
+        let sources = form.funds.sources.map { ExecutionScore(funds: SelfEvaluation.Funds(total: $0), policy: context.policy) }
+        return zip(form.funds.rowsWithPaths, [project] + sources).compactMap { pathed, execution in
+            let (path, row) = pathed
+            guard let printed = row.rate.value, let rate = execution.ratePercent,
+                  abs(printed - rate) > Self.tolerance else { return nil }
+            return Violation(
+                at: "\(path).rate",
+                "\(row.rowLabel)：执行率 \(row.rate.text) 与全年执行数 \(row.executed.text) ÷ 全年预算数 \(row.fullYearBudget.text) = \(DecimalText.fixed(rate))% 不符",
+                expected: DecimalText.fixed(rate), actual: DecimalText.fixed(printed))
+        }
+    }
+}

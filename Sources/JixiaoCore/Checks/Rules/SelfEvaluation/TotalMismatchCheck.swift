@@ -1,0 +1,44 @@
+/// SE.TOTAL.010: the printed 总分 must equal the recomputed execution score + Σ entered 得分 of the scored
+/// rows (`FormScore.total`).
+///
+/// The total is pure arithmetic on the form's own figures, so any difference is a slip (seed 003
+/// 社会保障卡工本费支出 prints 96.03 where its rows give 86.03). Error. Skipped when the total is blank or
+/// unreadable, or when the execution amounts are (the execution score is then unknown).
+public struct TotalMismatchCheck: SelfEvaluationCheck {
+    public static let description = CheckDescription(
+        id: "SE.TOTAL.010", slug: "total-mismatch", name: "总分计算错误",
+        summary: "表上总分应等于预算执行得分（按执行率重新计算）加各计分指标的填报得分之和。",
+        basis: "财预〔2020〕10号 附件1：总分 = 预算执行率得分 + 各项指标得分，满分 100。",
+        defaultSeverity: .error, scope: .selfEvaluation,
+        tolerance: "四舍五入到 2 位；容差 0（表上“100”与 100.00 相同）",
+        passing: [
+            CheckExample(ExampleForms.selfEvaluation()),
+            CheckExample(ExampleForms.selfEvaluation { $0.printedTotal = "100.00" }),
+            CheckExample(ExampleForms.selfEvaluation {
+                ExampleForms.setUnderExecutedFunds(&$0)
+                $0.printedTotal = "96.03"
+            }),
+        ],
+        failing: [
+            CheckExample(ExampleForms.selfEvaluation { $0.printedTotal = "90" },
+                         expect: [ExpectedFinding(at: "total", expected: "100.00", actual: "90.00")]),
+            CheckExample(ExampleForms.selfEvaluation {
+                ExampleForms.setUnderExecutedFunds(&$0)
+                $0.indicators[5].weight = ""
+                $0.indicators[5].score = ""
+                $0.printedTotal = "96.03"
+            }, expect: [ExpectedFinding(at: "total", expected: "86.03", actual: "96.03")]),
+        ])
+
+    public init() {}
+
+    public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
+        let score = context.score(form)
+        guard score.execution.problem != .missingAmounts, let printed = score.printedTotal,
+              printed.round2 != score.total else { return [] }
+        return [Violation(
+            at: "total",
+            "总分 \(form.printedTotal.text) 与预算执行得分 \(DecimalText.fixed(score.execution.score)) + 指标得分合计 \(DecimalText.plain(score.enteredSum)) = \(DecimalText.fixed(score.total)) 不符",
+            expected: DecimalText.fixed(score.total), actual: DecimalText.fixed(printed))]
+    }
+}
