@@ -135,11 +135,32 @@ public struct Violation: Sendable, Hashable {
 /// What every rule can see besides its form.
 public struct CheckContext: Sendable {
     public let policy: ScoringPolicy
+    /// Scores of the checked self-evaluations by form index, computed once: most rules need a form's score.
+    private let scores: [Int: FormScore]
+    /// The form a rule is looking at, with its score.
+    private var focus: (form: SelfEvaluation, score: FormScore)?
 
-    public init(policy: ScoringPolicy) { self.policy = policy }
+    public init(policy: ScoringPolicy, forms: [Form] = []) {
+        self.policy = policy
+        var scores: [Int: FormScore] = [:]
+        for (index, form) in forms.enumerated() {
+            if case .selfEvaluation(let evaluation) = form { scores[index] = FormScore(evaluation, policy: policy) }
+        }
+        self.scores = scores
+    }
 
-    /// The score of a self-evaluation under the context's policy.
-    public func score(_ form: SelfEvaluation) -> FormScore { FormScore(form, policy: policy) }
+    /// This context while a rule checks the self-evaluation at `index` of the checked forms.
+    func focused(on index: Int, _ form: SelfEvaluation) -> CheckContext {
+        var context = self
+        context.focus = scores[index].map { (form, $0) }
+        return context
+    }
+
+    /// The score of a self-evaluation under the context's policy (the form in focus's is computed once).
+    public func score(_ form: SelfEvaluation) -> FormScore {
+        if let focus, focus.form == form { return focus.score }
+        return FormScore(form, policy: policy)
+    }
 }
 
 /// A rule. Most rules adopt one of the three refinements below.
@@ -164,7 +185,7 @@ extension SelfEvaluationCheck {
     public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
         forms.enumerated().flatMap { index, form -> [(form: Int, violation: Violation)] in
             guard case .selfEvaluation(let evaluation) = form else { return [] }
-            return check(evaluation, context: context).map { (index, $0) }
+            return check(evaluation, context: context.focused(on: index, evaluation)).map { (index, $0) }
         }
     }
 }

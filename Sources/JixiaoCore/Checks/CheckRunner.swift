@@ -44,7 +44,7 @@ public struct CheckRunner: Sendable {
 
     public func run(_ inputs: [Input]) -> Result {
         let forms = inputs.map(\.form)
-        let context = CheckContext(policy: policy)
+        let context = CheckContext(policy: policy, forms: forms)
         var findings: [Finding] = []
         var applied: [AppliedOverride] = []
         for check in checks {
