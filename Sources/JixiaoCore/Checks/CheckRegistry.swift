@@ -3,6 +3,12 @@
 public enum CheckRegistry {
     public static let all: [any Check.Type] = [
         ScoreOutOfRangeCheck.self,
+        ActualNotNumericCheck.self,
+        UnitMismatchCheck.self,
+        TargetFormatCheck.self,
+        QualitativeActualNotOutcomeCheck.self,
+        TargetAdjustedCheck.self,
+        DoubledValueCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
