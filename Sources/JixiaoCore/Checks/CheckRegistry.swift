@@ -2,7 +2,16 @@
 /// `docs/rules.md` is generated from this list.
 public enum CheckRegistry {
     public static let all: [any Check.Type] = [
+        AgencyCodeOutsideDepartmentCheck.self,
+        NarrativeAmountContradictionCheck.self,
         ScoreOutOfRangeCheck.self,
+        Level2InvalidCheck.self,
+        NoSatisfactionIndicatorCheck.self,
+        DuplicateIndicatorCheck.self,
+        AnnualGoalMissingCheck.self,
+        IdenticalAnalysisTextsCheck.self,
+        MisfiledIndicatorCheck.self,
+        MissingOutputCategoriesCheck.self,
         ActualNotNumericCheck.self,
         UnitMismatchCheck.self,
         TargetFormatCheck.self,
