@@ -18,6 +18,18 @@ public enum CheckRegistry {
         QualitativeActualNotOutcomeCheck.self,
         TargetAdjustedCheck.self,
         DoubledValueCheck.self,
+        SourcesNotSummingCheck.self,
+        AnnualExceedsPeriodCheck.self,
+        NaturePeriodMismatchCheck.self,
+        NoCostIndicatorCheck.self,
+        CostIndicatorNotMonetaryCheck.self,
+        TableNoSatisfactionIndicatorCheck.self,
+        TableMissingOutputCategoriesCheck.self,
+        QuantityWithoutUnitCheck.self,
+        TableValueFormatCheck.self,
+        TableLevel2InvalidCheck.self,
+        AnnualWithoutPeriodCounterpartCheck.self,
+        PeriodAnnualInconsistentCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
