@@ -39,7 +39,7 @@ public struct CheckReport: Sendable {
             case .targetTable(let table):
                 fields = [("kind", .string("target-table")), ("file", .string(item.file)),
                           ("project", .string(table.project)),
-                          ("unit", .string(table.agency?.text ?? table.implementingAgency)),
+                          ("unit", .string(item.form.unit)),
                           ("year", .int(table.year))]
             }
             let own = findings.filter { $0.location.formIndex == index }

@@ -3,6 +3,14 @@
 public enum CheckRegistry {
     public static let all: [any Check.Type] = [
         ScoreOutOfRangeCheck.self,
+        DuplicateFormCheck.self,
+        NearDuplicateFormCheck.self,
+        CodeNameConflictCheck.self,
+        InitialTargetDiffersCheck.self,
+        DeclaredDiffersFromTargetFundsCheck.self,
+        UnfilledCostRowCheck.self,
+        IndicatorsAddedOrMissingCheck.self,
+        UnitNameConflictCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
