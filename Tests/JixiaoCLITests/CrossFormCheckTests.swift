@@ -41,45 +41,48 @@ import Testing
         return (folder, try CLI.run(["check", ".", "--only", "XF.DUP.010", "--format", "json"], in: folder))
     }
 
-    @Test func identicalCopyIsAWarning() throws {
-        let (folder, output) = try duplicated(executed: "26.149")
-        #expect(output.status == 0)
+    /// A copy of the real form in `b/`, and what XF.DUP.010 must say about it.
+    struct DuplicateCase: Sendable, CustomTestStringConvertible {
+        let executed: String
+        let status: Int32
+        let severity: String
+        let fieldPath: String?
+        let expected: String?
+        let actual: String?
+        var testDescription: String { "executed \(executed) → \(severity)" }
+    }
+
+    @Test(arguments: [
+        // Identical.
+        DuplicateCase(executed: "26.149", status: 0, severity: "warning", fieldPath: nil, expected: nil, actual: nil),
+        // Equal within rounding: 26.149 and 26.15 both round to 26.15.
+        DuplicateCase(executed: "26.15", status: 0, severity: "notice", fieldPath: "funds.total.executed",
+                      expected: "26.149", actual: "26.15"),
+        // Conflicting.
+        DuplicateCase(executed: "26.419", status: 1, severity: "error", fieldPath: "funds.total.executed",
+                      expected: "26.149", actual: "26.419"),
+    ])
+    func duplicateClasses(_ c: DuplicateCase) throws {
+        let (folder, output) = try duplicated(executed: c.executed)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(output.status == c.status)
         let found = try findings(output)
         #expect(found.count == 1)
+        let finding = try #require(found.first?.finding)
         #expect(found.first?.file == "./b/会议培训费.yaml")
-        #expect(found.first?.finding["severity"] as? String == "warning")
-        #expect(found.first?.finding["related"] as? [String] == ["./a/会议培训费.yaml"])
-        try FileManager.default.removeItem(at: folder)
+        #expect(finding["related"] as? [String] == ["./a/会议培训费.yaml"])
+        #expect(finding["severity"] as? String == c.severity)
+        #expect((finding["location"] as? [String: Any])?["fieldPath"] as? String == c.fieldPath)
+        #expect(finding["expected"] as? String == c.expected)
+        #expect(finding["actual"] as? String == c.actual)
     }
 
-    @Test func copyEqualWithinRoundingIsANotice() throws {
-        // Both the 资金总额 row and the source row: 26.149 and 26.15 both round to 26.15.
-        let (folder, output) = try duplicated(executed: "26.15")
-        #expect(output.status == 0)
-        let found = try findings(output)
-        #expect(found.count == 1)
-        let finding = try #require(found.first?.finding)
-        #expect(finding["severity"] as? String == "notice")
-        #expect((finding["location"] as? [String: Any])?["fieldPath"] as? String == "funds.total.executed")
-        #expect(finding["expected"] as? String == "26.149")
-        #expect(finding["actual"] as? String == "26.15")
-        try FileManager.default.removeItem(at: folder)
-    }
-
-    @Test func conflictingCopyIsAnErrorNamingTheField() throws {
-        let (folder, output) = try duplicated(executed: "26.419")
-        #expect(output.status == 1)
-        let found = try findings(output)
-        #expect(found.count == 1)
-        let finding = try #require(found.first?.finding)
-        #expect(finding["severity"] as? String == "error")
-        #expect((finding["location"] as? [String: Any])?["fieldPath"] as? String == "funds.total.executed")
-        #expect(finding["expected"] as? String == "26.149")
-        #expect(finding["actual"] as? String == "26.419")
-        #expect((finding["message"] as? String)?.contains("资金总额·全年执行数另一张为 26.149，此表为 26.419") == true)
+    @Test func conflictMessageNamesTheFieldAndTheOtherFile() throws {
+        let (folder, _) = try duplicated(executed: "26.419")
+        defer { try? FileManager.default.removeItem(at: folder) }
         let text = try CLI.run(["check", ".", "--only", "XF.DUP.010"], in: folder)
-        #expect(text.stdout.contains("[XF.DUP.010 错误]"))
+        #expect(text.stdout.contains("[XF.DUP.010 错误] 与另一张同一单位（209100-山西省社会保险局）、同一项目（会议培训费）、2023年度的自评表数字冲突：资金总额·全年执行数另一张为 26.149，此表为 26.419"))
+        #expect(text.stdout.contains("应为 26.149，实际 26.419"))
         #expect(text.stdout.contains("相关表单：./a/会议培训费.yaml"))
-        try FileManager.default.removeItem(at: folder)
     }
 }

@@ -21,11 +21,14 @@ import Testing
         return folder
     }
 
-    @Test func seed000ReproducesThePublishedSentence() throws {
+    @Test func seed000ReproducesThePublishedSentenceAndSeed003ItsFigures() throws {
         let output = try CLI.run(["summary", "Forms/2023"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("■ 2023年度 209100-山西省社会保险局：6 张自评表\n  " + Self.unit209100 + "\n"))
         #expect(output.stdout.contains("年初预算数（目标申报数） 796.99；全年预算数 796.99；全年执行数 774.64（句中采用全年执行数）"))
+        #expect(output.stdout.contains("■ 2023年度 209105-山西省工伤保险管理服务中心：4 张自评表\n"))
+        #expect(output.stdout.contains("  涉及资金（万元）：年初预算数（目标申报数） 407.75；全年预算数 389.75；全年执行数 280.17（句中采用全年执行数）\n"
+                                       + "  自评等级：表上 优 4 / 良 0 / 中 0 / 差 0；重算 优 3 / 良 1 / 中 0 / 差 0\n"))
         #expect(output.stdout.contains("共 10 张自评表、2 个单位年度"))
     }
 
@@ -67,6 +70,7 @@ import Testing
 
     @Test func csvIsQuotedUTF8WithoutBOM() throws {
         let folder = try workspace(copying: ["\(Self.unit209105Folder)/工伤档案用房租赁.yaml"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("工伤档案用房租赁.yaml")
         let text = try String(contentsOf: file, encoding: .utf8)
             .replacingOccurrences(of: "project: \"工伤档案用房租赁\"", with: "project: '档案用房租赁, 含\"物业费\"'")
@@ -80,7 +84,6 @@ import Testing
             "2023,209105,山西省工伤保险管理服务中心,./工伤档案用房租赁.yaml,\"档案用房租赁, 含\"\"物业费\"\"\",26.30,26.30,26.30,100.00,100,优,100.00,优,是,",
             "",
         ])
-        try FileManager.default.removeItem(at: folder)
     }
 
     @Test func markdownHasOneSectionPerUnit() throws {
@@ -94,6 +97,7 @@ import Testing
     @Test func duplicatesAreRemovedAndWarnedAbout() throws {
         let folder = try workspace(copying: ["Forms/2023/209100-山西省社会保险局/会议培训费.yaml",
                                              "Forms/2023/209100-山西省社会保险局/维修维护费.yaml"])
+        defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: folder.appendingPathComponent("会议培训费.yaml"),
                                          to: folder.appendingPathComponent("会议培训费（再次附上）.yaml"))
         let output = try CLI.run(["summary", "."], in: folder)
@@ -102,7 +106,6 @@ import Testing
         #expect(output.stdout.contains("2023年二级项目绩效自评个数2个，涉及资金83.15万元：1个项目自评等级为“优”，1个项目自评等级为“良”"))
         #expect(output.stdout.contains("与第 1 张完全相同，未计入"))
         #expect(output.stdout.contains("⚠ “会议培训费”有 2 张内容完全相同的自评表，只计 1 个；按附表张数计数会多计 1 个项目"))
-        try FileManager.default.removeItem(at: folder)
     }
 
     @Test func badInputIsAClearChineseError() throws {

@@ -116,9 +116,6 @@ public struct TargetPair: Sendable {
         if let x = Level2(label: a), let y = Level2(label: b) { return x == y }
         return NameFolding.key(a) == NameFolding.key(b)
     }
-
-    /// Whether the target table sets any 成本指标 in the set the self-evaluation answers to.
-    public var tableHasCostIndicator: Bool { targetRows.contains { $0.row.level2Value == .cost } }
 }
 
 /// A rule about a self-evaluation and its target table.
