@@ -10,17 +10,31 @@ public struct TargetPair: Sendable {
     public let table: TargetTable
 
     /// Every self-evaluation / target table pair in a set of forms, in input order of the self-evaluations.
+    /// Tables are indexed by year and project (name and code), so a province's batch is not compared
+    /// form by form.
     public static func pairs(in forms: [Form]) -> [TargetPair] {
-        let tables = forms.enumerated().compactMap { index, form -> (Int, TargetTable)? in
-            guard case .targetTable(let table) = form else { return nil }
-            return (index, table)
+        var tables: [String: [Int]] = [:]
+        for (index, form) in forms.enumerated() {
+            guard case .targetTable(let table) = form else { continue }
+            for key in lookupKeys(year: table.year, project: table.project, code: table.projectCode) {
+                tables[key, default: []].append(index)
+            }
         }
         return forms.enumerated().flatMap { index, form -> [TargetPair] in
             guard case .selfEvaluation(let evaluation) = form else { return [] }
-            return tables.filter { belong(evaluation, $0.1) }.map {
-                TargetPair(evaluationIndex: index, tableIndex: $0.0, evaluation: evaluation, table: $0.1)
+            let candidates = Set(lookupKeys(year: evaluation.year, project: evaluation.project, code: evaluation.projectCode)
+                .flatMap { tables[$0] ?? [] })
+            return candidates.sorted().compactMap { tableIndex in
+                guard case .targetTable(let table) = forms[tableIndex], belong(evaluation, table) else { return nil }
+                return TargetPair(evaluationIndex: index, tableIndex: tableIndex, evaluation: evaluation, table: table)
             }
         }
+    }
+
+    static func lookupKeys(year: Int, project: String, code: String?) -> [String] {
+        let byName = "\(year)|" + FormIdentity.projectKey(name: project, code: nil)
+        guard let code, !code.isEmpty else { return [byName] }
+        return [byName, "\(year)|" + FormIdentity.projectKey(name: project, code: code)]
     }
 
     static func belong(_ evaluation: SelfEvaluation, _ table: TargetTable) -> Bool {
