@@ -52,6 +52,14 @@ public enum CheckRegistry {
         TableLevel2InvalidCheck.self,
         AnnualWithoutPeriodCounterpartCheck.self,
         PeriodAnnualInconsistentCheck.self,
+        DuplicateFormCheck.self,
+        NearDuplicateFormCheck.self,
+        CodeNameConflictCheck.self,
+        InitialTargetDiffersCheck.self,
+        DeclaredDiffersFromTargetFundsCheck.self,
+        UnfilledCostRowCheck.self,
+        IndicatorsAddedOrMissingCheck.self,
+        UnitNameConflictCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
