@@ -1,0 +1,177 @@
+import Foundation
+import JixiaoCore
+
+/// Streams a batch file: the envelope, each form's canonical XML as it is exported, and the manifest at
+/// the end (so a batch of any size is written in one pass with flat memory). The finished file is validated
+/// by streaming before it may be renamed into place.
+struct BatchWriter {
+    let path: String
+    private let temporary: String
+    private let staging: Staging
+    private let options: ExportOptions
+    private let file: FileHandle
+    private let writer = XMLTextWriter()
+    private var manifest = Manifest()
+
+    init(name: String, options: ExportOptions, staging: Staging) throws(XMLExportError) {
+        self.options = options
+        self.staging = staging
+        path = options.batchPath ?? name
+        temporary = try staging.temporaryFile(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw XMLExportError("\(temporary): 无法创建批次临时文件")
+        }
+        file = handle
+        writer.startDocument()
+        writer.start("Batch")
+        writer.attribute("xmlns", ExportNamespace.batch)
+        writer.attribute("name", name)
+        writer.attribute("schemaVersion", ExportNamespace.schemaVersion)
+        writer.attribute("amountUnit", "元")
+        writer.attribute("policy", options.policy.id)
+        writer.attribute("policyVersion", options.policy.version)
+        writer.attribute("createdAt", options.createdAt)
+        writer.start("Forms")
+        writer.raw(Array("\n".utf8))
+        try flush()
+    }
+
+    /// Appends one form's canonical document (without its XML declaration) and records it in the manifest.
+    mutating func append(_ canonical: [UInt8], form: Form, relativePath: String, sha256: String,
+                         errorFindings: [Finding]) throws(XMLExportError) {
+        try write(canonical[XMLTextWriter.declaration.count...])
+        manifest.add(form, policy: options.policy, file: relativePath, sha256: sha256, errorFindings: errorFindings)
+    }
+
+    /// Writes the manifest, closes the file and validates it. Returns the destination and whether it is
+    /// new (staged), identical to the existing file, or a conflict with a different existing file.
+    mutating func finish() throws(XMLExportError) -> (String, Staging.Outcome) {
+        writer.end()
+        manifest.write(to: writer, allowErrors: options.allowErrors)
+        writer.endDocument()
+        try flush()
+        do { try file.close() } catch { throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）") }
+        let validation = try XMLFormFile.validate(path: temporary, displayName: path)
+        guard validation.isValid else {
+            throw XMLExportError("批次文件未通过模式校验：\n" + validation.problems.map(\.description).joined(separator: "\n"))
+        }
+        guard FileManager.default.fileExists(atPath: path) else { return (path, .staged) }
+        if FileManager.default.contentsEqual(atPath: path, andPath: temporary) {
+            staging.discard(temporary)
+            staging.markUnchanged(path)
+            return (path, .unchanged)
+        }
+        if options.overwrite { return (path, .staged) }
+        staging.discard(temporary)
+        return (path, .conflict)
+    }
+
+    private func flush() throws(XMLExportError) {
+        if let failure = writer.failure { throw XMLExportError(failure) }
+        try write(writer.drain()[...])
+    }
+
+    private func write(_ bytes: ArraySlice<UInt8>) throws(XMLExportError) {
+        do { try file.write(contentsOf: Data(bytes)) } catch {
+            throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）")
+        }
+    }
+}
+
+/// The batch manifest, accumulated form by form.
+struct Manifest {
+    private var selfEvaluations = 0
+    private var targetTables = 0
+    private var years: Set<Int> = []
+    private var units: [UnitKey: Int] = [:]
+    private var printedGrades: [Grade: Int] = [:]
+    private var recomputedGrades: [Grade: Int] = [:]
+    private var ungraded = 0
+    private var budget: Decimal = 0
+    private var executed: Decimal = 0
+    private var targetAnnualFunds: Decimal = 0
+    private var entries: [Entry] = []
+
+    struct UnitKey: Hashable, Comparable {
+        let code: String?
+        let name: String
+        static func < (lhs: UnitKey, rhs: UnitKey) -> Bool { (lhs.code ?? "", lhs.name) < (rhs.code ?? "", rhs.name) }
+    }
+
+    struct Entry {
+        let kind: String
+        let file: String
+        let year: Int
+        let agency: String?
+        let project: String
+        let sha256: String
+        let errorFindings: [Finding]
+    }
+
+    mutating func add(_ form: Form, policy: ScoringPolicy, file: String, sha256: String, errorFindings: [Finding]) {
+        years.insert(form.year)
+        let unit: UnitKey
+        switch form {
+        case .selfEvaluation(let f):
+            selfEvaluations += 1
+            unit = UnitKey(code: f.agency.code, name: f.agency.name)
+            let score = FormScore(f, policy: policy)
+            recomputedGrades[score.grade, default: 0] += 1
+            if let printed = score.printedGrade { printedGrades[printed, default: 0] += 1 } else { ungraded += 1 }
+            // Sums in 元 of what the engine reads as 全年预算数 and 全年执行数 (万元 on the form).
+            budget += (score.execution.budget ?? 0) * 10_000
+            executed += (score.execution.executed ?? 0) * 10_000
+        case .targetTable(let t):
+            targetTables += 1
+            unit = t.agency.map { UnitKey(code: $0.code, name: $0.name) } ?? UnitKey(code: nil, name: t.implementingAgency)
+            targetAnnualFunds += t.funds.annual.total.value ?? 0
+        }
+        units[unit, default: 0] += 1
+        let kind = if case .selfEvaluation = form { "self-evaluation" } else { "target-table" }
+        entries.append(Entry(kind: kind, file: file, year: form.year, agency: unit.name.isEmpty ? nil : unit.name,
+                             project: form.project, sha256: sha256, errorFindings: errorFindings))
+    }
+
+    func write(to out: XMLTextWriter, allowErrors: Bool) {
+        out.start("Manifest")
+        out.element("FormCount", String(entries.count))
+        out.element("SelfEvaluationCount", String(selfEvaluations))
+        out.element("TargetTableCount", String(targetTables))
+        for year in years.sorted() { out.element("Year", String(year)) }
+        for (unit, count) in units.sorted(by: { $0.key < $1.key }) {
+            out.start("Unit")
+            out.element("AGENCY_CODE", unit.code)
+            out.element("AGENCY_NAME", unit.name)
+            out.element("FormCount", String(count))
+            out.end()
+        }
+        for grade in [Grade.excellent, .good, .fair, .poor] {
+            out.start("GradeCount")
+            out.attribute("grade", grade.label)
+            out.attribute("printed", String(printedGrades[grade] ?? 0))
+            out.attribute("recomputed", String(recomputedGrades[grade] ?? 0))
+            out.end()
+        }
+        out.element("UngradedCount", String(ungraded))
+        out.element("BudgetSum", Precision.amount(budget))
+        out.element("ExecutedSum", Precision.amount(executed))
+        out.element("TargetAnnualFundsSum", Precision.amount(targetAnnualFunds))
+        out.element("AllowErrors", allowErrors ? "true" : "false")
+        for (index, entry) in entries.enumerated() {
+            out.start("Entry")
+            out.attribute("seq", String(index + 1))
+            out.attribute("kind", entry.kind)
+            out.element("File", entry.file)
+            out.element("FISCAL_YEAR", String(entry.year))
+            out.element("AGENCY_NAME", entry.agency)
+            out.element("PRO_NAME", entry.project)
+            out.element("SHA256", entry.sha256)
+            for finding in entry.errorFindings {
+                out.element("ErrorFinding", finding.message, attributes: [("rule", finding.ruleID)])
+            }
+            out.end()
+        }
+        out.end()
+    }
+}

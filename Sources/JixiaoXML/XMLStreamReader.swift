@@ -1,0 +1,230 @@
+import Foundation
+internal import CLibXML2
+
+/// An element read from a document: local name, namespace, attributes, text and children.
+/// Forms are small, so each is read as a little tree; a batch is streamed form by form.
+final class XMLElement {
+    let name: String
+    let namespace: String
+    let line: Int
+    var attributes: [String: String] = [:]
+    var text = ""
+    var children: [XMLElement] = []
+
+    init(name: String, namespace: String, line: Int) {
+        self.name = name
+        self.namespace = namespace
+        self.line = line
+    }
+}
+
+/// Reads an XML document with libxml2's streaming reader (`xmlTextReader`), validating it against the
+/// export schema as it goes. Hostile input is refused: a document type declaration (the carrier of entity
+/// bombs and external entities) stops the reading, no DTD or external entity is ever loaded, the network is
+/// never used, and the input is capped in size.
+final class XMLStreamReader {
+    /// A batch of 100 000 forms is about 1.5 GB; nothing we export comes near this.
+    static let maximumBytes: Int64 = 8 * 1024 * 1024 * 1024
+    static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_BIG_LINES.rawValue)
+
+    let problems: ProblemCollector
+
+    private let source: Source
+    private enum Source {
+        case file(path: String)
+        case bytes([UInt8])
+    }
+
+    init(file path: String, displayName: String) {
+        source = .file(path: path)
+        problems = ProblemCollector(file: displayName, isSchemaError: false)
+    }
+
+    init(bytes: [UInt8], displayName: String) {
+        source = .bytes(bytes)
+        problems = ProblemCollector(file: displayName, isSchemaError: false)
+    }
+
+    /// An element whose children are streamed: each child is handed out as soon as it closes, then dropped.
+    struct Container {
+        let name: String
+        let namespace: String
+    }
+
+    /// Reads and validates the whole document. The children of a `streamed` container are handed to
+    /// `onElement` (with the root, whose attributes are known by then) as soon as they close and then dropped, so memory stays flat over a batch; everything else
+    /// is kept and the root returned. Returns nil when the document could not be read at all; the reasons
+    /// are in `problems`. Schema errors do not stop the reading; they are collected.
+    func read(streaming streamed: Container? = nil,
+              onElement: (_ element: XMLElement, _ root: XMLElement) throws -> Void = { _, _ in }) throws -> XMLElement? {
+        try withoutActuallyEscaping(onElement) { try read(mode: .tree(streamed: streamed, onElement: $0)) }
+    }
+
+    /// Validates the whole document without keeping anything; returns the root element's name and
+    /// namespace (nil when the document could not be read).
+    func validate() throws -> (name: String, namespace: String)? {
+        var root: (String, String)?
+        _ = try read(mode: .validateOnly(root: { root = ($0, $1) }))
+        return problems.fatal ? nil : root
+    }
+
+    private enum Mode {
+        case tree(streamed: Container?, onElement: (XMLElement, XMLElement) throws -> Void)
+        case validateOnly(root: (String, String) -> Void)
+    }
+
+    private func read(mode: Mode) throws -> XMLElement? {
+        let schema = try ExportSchema.compiled()
+        switch source {
+        case .bytes(let bytes):
+            return try bytes.withUnsafeBufferPointer { buffer throws -> XMLElement? in
+                let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, XMLStreamReader.options) else {
+                    problems.add(XMLProblem(file: problems.file, message: "无法创建 XML 读取器"))
+                    return nil
+                }
+                return try run(reader, schema: schema, mode: mode)
+            }
+        case .file(let path):
+            guard let input = FileInput(path: path, problems: problems) else { return nil }
+            let context = Unmanaged.passUnretained(input).toOpaque()
+            guard let reader = xmlReaderForIO({ context, buffer, length in
+                guard let context, let buffer else { return -1 }
+                return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, length: Int(length))
+            }, nil, context, nil, nil, XMLStreamReader.options) else {
+                problems.add(XMLProblem(file: problems.file, message: "无法创建 XML 读取器"))
+                return nil
+            }
+            let root = try withExtendedLifetime(input) {
+                try run(reader, schema: schema, mode: mode)
+            }
+            if input.exceeded {
+                problems.add(XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
+                return nil
+            }
+            return root
+        }
+    }
+
+    private func run(_ reader: xmlTextReaderPtr, schema: ExportSchema, mode: Mode) throws -> XMLElement? {
+        defer { xmlFreeTextReader(reader) }
+        let context = Unmanaged.passUnretained(problems).toOpaque()
+        // The handler must be in place before the schema, so validation errors reach it too.
+        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
+        }, context)
+        guard xmlTextReaderSetSchema(reader, schema.schema) == 0 else {
+            problems.add(XMLProblem(file: problems.file, message: "内部错误：无法启用模式校验"))
+            return nil
+        }
+        var stack: [XMLElement] = []
+        var root: XMLElement?
+        func closed(_ element: XMLElement) throws {
+            guard case .tree(let streamed?, let onElement) = mode, let parent = stack.last, parent.name == streamed.name,
+                  parent.namespace == streamed.namespace else { return }
+            parent.children.removeLast()
+            try onElement(element, stack[0])
+        }
+        var sawRoot = false
+        while true {
+            let status = xmlTextReaderRead(reader)
+            if status == 0 { break }
+            if status < 0 || problems.fatal {
+                if problems.problems.isEmpty { problems.add(XMLProblem(file: problems.file, message: "XML 格式错误，无法继续读取")) }
+                return nil
+            }
+            switch xmlTextReaderNodeType(reader) {
+            case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
+                 Int32(XML_READER_TYPE_ENTITY.rawValue):
+                problems.add(XMLProblem(
+                    file: problems.file, line: Self.line(reader),
+                    message: "文件含有文档类型声明（<!DOCTYPE>）或实体；导出文件从不使用它们，为防止实体炸弹和外部实体读取本机文件，拒绝读取"))
+                return nil
+            case Int32(XML_READER_TYPE_ELEMENT.rawValue):
+                if case .validateOnly(let report) = mode {
+                    if !sawRoot {
+                        sawRoot = true
+                        report(Self.string(xmlTextReaderConstLocalName(reader)), Self.string(xmlTextReaderConstNamespaceUri(reader)))
+                    }
+                    break
+                }
+                let element = XMLElement(name: Self.string(xmlTextReaderConstLocalName(reader)),
+                                         namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)),
+                                         line: Self.line(reader))
+                let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
+                if xmlTextReaderHasAttributes(reader) == 1 {
+                    while xmlTextReaderMoveToNextAttribute(reader) == 1 {
+                        if xmlTextReaderIsNamespaceDecl(reader) == 1 { continue }
+                        element.attributes[Self.string(xmlTextReaderConstLocalName(reader))] =
+                            Self.string(xmlTextReaderConstValue(reader))
+                    }
+                    xmlTextReaderMoveToElement(reader)
+                }
+                if let parent = stack.last { parent.children.append(element) } else { root = element }
+                if isEmpty { try closed(element) } else { stack.append(element) }
+            case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
+                guard case .tree = mode, let element = stack.popLast() else { break }
+                try closed(element)
+            case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
+                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                if let current = stack.last { current.text += Self.string(xmlTextReaderConstValue(reader)) }
+            default:
+                break
+            }
+        }
+        if problems.fatal { return nil }
+        return root
+    }
+
+    static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
+        guard let pointer else { return "" }
+        return String(cString: pointer)
+    }
+
+    static func line(_ reader: xmlTextReaderPtr) -> Int {
+        guard let node = xmlTextReaderCurrentNode(reader) else { return Int(xmlTextReaderGetParserLineNumber(reader)) }
+        return Int(xmlGetLineNo(node))
+    }
+}
+
+/// A file read through our own descriptor (libxml2 never opens it), with a size cap.
+private final class FileInput {
+    let descriptor: Int32
+    private var consumed: Int64 = 0
+    private(set) var exceeded = false
+
+    init?(path: String, problems: ProblemCollector) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            problems.add(XMLProblem(file: problems.file, message: "文件不存在或无法读取"))
+            return nil
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            problems.add(XMLProblem(file: problems.file, message: "这是一个文件夹，不是 XML 文件"))
+            return nil
+        }
+        if Int64(info.st_size) > XMLStreamReader.maximumBytes {
+            problems.add(XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
+            return nil
+        }
+        descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            problems.add(XMLProblem(file: problems.file, message: "无法打开文件（\(String(cString: strerror(errno)))）"))
+            return nil
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        let count = Glibc.read(descriptor, buffer, length)
+        guard count >= 0 else { return -1 }
+        consumed += Int64(count)
+        if consumed > XMLStreamReader.maximumBytes {
+            exceeded = true
+            return -1
+        }
+        return Int32(count)
+    }
+}
