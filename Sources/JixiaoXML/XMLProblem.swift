@@ -55,7 +55,7 @@ enum ProblemTranslation {
     /// The quoted pieces of a message, in order: `'a' … 'b'` → [a, b].
     static func quoted(_ text: String) -> [String] {
         text.split(separator: "'", omittingEmptySubsequences: false).enumerated()
-            .filter { $0.offset % 2 == 1 }.map { localName(String($0.element)) }
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
     }
 
     /// `{urn:…}Name` → `Name`; lists `( {a}X, {b}Y )` keep their local names.
@@ -79,11 +79,11 @@ enum ProblemTranslation {
         if text.hasPrefix("This element is not expected") { return "此处不应出现该元素" + expected(text) }
         if text.hasPrefix("Missing child element(s)") { return "缺少子元素" + expected(text) }
         if text.contains("is not a valid value of the"), let value = q.first {
-            let type = q.count > 1 ? q[1] : "规定类型"
+            let type = q.count > 1 ? localName(q[1]) : "规定类型"
             return "值“\(value)”不是有效的\(typeName(type))"
         }
-        if text.contains("[facet 'maxLength']"), q.count >= 4 { return "长度 \(q[2]) 超过上限 \(q[3])" }
-        if text.contains("[facet 'minLength']"), q.count >= 4 { return "长度 \(q[2]) 低于下限 \(q[3])" }
+        if text.contains("[facet 'maxLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 超过上限 \(q[q.count - 1])" }
+        if text.contains("[facet 'minLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 低于下限 \(q[q.count - 1])" }
         if text.contains("[facet 'pattern']"), q.count >= 3 { return "值“\(q[1])”不符合格式 \(q[2])" }
         if text.contains("[facet 'fractionDigits']"), q.count >= 3 { return "值“\(q[1])”的小数位数超过 \(q[2]) 位" }
         if text.contains("[facet 'totalDigits']"), q.count >= 3 { return "值“\(q[1])”的总位数超过 \(q[2]) 位" }

@@ -77,6 +77,10 @@ final class XMLStreamReader {
         let schema = try ExportSchema.compiled()
         switch source {
         case .bytes(let bytes):
+            if let refusal = Prolog.refusal(bytes.prefix(Prolog.window)) {
+                problems.add(XMLProblem(file: problems.file, line: 1, message: refusal))
+                return nil
+            }
             return try bytes.withUnsafeBufferPointer { buffer throws -> XMLElement? in
                 let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
                 guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, XMLStreamReader.options) else {
@@ -87,6 +91,10 @@ final class XMLStreamReader {
             }
         case .file(let path):
             guard let input = FileInput(path: path, problems: problems) else { return nil }
+            if let refusal = Prolog.refusal(input.head[...]) {
+                problems.add(XMLProblem(file: problems.file, line: 1, message: refusal))
+                return nil
+            }
             let context = Unmanaged.passUnretained(input).toOpaque()
             guard let reader = xmlReaderForIO({ context, buffer, length in
                 guard let context, let buffer else { return -1 }
@@ -108,12 +116,14 @@ final class XMLStreamReader {
 
     private func run(_ reader: xmlTextReaderPtr, schema: ExportSchema, mode: Mode) throws -> XMLElement? {
         defer { xmlFreeTextReader(reader) }
+        // The thread's structured error handler receives both parser and schema errors. (The reader's own
+        // handler does not see parser errors once a schema is plugged in, in libxml2 2.9.)
         let context = Unmanaged.passUnretained(problems).toOpaque()
-        // The handler must be in place before the schema, so validation errors reach it too.
-        xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
+        xmlSetStructuredErrorFunc(context, { context, error in
             guard let context, let error else { return }
             Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
-        }, context)
+        })
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard xmlTextReaderSetSchema(reader, schema.schema) == 0 else {
             problems.add(XMLProblem(file: problems.file, message: "内部错误：无法启用模式校验"))
             return nil
@@ -217,7 +227,29 @@ private final class FileInput {
 
     deinit { close(descriptor) }
 
+    /// The first bytes of the file, read ahead so the prolog can be inspected before libxml2 sees anything.
+    private(set) lazy var head: [UInt8] = {
+        var bytes = [UInt8](repeating: 0, count: Prolog.window)
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            if count <= 0 { break }
+            filled += count
+        }
+        return Array(bytes[..<filled])
+    }()
+    private var headServed = 0
+
     func read(into buffer: UnsafeMutablePointer<CChar>, length: Int) -> Int32 {
+        if headServed < head.count {
+            let count = min(length, head.count - headServed)
+            head.withUnsafeBytes { source in
+                UnsafeMutableRawPointer(buffer).copyMemory(from: source.baseAddress! + headServed, byteCount: count)
+            }
+            headServed += count
+            consumed += Int64(count)
+            return Int32(count)
+        }
         let count = Glibc.read(descriptor, buffer, length)
         guard count >= 0 else { return -1 }
         consumed += Int64(count)
@@ -226,5 +258,55 @@ private final class FileInput {
             return -1
         }
         return Int32(count)
+    }
+}
+
+/// The prolog of a document (before the root element), inspected before parsing: exported documents are
+/// UTF-8 and have no document type declaration, so anything else is refused up front and the parser never
+/// sees an entity declaration.
+enum Prolog {
+    static let window = 64 * 1024
+
+    static func refusal(_ bytes: ArraySlice<UInt8>) -> String? {
+        var index = bytes.startIndex
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0 || bytes.dropFirst().first == 0 {
+            return "文件不是 UTF-8 编码；导出文件一律为 UTF-8"
+        }
+        func starts(_ text: String) -> Bool { bytes[index...].starts(with: Array(text.utf8)) }
+        func skip(past end: String) -> Bool {
+            let marker = Array(end.utf8)
+            while index < bytes.endIndex {
+                if bytes[index...].starts(with: marker) { index += marker.count; return true }
+                index += 1
+            }
+            return false
+        }
+        while index < bytes.endIndex {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            case UInt8(ascii: "<"):
+                if starts("<!DOCTYPE") || starts("<!ENTITY") {
+                    return "文件含有文档类型声明（<!DOCTYPE>）；导出文件从不使用它，为防止实体炸弹和外部实体读取本机文件，拒绝读取"
+                }
+                if starts("<?xml") {
+                    let start = index
+                    guard skip(past: "?>") else { return "XML 声明没有结束" }
+                    let declaration = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
+                    if let range = declaration.range(of: "encoding="), !declaration[range.upperBound...].dropFirst().hasPrefix("utf-8") {
+                        return "XML 声明的编码不是 UTF-8；导出文件一律为 UTF-8"
+                    }
+                } else if starts("<?") {
+                    guard skip(past: "?>") else { return nil }
+                } else if starts("<!--") {
+                    guard skip(past: "-->") else { return "文件开头的注释过长或没有结束" }
+                } else {
+                    return nil  // the root element
+                }
+            default:
+                return "不是 XML 文件：开头应为“<”"
+            }
+        }
+        return bytes.count < window ? "文件中没有根元素（文件为空？）" : "文件开头 \(window / 1024) KB 内没有根元素"
     }
 }
