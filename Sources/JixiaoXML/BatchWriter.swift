@@ -1,26 +1,55 @@
 import Foundation
 import JixiaoCore
 
+/// A batch written form by form without the per-form files or the checks of `Exporter`: what the
+/// benchmark measures, and a building block for platforms that stream forms from elsewhere.
+public struct BatchStream {
+    private var writer: BatchWriter
+    private let path: String
+    private let policy: ScoringPolicy
+    private var count = 0
+
+    /// Writes to `path` directly (no temporary file, no overwrite protection: the caller owns the path).
+    public init(path: String, name: String, policy: ScoringPolicy, createdAt: String? = nil) throws(XMLExportError) {
+        self.path = path
+        self.policy = policy
+        writer = try BatchWriter(temporary: path, name: name, policy: policy, createdAt: createdAt, allowErrors: false)
+    }
+
+    /// Exports one form into the batch; returns the Chinese reasons when it cannot be exported.
+    public mutating func append(_ form: Form) throws(XMLExportError) -> [String]? {
+        count += 1
+        switch try PreparedForm.make(form, policy: policy, label: "第 \(count) 张表单") {
+        case .failure(let refusal): return refusal.reasons
+        case .success(let prepared):
+            try writer.append(prepared, form: form, relativePath: "\(count).xml", errorFindings: [])
+            return nil
+        }
+    }
+
+    /// Writes the manifest and validates the whole batch by streaming.
+    public mutating func finish() throws(XMLExportError) { try writer.finish(displayName: path) }
+}
+
 /// Streams a batch file: the envelope, each form's canonical XML as it is exported, and the manifest at
 /// the end (so a batch of any size is written in one pass with flat memory). The finished file is validated
 /// by streaming before it may be renamed into place.
 struct BatchWriter {
-    let path: String
-    private let temporary: String
-    private let staging: Staging
-    private let options: ExportOptions
+    /// Where the batch is written; the caller renames it into place.
+    let temporary: String
+    private let policy: ScoringPolicy
+    private let allowErrors: Bool
     private let file: FileHandle
     private let writer = XMLTextWriter()
     private var manifest = Manifest()
 
-    init(name: String, options: ExportOptions, staging: Staging) throws(XMLExportError) {
-        self.options = options
-        self.staging = staging
-        path = options.batchPath ?? name
-        temporary = try staging.temporaryFile(for: path)
+    init(temporary: String, name: String, policy: ScoringPolicy, createdAt: String?, allowErrors: Bool) throws(XMLExportError) {
+        self.temporary = temporary
+        self.policy = policy
+        self.allowErrors = allowErrors
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
-            throw XMLExportError("\(temporary): 无法创建批次临时文件")
+            throw XMLExportError("\(temporary): 无法创建批次文件")
         }
         file = handle
         writer.startDocument()
@@ -29,42 +58,31 @@ struct BatchWriter {
         writer.attribute("name", name)
         writer.attribute("schemaVersion", ExportNamespace.schemaVersion)
         writer.attribute("amountUnit", "元")
-        writer.attribute("policy", options.policy.id)
-        writer.attribute("policyVersion", options.policy.version)
-        writer.attribute("createdAt", options.createdAt)
+        writer.attribute("policy", policy.id)
+        writer.attribute("policyVersion", policy.version)
+        writer.attribute("createdAt", createdAt)
         writer.start("Forms")
         writer.raw(Array("\n".utf8))
         try flush()
     }
 
     /// Appends one form's canonical document (without its XML declaration) and records it in the manifest.
-    mutating func append(_ canonical: [UInt8], form: Form, relativePath: String, sha256: String,
-                         errorFindings: [Finding]) throws(XMLExportError) {
-        try write(canonical[XMLTextWriter.declaration.count...])
-        manifest.add(form, policy: options.policy, file: relativePath, sha256: sha256, errorFindings: errorFindings)
+    mutating func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
+        try write(prepared.bytes[XMLTextWriter.declaration.count...])
+        manifest.add(form, policy: policy, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
     }
 
-    /// Writes the manifest, closes the file and validates it. Returns the destination and whether it is
-    /// new (staged), identical to the existing file, or a conflict with a different existing file.
-    mutating func finish() throws(XMLExportError) -> (String, Staging.Outcome) {
+    /// Writes the manifest, closes the file and validates it by streaming; an invalid batch is an error.
+    mutating func finish(displayName: String) throws(XMLExportError) {
         writer.end()
-        manifest.write(to: writer, allowErrors: options.allowErrors)
+        manifest.write(to: writer, allowErrors: allowErrors)
         writer.endDocument()
         try flush()
         do { try file.close() } catch { throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）") }
-        let validation = try XMLFormFile.validate(path: temporary, displayName: path)
+        let validation = try XMLFormFile.validate(path: temporary, displayName: displayName)
         guard validation.isValid else {
             throw XMLExportError("批次文件未通过模式校验：\n" + validation.problems.map(\.description).joined(separator: "\n"))
         }
-        guard FileManager.default.fileExists(atPath: path) else { return (path, .staged) }
-        if FileManager.default.contentsEqual(atPath: path, andPath: temporary) {
-            staging.discard(temporary)
-            staging.markUnchanged(path)
-            return (path, .unchanged)
-        }
-        if options.overwrite { return (path, .staged) }
-        staging.discard(temporary)
-        return (path, .conflict)
     }
 
     private func flush() throws(XMLExportError) {

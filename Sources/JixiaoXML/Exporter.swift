@@ -84,8 +84,9 @@ public struct Exporter: Sendable {
         var report = ExportReport()
         let staging = Staging()
         do throws(XMLExportError) {
-            var batch = try options.batchName.map { name throws(XMLExportError) in
-                try BatchWriter(name: name, options: options, staging: staging)
+            var batch = try options.batchPath.map { path throws(XMLExportError) in
+                try BatchWriter(temporary: try staging.temporaryFile(for: path), name: options.batchName ?? "",
+                                policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
             }
             var destinations: [String: String] = [:]
             for (index, item) in forms.enumerated() {
@@ -99,34 +100,29 @@ public struct Exporter: Sendable {
                     report.refused.append(.init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
                     continue
                 }
-                let bytes: [UInt8]
-                do {
-                    bytes = try FormXMLWriter.canonical(item.form, policy: options.policy)
-                } catch {
-                    report.refused.append(.init(file: item.file, reasons: [error.message]))
-                    continue
-                }
-                let validation = try XMLFormFile.validate(bytes: bytes, displayName: "\(item.file) → \(relative)")
-                guard validation.isValid else {
-                    report.refused.append(.init(file: item.file, reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
+                let prepared: PreparedForm
+                switch try PreparedForm.make(item.form, policy: options.policy, label: "\(item.file) → \(relative)") {
+                case .success(let form): prepared = form
+                case .failure(let refusal):
+                    report.refused.append(.init(file: item.file, reasons: refusal.reasons))
                     continue
                 }
                 destinations[relative] = item.file
                 let path = (options.outputFolder as NSString).appendingPathComponent(relative)
-                let sha = SHA256.hex(bytes)
-                switch try staging.stage(bytes, at: path, overwrite: options.overwrite) {
+                switch try staging.stage(prepared.bytes, at: path, overwrite: options.overwrite) {
                 case .conflict: report.conflicts.append(path)
                 case .unchanged, .staged: break
                 }
-                report.exported.append(.init(file: item.file, path: path, sha256: sha,
+                report.exported.append(.init(file: item.file, path: path, sha256: prepared.sha256,
                                              unchanged: staging.isUnchanged(path), errorFindings: formErrors))
-                try batch?.append(bytes, form: item.form, relativePath: relative, sha256: sha, errorFindings: formErrors)
+                try batch?.append(prepared, form: item.form, relativePath: relative, errorFindings: formErrors)
                 if let failAfterForms, report.exported.count == failAfterForms {
                     throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
                 }
             }
-            if var writer = batch {
-                let (path, outcome) = try writer.finish()
+            if var writer = batch, let path = options.batchPath {
+                try writer.finish(displayName: path)
+                let outcome = staging.settle(writer.temporary, at: path, overwrite: options.overwrite)
                 if outcome == .conflict { report.conflicts.append(path) }
                 report.batch = (path, outcome == .unchanged)
             }
@@ -184,13 +180,24 @@ final class Staging: @unchecked Sendable {
         return temporary
     }
 
-    /// Drops a staged file whose destination turned out to hold the same bytes, or conflicts.
-    func discard(_ temporary: String) {
+    /// Decides the fate of a file already written at `temporary` for `path`: identical to the existing file
+    /// (dropped, unchanged), a conflict with a different one (dropped unless `overwrite`), or staged.
+    func settle(_ temporary: String, at path: String, overwrite: Bool) -> Outcome {
+        guard FileManager.default.fileExists(atPath: path) else { return .staged }
+        if FileManager.default.contentsEqual(atPath: path, andPath: temporary) {
+            discard(temporary)
+            unchanged.insert(path)
+            return .unchanged
+        }
+        if overwrite { return .staged }
+        discard(temporary)
+        return .conflict
+    }
+
+    private func discard(_ temporary: String) {
         pending.removeAll { $0.temporary == temporary }
         unlink(temporary)
     }
-
-    func markUnchanged(_ path: String) { unchanged.insert(path) }
 
     private func createFolder(_ folder: String) throws(XMLExportError) {
         var isDirectory: ObjCBool = false
@@ -219,5 +226,31 @@ final class Staging: @unchecked Sendable {
         pending = []
         for folder in createdFolders.reversed() { rmdir(folder) }
         createdFolders = []
+    }
+}
+
+/// One form made ready for export: its canonical XML, validated against the schema, and its SHA-256.
+struct PreparedForm {
+    let bytes: [UInt8]
+    let sha256: String
+
+    struct Refusal: Error {
+        let reasons: [String]
+    }
+
+    /// `label` names the form in schema errors. A form XML cannot carry, or whose XML does not validate
+    /// (a code too long, an amount beyond 18 digits…), is refused with the reasons.
+    static func make(_ form: Form, policy: ScoringPolicy, label: String) throws(XMLExportError) -> Result<PreparedForm, Refusal> {
+        let bytes: [UInt8]
+        do {
+            bytes = try FormXMLWriter.canonical(form, policy: policy)
+        } catch {
+            return .failure(Refusal(reasons: [error.message]))
+        }
+        let validation = try XMLFormFile.validate(bytes: bytes, displayName: label)
+        guard validation.isValid else {
+            return .failure(Refusal(reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
+        }
+        return .success(PreparedForm(bytes: bytes, sha256: SHA256.hex(bytes)))
     }
 }
