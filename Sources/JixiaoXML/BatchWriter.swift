@@ -16,19 +16,33 @@ public struct BatchStream {
         writer = try BatchWriter(temporary: path, name: name, policy: policy, createdAt: createdAt, allowErrors: false)
     }
 
-    /// Exports one form into the batch; returns the Chinese reasons when it cannot be exported.
-    public mutating func append(_ form: Form) throws(XMLExportError) -> [String]? {
-        count += 1
-        switch try PreparedForm.make(form, policy: policy, label: "第 \(count) 张表单") {
-        case .failure(let refusal): return refusal.reasons
-        case .success(let prepared):
-            try writer.append(prepared, form: form, relativePath: "\(count).xml", errorFindings: [])
-            return nil
+    /// Exports forms into the batch (prepared on every core, written in order); returns the Chinese
+    /// reasons of those that cannot be exported, by index in `forms`.
+    public mutating func append(contentsOf forms: [Form]) throws(XMLExportError) -> [Int: [String]] {
+        let labels = forms.indices.map { "第 \(count + $0 + 1) 张表单" }
+        var refused: [Int: [String]] = [:]
+        for (index, result) in PreparedForm.makeAll(forms, policy: policy, validate: false, labels: labels).enumerated() {
+            switch result {
+            case .failure(let refusal): refused[index] = refusal.reasons
+            case .success(let prepared):
+                count += 1
+                try writer.append(prepared, form: forms[index], relativePath: "\(count).xml", errorFindings: [])
+            }
         }
+        return refused
     }
 
-    /// Writes the manifest and validates the whole batch by streaming.
-    public mutating func finish() throws(XMLExportError) { try writer.finish(displayName: path) }
+    /// Writes the manifest and validates the whole batch by streaming; an invalid batch is an error.
+    public mutating func finish() throws(XMLExportError) {
+        switch try writer.finish(displayName: path) {
+        case .valid: return
+        case .invalidForms(let problems):
+            throw XMLExportError("批次文件未通过模式校验：\n" + problems.sorted { $0.key < $1.key }
+                .flatMap { ["第 \($0.key + 1) 张表单："] + $0.value.map(\.description) }.joined(separator: "\n"))
+        case .invalid(let problems):
+            throw XMLExportError("批次文件未通过模式校验：\n" + problems.map(\.description).joined(separator: "\n"))
+        }
+    }
 }
 
 /// Streams a batch file: the envelope, each form's canonical XML as it is exported, and the manifest at
@@ -41,12 +55,16 @@ struct BatchWriter {
     private let allowErrors: Bool
     private let file: FileHandle
     private let writer = XMLTextWriter()
-    private var manifest = Manifest()
+    private var manifest: Manifest
+    /// The line where each form starts in the batch, and the line after the last form.
+    private var formLines: [Int] = []
+    private var nextLine = 1
 
     init(temporary: String, name: String, policy: ScoringPolicy, createdAt: String?, allowErrors: Bool) throws(XMLExportError) {
         self.temporary = temporary
         self.policy = policy
         self.allowErrors = allowErrors
+        manifest = Manifest(policy: policy)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw XMLExportError("\(temporary): 无法创建批次文件")
@@ -68,29 +86,48 @@ struct BatchWriter {
 
     /// Appends one form's canonical document (without its XML declaration) and records it in the manifest.
     mutating func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
+        formLines.append(nextLine)
         try write(prepared.bytes[XMLTextWriter.declaration.count...])
-        manifest.add(form, policy: policy, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
+        manifest.add(form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
     }
 
-    /// Writes the manifest, closes the file and validates it by streaming; an invalid batch is an error.
-    mutating func finish(displayName: String) throws(XMLExportError) {
+    enum Validity {
+        case valid
+        /// Problems inside forms, by position in the batch, with lines as in the form's own file.
+        case invalidForms([Int: [XMLProblem]])
+        /// Problems elsewhere (the manifest repeats codes and names of the forms).
+        case invalid([XMLProblem])
+    }
+
+    /// Writes the manifest, closes the file and validates it by streaming.
+    mutating func finish(displayName: String) throws(XMLExportError) -> Validity {
+        let formsEnd = nextLine
         writer.end()
         manifest.write(to: writer, allowErrors: allowErrors)
         writer.endDocument()
         try flush()
         do { try file.close() } catch { throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）") }
         let validation = try XMLFormFile.validate(path: temporary, displayName: displayName)
-        guard validation.isValid else {
-            throw XMLExportError("批次文件未通过模式校验：\n" + validation.problems.map(\.description).joined(separator: "\n"))
+        if validation.isValid { return .valid }
+        var byForm: [Int: [XMLProblem]] = [:]
+        for var problem in validation.problems {
+            guard let line = problem.line, let first = formLines.first, line >= first, line < formsEnd else {
+                return .invalid(validation.problems)
+            }
+            let position = formLines.lastIndex { $0 <= line } ?? 0
+            problem.line = line - formLines[position] + 2  // line 1 of the form's own file is the XML declaration
+            byForm[position, default: []].append(problem)
         }
+        return byForm.isEmpty ? .invalid(validation.problems) : .invalidForms(byForm)
     }
 
-    private func flush() throws(XMLExportError) {
+    private mutating func flush() throws(XMLExportError) {
         if let failure = writer.failure { throw XMLExportError(failure) }
         try write(writer.drain()[...])
     }
 
-    private func write(_ bytes: ArraySlice<UInt8>) throws(XMLExportError) {
+    private mutating func write(_ bytes: ArraySlice<UInt8>) throws(XMLExportError) {
+        nextLine += bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
         do { try file.write(contentsOf: Data(bytes)) } catch {
             throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）")
         }
@@ -99,6 +136,9 @@ struct BatchWriter {
 
 /// The batch manifest, accumulated form by form.
 struct Manifest {
+    let policy: ScoringPolicy
+    init(policy: ScoringPolicy) { self.policy = policy }
+
     private var selfEvaluations = 0
     private var targetTables = 0
     private var years: Set<Int> = []
@@ -127,14 +167,14 @@ struct Manifest {
         let errorFindings: [Finding]
     }
 
-    mutating func add(_ form: Form, policy: ScoringPolicy, file: String, sha256: String, errorFindings: [Finding]) {
+    mutating func add(_ form: Form, score: FormScore?, file: String, sha256: String, errorFindings: [Finding]) {
         years.insert(form.year)
         let unit: UnitKey
         switch form {
         case .selfEvaluation(let f):
             selfEvaluations += 1
             unit = UnitKey(code: f.agency.code, name: f.agency.name)
-            let score = FormScore(f, policy: policy)
+            let score = score ?? FormScore(f, policy: policy)
             recomputedGrades[score.grade, default: 0] += 1
             if let printed = score.printedGrade { printedGrades[printed, default: 0] += 1 } else { ungraded += 1 }
             // Sums in 元 of what the engine reads as 全年预算数 and 全年执行数 (万元 on the form).

@@ -81,61 +81,116 @@ public struct Exporter: Sendable {
         for finding in findings.findings where finding.severity == .error {
             errors[finding.location.formIndex, default: []].append(finding)
         }
+        // A batch is validated once, as a whole (its forms are the per-form files' bytes). Should it fail,
+        // the forms at fault are refused and the export runs again without them; when the fault cannot be
+        // placed in a form, it runs again validating every form on its own. Rare: the checks come first.
+        var invalid: [Int: [String]] = [:]
+        var validateEach = options.batchPath == nil
+        while true {
+            switch try attempt(forms, errors: errors, invalid: invalid, validateEach: validateEach) {
+            case .done(let report): return report
+            case .invalidForms(let found): invalid.merge(found) { $1 }
+            case .invalidElsewhere(let problems):
+                guard !validateEach else {
+                    throw XMLExportError("内部错误：批次文件未通过模式校验：\n" + problems.map(\.description).joined(separator: "\n"))
+                }
+                validateEach = true
+            }
+        }
+    }
+
+    private enum Attempt {
+        case done(ExportReport)
+        /// Forms (by input index) whose XML did not validate inside the batch, with the reasons.
+        case invalidForms([Int: [String]])
+        /// The batch is invalid outside its forms.
+        case invalidElsewhere([XMLProblem])
+    }
+
+    /// Forms are prepared this many at a time, in parallel; memory holds one chunk of XML.
+    static let chunkSize = 256
+
+    private func attempt(_ forms: [LoadedForm], errors: [Int: [Finding]], invalid: [Int: [String]],
+                         validateEach: Bool) throws(XMLExportError) -> Attempt {
         var report = ExportReport()
+        var chosen: [(index: Int, relative: String)] = []
+        var destinations: [String: String] = [:]
+        for (index, item) in forms.enumerated() {
+            let formErrors = errors[index] ?? []
+            if let reasons = invalid[index] {
+                report.refused.append(.init(file: item.file, reasons: reasons))
+            } else if !formErrors.isEmpty, !options.allowErrors {
+                report.refused.append(.init(file: item.file, reasons: formErrors.map(Self.reason)))
+            } else {
+                let relative = FormImporters.relativePath(for: item.form, extension: "xml")
+                if let other = destinations[relative] {
+                    report.refused.append(.init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
+                } else {
+                    destinations[relative] = item.file
+                    chosen.append((index, relative))
+                }
+            }
+        }
         let staging = Staging()
         do throws(XMLExportError) {
             var batch = try options.batchPath.map { path throws(XMLExportError) in
                 try BatchWriter(temporary: try staging.temporaryFile(for: path), name: options.batchName ?? "",
                                 policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
             }
-            var destinations: [String: String] = [:]
-            for (index, item) in forms.enumerated() {
-                let formErrors = errors[index] ?? []
-                if !formErrors.isEmpty, !options.allowErrors {
-                    report.refused.append(.init(file: item.file, reasons: formErrors.map(Self.reason)))
-                    continue
-                }
-                let relative = FormImporters.relativePath(for: item.form, extension: "xml")
-                if let other = destinations[relative] {
-                    report.refused.append(.init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
-                    continue
-                }
-                let prepared: PreparedForm
-                switch try PreparedForm.make(item.form, policy: options.policy, label: "\(item.file) → \(relative)") {
-                case .success(let form): prepared = form
-                case .failure(let refusal):
-                    report.refused.append(.init(file: item.file, reasons: refusal.reasons))
-                    continue
-                }
-                destinations[relative] = item.file
-                let path = (options.outputFolder as NSString).appendingPathComponent(relative)
-                switch try staging.stage(prepared.bytes, at: path, overwrite: options.overwrite) {
-                case .conflict: report.conflicts.append(path)
-                case .unchanged, .staged: break
-                }
-                report.exported.append(.init(file: item.file, path: path, sha256: prepared.sha256,
-                                             unchanged: staging.isUnchanged(path), errorFindings: formErrors))
-                try batch?.append(prepared, form: item.form, relativePath: relative, errorFindings: formErrors)
-                if let failAfterForms, report.exported.count == failAfterForms {
-                    throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
+            var inBatch: [Int] = []
+            for start in stride(from: 0, to: chosen.count, by: Self.chunkSize) {
+                let chunk = chosen[start..<min(start + Self.chunkSize, chosen.count)]
+                let prepared = PreparedForm.makeAll(chunk.map { forms[$0.index].form }, policy: options.policy,
+                                                    validate: validateEach,
+                                                    labels: chunk.map { "\(forms[$0.index].file) → \($0.relative)" })
+                for (choice, result) in zip(chunk, prepared) {
+                    let item = forms[choice.index]
+                    let formErrors = errors[choice.index] ?? []
+                    guard case .success(let form) = result else {
+                        if case .failure(let refusal) = result { report.refused.append(.init(file: item.file, reasons: refusal.reasons)) }
+                        continue
+                    }
+                    let path = (options.outputFolder as NSString).appendingPathComponent(choice.relative)
+                    if try staging.stage(form.bytes, at: path, overwrite: options.overwrite) == .conflict {
+                        report.conflicts.append(path)
+                    }
+                    report.exported.append(.init(file: item.file, path: path, sha256: form.sha256,
+                                                 unchanged: staging.isUnchanged(path), errorFindings: formErrors))
+                    try batch?.append(form, form: item.form, relativePath: choice.relative, errorFindings: formErrors)
+                    inBatch.append(choice.index)
+                    if let failAfterForms, report.exported.count == failAfterForms {
+                        throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
+                    }
                 }
             }
             if var writer = batch, let path = options.batchPath {
-                try writer.finish(displayName: path)
+                switch try writer.finish(displayName: path) {
+                case .valid: break
+                case .invalidForms(let problems):
+                    staging.rollback()
+                    var found: [Int: [String]] = [:]
+                    for (position, list) in problems {
+                        found[inBatch[position]] = ["导出的 XML 未通过模式校验："] + list.map(\.description)
+                    }
+                    return .invalidForms(found)
+                case .invalid(let problems):
+                    staging.rollback()
+                    return .invalidElsewhere(problems)
+                }
                 let outcome = staging.settle(writer.temporary, at: path, overwrite: options.overwrite)
                 if outcome == .conflict { report.conflicts.append(path) }
                 report.batch = (path, outcome == .unchanged)
             }
             guard report.conflicts.isEmpty else {
                 staging.rollback()
-                return report
+                return .done(report)
             }
             try staging.commit()
         } catch {
             staging.rollback()
             throw error
         }
-        return report
+        return .done(report)
     }
 
     /// `SE.SCORE.010 得分超出分值范围：……`
@@ -229,10 +284,12 @@ final class Staging: @unchecked Sendable {
     }
 }
 
-/// One form made ready for export: its canonical XML, validated against the schema, and its SHA-256.
-struct PreparedForm {
+/// One form made ready for export: its canonical XML, validated against the schema where asked, its
+/// SHA-256 and, for a self-evaluation, its recomputed score (for the manifest).
+struct PreparedForm: Sendable {
     let bytes: [UInt8]
     let sha256: String
+    let score: FormScore?
 
     struct Refusal: Error {
         let reasons: [String]
@@ -240,17 +297,54 @@ struct PreparedForm {
 
     /// `label` names the form in schema errors. A form XML cannot carry, or whose XML does not validate
     /// (a code too long, an amount beyond 18 digits…), is refused with the reasons.
-    static func make(_ form: Form, policy: ScoringPolicy, label: String) throws(XMLExportError) -> Result<PreparedForm, Refusal> {
+    static func make(_ form: Form, policy: ScoringPolicy, validate: Bool, label: String) -> Result<PreparedForm, Refusal> {
+        let score: FormScore? = if case .selfEvaluation(let f) = form { FormScore(f, policy: policy) } else { nil }
         let bytes: [UInt8]
         do {
-            bytes = try FormXMLWriter.canonical(form, policy: policy)
+            bytes = try FormXMLWriter.canonical(form, policy: policy, score: score)
         } catch {
             return .failure(Refusal(reasons: [error.message]))
         }
-        let validation = try XMLFormFile.validate(bytes: bytes, displayName: label)
-        guard validation.isValid else {
-            return .failure(Refusal(reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
+        if validate {
+            let validation: XMLFormFile.Validation
+            do { validation = try XMLFormFile.validate(bytes: bytes, displayName: label) } catch {
+                return .failure(Refusal(reasons: [error.message]))
+            }
+            guard validation.isValid else {
+                return .failure(Refusal(reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
+            }
         }
-        return .success(PreparedForm(bytes: bytes, sha256: SHA256.hex(bytes)))
+        return .success(PreparedForm(bytes: bytes, sha256: SHA256.hex(bytes), score: score))
     }
+
+    /// Prepares forms on every core, results in input order.
+    static func makeAll(_ forms: [Form], policy: ScoringPolicy, validate: Bool, labels: [String]) -> [Result<PreparedForm, Refusal>] {
+        let results = ResultSlots(count: forms.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, forms.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: forms.count, by: workers) {
+                results.set(index, make(forms[index], policy: policy, validate: validate, label: labels[index]))
+            }
+        }
+        return results.values
+    }
+}
+
+/// Result slots written by worker threads, each slot by exactly one thread.
+private final class ResultSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<PreparedForm, PreparedForm.Refusal>?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Result<PreparedForm, PreparedForm.Refusal>) { buffer[index] = value }
+
+    var values: [Result<PreparedForm, PreparedForm.Refusal>] { buffer.map { $0! } }
 }

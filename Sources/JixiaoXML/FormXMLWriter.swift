@@ -15,10 +15,15 @@ public enum ExportNamespace {
 /// carry every text verbatim, which is what re-import reads, so the export is lossless.
 public enum FormXMLWriter {
     public static func canonical(_ form: Form, policy: ScoringPolicy) throws(XMLExportError) -> [UInt8] {
+        try canonical(form, policy: policy, score: nil)
+    }
+
+    /// `score`: the self-evaluation's score under `policy`, when the caller has it already.
+    static func canonical(_ form: Form, policy: ScoringPolicy, score: FormScore?) throws(XMLExportError) -> [UInt8] {
         let out = XMLTextWriter()
         out.startDocument()
         switch form {
-        case .selfEvaluation(let f): write(f, policy: policy, out)
+        case .selfEvaluation(let f): write(f, policy: policy, score: score ?? FormScore(f, policy: policy), out)
         case .targetTable(let t): write(t, out)
         }
         out.endDocument()
@@ -28,7 +33,7 @@ public enum FormXMLWriter {
 
     // MARK: Self-evaluation
 
-    static func write(_ f: SelfEvaluation, policy: ScoringPolicy, _ out: XMLTextWriter) {
+    static func write(_ f: SelfEvaluation, policy: ScoringPolicy, score: FormScore, _ out: XMLTextWriter) {
         out.start("PM_PERF_SELF_EVAL")
         out.attribute("xmlns", ExportNamespace.selfEvaluation)
         out.attribute("xmlns:x", ExportNamespace.ext)
@@ -53,7 +58,6 @@ public enum FormXMLWriter {
         out.element("x:ImplementingAgency", f.implementingAgency)
         out.element("x:PrintedTotal", f.printedTotal.text)
         out.element("x:PrintedGrade", f.printedGrade)
-        let score = FormScore(f, policy: policy)
         out.start("x:Recomputed")
         out.attribute("total", DecimalText.fixed(score.total))
         out.attribute("grade", score.grade.label)

@@ -214,6 +214,38 @@ enum Fixture {
         #expect(Fixture.files(in: folder).isEmpty)
     }
 
+    @Test func aFormWhoseXMLIsInvalidIsRefusedAndTheRestExported() throws {
+        let tooLong = LoadedForm(file: "long.yaml", form: ExampleForms.selfEvaluation {
+            $0.agency = CodedName("2091002091002091002091009-示例局")
+        })
+        let fine = LoadedForm(file: "fine.yaml", form: ExampleForms.selfEvaluation { $0.project = "另一个项目" })
+        // Only inside the form (not repeated in the manifest): found by the batch's own validation.
+        let longName = LoadedForm(file: "name.yaml", form: ExampleForms.selfEvaluation {
+            $0.project = "第三个项目"
+            $0.indicators[2].name = String(repeating: "长", count: 301)
+        })
+        for batch in ["b", nil] {
+            let folder = Fixture.scratch()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([longName, fine])
+            #expect(report.refused.map(\.file) == ["name.yaml"])
+            #expect(report.refused.first?.reasons.contains { $0.contains("元素 LV3_PERF_IND_NAME：长度 301 超过上限 300") } == true,
+                    "\(report.refused)")
+            #expect(report.exported.map(\.file) == ["fine.yaml"])
+        }
+        for batch in ["b", nil] {
+            let folder = Fixture.scratch()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([tooLong, fine])
+            #expect(report.refused.map(\.file) == ["long.yaml"])
+            #expect(report.refused.first?.reasons.contains { $0.contains(":4: 元素 AGENCY_CODE：长度 25 超过上限 21") } == true,
+                    "\(report.refused)")
+            #expect(report.exported.map(\.file) == ["fine.yaml"])
+            if let path = report.batch?.path { #expect(try XMLFormFile.validate(path: path).isValid) }
+            #expect(Fixture.files(in: folder).count == (batch == nil ? 1 : 2))
+        }
+    }
+
     @Test func aFailureMidBatchLeavesNoPartialFile() throws {
         let folder = Fixture.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
