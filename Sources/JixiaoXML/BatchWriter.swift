@@ -4,7 +4,7 @@ import JixiaoCore
 /// A batch written form by form without the per-form files or the checks of `Exporter`: what the
 /// benchmark measures, and a building block for platforms that stream forms from elsewhere.
 public struct BatchStream {
-    private var writer: BatchWriter
+    private let writer: BatchWriter
     private let path: String
     private let policy: ScoringPolicy
     private var count = 0
@@ -13,7 +13,8 @@ public struct BatchStream {
     public init(path: String, name: String, policy: ScoringPolicy, createdAt: String? = nil) throws(XMLExportError) {
         self.path = path
         self.policy = policy
-        writer = try BatchWriter(temporary: path, name: name, policy: policy, createdAt: createdAt, allowErrors: false)
+        writer = try BatchWriter(temporary: path, displayName: path, name: name, policy: policy, createdAt: createdAt,
+                                 allowErrors: false)
     }
 
     /// Exports forms into the batch (prepared on every core, written in order); returns the Chinese
@@ -34,7 +35,7 @@ public struct BatchStream {
 
     /// Writes the manifest and validates the whole batch by streaming; an invalid batch is an error.
     public mutating func finish() throws(XMLExportError) {
-        switch try writer.finish(displayName: path) {
+        switch try writer.finish() {
         case .valid: return
         case .invalidForms(let problems):
             throw XMLExportError("批次文件未通过模式校验：\n" + problems.sorted { $0.key < $1.key }
@@ -46,9 +47,10 @@ public struct BatchStream {
 }
 
 /// Streams a batch file: the envelope, each form's canonical XML as it is exported, and the manifest at
-/// the end (so a batch of any size is written in one pass with flat memory). The finished file is validated
-/// by streaming before it may be renamed into place.
-struct BatchWriter {
+/// the end (so a batch of any size is written in one pass with flat memory). Every byte also goes through
+/// a pipe to a validating reader on its own thread, so the batch is validated (streaming, on the second
+/// core) while it is written, and the verdict is there when the last byte is.
+final class BatchWriter {
     /// Where the batch is written; the caller renames it into place.
     let temporary: String
     private let policy: ScoringPolicy
@@ -59,8 +61,12 @@ struct BatchWriter {
     /// The line where each form starts in the batch, and the line after the last form.
     private var formLines: [Int] = []
     private var nextLine = 1
+    /// The write end of the pipe to the validator; -1 once closed.
+    private var pipe: Int32 = -1
+    private let validation = ValidationSlot()
 
-    init(temporary: String, name: String, policy: ScoringPolicy, createdAt: String?, allowErrors: Bool) throws(XMLExportError) {
+    init(temporary: String, displayName: String, name: String, policy: ScoringPolicy, createdAt: String?,
+         allowErrors: Bool) throws(XMLExportError) {
         self.temporary = temporary
         self.policy = policy
         self.allowErrors = allowErrors
@@ -70,6 +76,18 @@ struct BatchWriter {
             throw XMLExportError("\(temporary): 无法创建批次文件")
         }
         file = handle
+        var ends: [Int32] = [-1, -1]
+        guard Glibc.pipe(&ends) == 0 else { throw XMLExportError("无法创建校验管道（\(String(cString: strerror(errno)))）") }
+        pipe = ends[1]
+        let (input, slot) = (ends[0], validation)
+        Thread {
+            slot.set(XMLFormFile.validate(descriptor: input, displayName: displayName))
+            // Whatever the reader left unread is drained, so the writer never blocks on a full pipe.
+            var sink = [UInt8](repeating: 0, count: 65_536)
+            while sink.withUnsafeMutableBytes({ Glibc.read(input, $0.baseAddress, $0.count) }) > 0 {}
+            close(input)
+            slot.done.signal()
+        }.start()
         writer.startDocument()
         writer.start("Batch")
         writer.attribute("xmlns", ExportNamespace.batch)
@@ -84,8 +102,18 @@ struct BatchWriter {
         try flush()
     }
 
+    /// An abandoned batch (an export that failed) still ends its validator thread.
+    deinit { closePipe() }
+
+    private func closePipe() {
+        guard pipe >= 0 else { return }
+        close(pipe)
+        pipe = -1
+        validation.done.wait()
+    }
+
     /// Appends one form's canonical document (without its XML declaration) and records it in the manifest.
-    mutating func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
+    func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
         formLines.append(nextLine)
         try write(prepared.bytes[XMLTextWriter.declaration.count...])
         manifest.add(form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
@@ -99,15 +127,16 @@ struct BatchWriter {
         case invalid([XMLProblem])
     }
 
-    /// Writes the manifest, closes the file and validates it by streaming.
-    mutating func finish(displayName: String) throws(XMLExportError) -> Validity {
+    /// Writes the manifest, closes the file and collects the validator's verdict.
+    func finish() throws(XMLExportError) -> Validity {
         let formsEnd = nextLine
         writer.end()
         manifest.write(to: writer, allowErrors: allowErrors)
         writer.endDocument()
         try flush()
         do { try file.close() } catch { throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）") }
-        let validation = try XMLFormFile.validate(path: temporary, displayName: displayName)
+        closePipe()
+        guard let validation = validation.value else { throw XMLExportError("内部错误：批次校验没有结果") }
         if validation.isValid { return .valid }
         var byForm: [Int: [XMLProblem]] = [:]
         for var problem in validation.problems {
@@ -121,17 +150,34 @@ struct BatchWriter {
         return byForm.isEmpty ? .invalid(validation.problems) : .invalidForms(byForm)
     }
 
-    private mutating func flush() throws(XMLExportError) {
+    private func flush() throws(XMLExportError) {
         if let failure = writer.failure { throw XMLExportError(failure) }
         try write(writer.drain()[...])
     }
 
-    private mutating func write(_ bytes: ArraySlice<UInt8>) throws(XMLExportError) {
-        nextLine += bytes.withUnsafeBufferPointer { buffer in buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
-        do { try file.write(contentsOf: Data(bytes)) } catch {
-            throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）")
+    private func write(_ bytes: ArraySlice<UInt8>) throws(XMLExportError) {
+        try bytes.withUnsafeBufferPointer { buffer throws(XMLExportError) in
+            nextLine += buffer.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            do { try file.write(contentsOf: buffer) } catch {
+                throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）")
+            }
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(pipe, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                guard count > 0 else { throw XMLExportError("无法把批次交给校验线程（\(String(cString: strerror(errno)))）") }
+                offset += count
+            }
         }
     }
+}
+
+/// The validator thread's verdict, handed over once (`done` is signalled after `value` is set).
+private final class ValidationSlot: @unchecked Sendable {
+    private(set) var value: XMLFormFile.Validation?
+    let done = DispatchSemaphore(value: 0)
+
+    func set(_ validation: XMLFormFile.Validation) { value = validation }
 }
 
 /// The batch manifest, accumulated form by form.

@@ -133,8 +133,8 @@ public struct Exporter: Sendable {
         }
         let staging = Staging()
         do throws(XMLExportError) {
-            var batch = try options.batchPath.map { path throws(XMLExportError) in
-                try BatchWriter(temporary: try staging.temporaryFile(for: path), name: options.batchName ?? "",
+            let batch = try options.batchPath.map { path throws(XMLExportError) in
+                try BatchWriter(temporary: try staging.temporaryFile(for: path), displayName: path, name: options.batchName ?? "",
                                 policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
             }
             var inBatch: [Int] = []
@@ -163,8 +163,8 @@ public struct Exporter: Sendable {
                     }
                 }
             }
-            if var writer = batch, let path = options.batchPath {
-                switch try writer.finish(displayName: path) {
+            if let writer = batch, let path = options.batchPath {
+                switch try writer.finish() {
                 case .valid: break
                 case .invalidForms(let problems):
                     staging.rollback()

@@ -38,6 +38,11 @@ public enum XMLFormFile {
         validate(XMLStreamReader(file: path, displayName: displayName ?? path))
     }
 
+    /// Validates what arrives on a descriptor (a pipe) until end of file.
+    static func validate(descriptor: Int32, displayName: String) -> Validation {
+        validate(XMLStreamReader(descriptor: descriptor, displayName: displayName))
+    }
+
     /// Validates a document held in memory.
     public static func validate(bytes: [UInt8], displayName: String) throws(XMLExportError) -> Validation {
         validate(XMLStreamReader(bytes: bytes, displayName: displayName))

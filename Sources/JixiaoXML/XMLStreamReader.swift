@@ -32,11 +32,18 @@ final class XMLStreamReader {
     private let source: Source
     private enum Source {
         case file(path: String)
+        case descriptor(Int32)
         case bytes([UInt8])
     }
 
     init(file path: String, displayName: String) {
         source = .file(path: path)
+        problems = ProblemCollector(file: displayName, isSchemaError: false)
+    }
+
+    /// Reads from an open descriptor (a pipe) until end of file; the caller owns the descriptor.
+    init(descriptor: Int32, displayName: String) {
+        source = .descriptor(descriptor)
         problems = ProblemCollector(file: displayName, isSchemaError: false)
     }
 
@@ -89,8 +96,14 @@ final class XMLStreamReader {
                 }
                 return try run(reader, schema: schema, mode: mode)
             }
-        case .file(let path):
-            guard let input = FileInput(path: path, problems: problems) else { return nil }
+        case .file, .descriptor:
+            let opened: FileInput?
+            switch source {
+            case .file(let path): opened = FileInput(path: path, problems: problems)
+            case .descriptor(let descriptor): opened = FileInput(descriptor: descriptor)
+            case .bytes: opened = nil
+            }
+            guard let input = opened else { return nil }
             if let refusal = Prolog.refusal(input.head[...]) {
                 problems.add(XMLProblem(file: problems.file, line: 1, message: refusal))
                 return nil
@@ -201,8 +214,14 @@ final class XMLStreamReader {
 /// A file read through our own descriptor (libxml2 never opens it), with a size cap.
 private final class FileInput {
     let descriptor: Int32
+    private let owned: Bool
     private var consumed: Int64 = 0
     private(set) var exceeded = false
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+        owned = false
+    }
 
     init?(path: String, problems: ProblemCollector) {
         var info = stat()
@@ -219,13 +238,14 @@ private final class FileInput {
             return nil
         }
         descriptor = open(path, O_RDONLY)
+        owned = true
         guard descriptor >= 0 else {
             problems.add(XMLProblem(file: problems.file, message: "无法打开文件（\(String(cString: strerror(errno)))）"))
             return nil
         }
     }
 
-    deinit { close(descriptor) }
+    deinit { if owned { close(descriptor) } }
 
     /// The first bytes of the file, read ahead so the prolog can be inspected before libxml2 sees anything.
     private(set) lazy var head: [UInt8] = {
