@@ -505,14 +505,11 @@ enum EmbeddedSchemas {
       <xs:attribute name="policy" type="c:Token" use="required"/>
       <xs:attribute name="policyVersion" type="c:Token" use="required"/>
     </xs:complexType>
-    <!-- One 资金总额 row at most (the first PM_PERF_SELF_BGT). -->
-    <xs:unique name="OneFundsTotalRow">
-      <xs:selector xpath="s:PM_PERF_SELF_BGT/x:BudgetExt"/>
-      <xs:field xpath="@row"/>
-    </xs:unique>
   </xs:element>
 
-  <!-- 项目预算执行完成情况：一行资金（第一行为资金总额，其后每个资金来源一行）。 -->
+  <!-- 项目预算执行完成情况：一行资金（第一行为资金总额，其后每个资金来源一行）。 The order is checked by the
+       importer, not by an identity constraint: libxml2 keeps identity-constraint tables for a whole validation
+       run, so per-form constraints would make memory grow with the size of a batch. -->
   <xs:element name="PM_PERF_SELF_BGT">
     <xs:complexType>
       <xs:sequence>
@@ -587,18 +584,10 @@ enum EmbeddedSchemas {
       <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
       <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
     </xs:complexType>
-    <!-- One 实施期 goal and one 年度 goal. -->
-    <xs:key name="OneGoalPerType">
-      <xs:selector xpath="t:PM_PERF_GOAL_INFO"/>
-      <xs:field xpath="t:PERF_OBJ_TYPE_CODE"/>
-    </xs:key>
-    <xs:keyref name="IndicatorGoalType" refer="t:OneGoalPerType">
-      <xs:selector xpath="t:PM_PERF_INDICATOR"/>
-      <xs:field xpath="t:PERF_OBJ_TYPE_CODE"/>
-    </xs:keyref>
   </xs:element>
 
-  <!-- 项目绩效目标：PERF_OBJ_TYPE_CODE 1 实施期目标，2 年度目标。 -->
+  <!-- 项目绩效目标：PERF_OBJ_TYPE_CODE 1 实施期目标，2 年度目标, in that order (checked by the importer: an
+       identity constraint per form would make libxml2's memory grow with the size of a batch). -->
   <xs:element name="PM_PERF_GOAL_INFO">
     <xs:complexType>
       <xs:sequence>

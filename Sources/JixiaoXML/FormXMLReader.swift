@@ -72,11 +72,14 @@ enum FormXMLReader {
 
     static func targetTable(_ e: XMLElement) throws(Failure) -> TargetTable {
         let ext = try e.required("TargetExt")
-        var goals = TargetTable.Goals()
-        for goal in e.all("PM_PERF_GOAL_INFO") {
-            let text = try goal.text("KPI_TARGET")
-            if try goal.text("PERF_OBJ_TYPE_CODE") == FormXMLWriter.periodType.0 { goals.period = text } else { goals.annual = text }
+        let goalElements = e.all("PM_PERF_GOAL_INFO")
+        var codes: [String] = []
+        for goal in goalElements { codes.append(try goal.text("PERF_OBJ_TYPE_CODE")) }
+        guard codes == [FormXMLWriter.periodType.0, FormXMLWriter.annualType.0] else {
+            throw Failure(line: goalElements.first?.line ?? e.line,
+                          message: "PM_PERF_GOAL_INFO 应依次为实施期目标（PERF_OBJ_TYPE_CODE 1）和年度目标（2），实际为 \(codes)")
         }
+        let goals = TargetTable.Goals(period: try goalElements[0].text("KPI_TARGET"), annual: try goalElements[1].text("KPI_TARGET"))
         var period: [TargetTable.Indicator] = []
         var annual: [TargetTable.Indicator] = []
         for row in e.all("PM_PERF_INDICATOR") {

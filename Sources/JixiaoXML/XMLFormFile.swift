@@ -95,9 +95,20 @@ public enum XMLFormFile {
                 problems.append(XMLProblem(file: name, line: error.line, message: error.message))
             }
         }
+        var entries = 0
         let root: XMLElement?
         do {
-            root = try reader.read(streaming: .init(name: "Forms", namespace: ExportNamespace.batch)) { element, batch in
+            let streamed: [XMLStreamReader.Container] = [.init(name: "Forms", namespace: ExportNamespace.batch),
+                                                         .init(name: "Manifest", namespace: ExportNamespace.batch)]
+            root = try reader.read(streaming: streamed) { element, batch in
+                guard element.namespace != ExportNamespace.batch else {
+                    // The manifest follows the forms: every checksum is known when its entry arrives.
+                    if element.name == "Entry" {
+                        problems += verify(entry: element, index: entries, against: hashes, file: name)
+                        entries += 1
+                    }
+                    return
+                }
                 if policy == nil { policy = batchPolicy(batch, file: name) }
                 take(element, hashWith: try? policy?.get())
             }
@@ -112,7 +123,10 @@ public enum XMLFormFile {
             if result.problems.isEmpty { take(root, hashWith: nil) }
         case .batch?:
             if case .failure(let problem)? = policy { problems.append(problem) }
-            if result.problems.isEmpty { problems += verify(hashes, against: root, file: name) }
+            if entries != hashes.count, result.problems.isEmpty {
+                problems.append(XMLProblem(file: name, line: root.child("Manifest")?.line,
+                                           message: "清单列出 \(entries) 张表单，批次中实际有 \(hashes.count) 张"))
+            }
         case nil:
             if result.problems.isEmpty {
                 problems.append(XMLProblem(file: name, line: root.line,
@@ -134,23 +148,12 @@ public enum XMLFormFile {
         return .success(policy)
     }
 
-    /// Compares the recomputed checksums with the manifest, entry by entry.
-    static func verify(_ hashes: [(line: Int, sha: String)], against batch: XMLElement, file: String) -> [XMLProblem] {
-        guard let manifest = batch.child("Manifest") else { return [] }
-        let entries = manifest.all("Entry")
-        var problems: [XMLProblem] = []
-        if entries.count != hashes.count {
-            problems.append(XMLProblem(file: file, line: manifest.line,
-                                       message: "清单列出 \(entries.count) 张表单，批次中实际有 \(hashes.count) 张"))
-        }
-        for (entry, hash) in zip(entries, hashes) {
-            let listed = entry.child("SHA256")?.text ?? ""
-            if listed != hash.sha {
-                problems.append(XMLProblem(
-                    file: file, line: hash.line,
-                    message: "表单内容与清单第 \(entry.attributes["seq"] ?? "?") 项的 SHA-256 不符（清单 \(listed)，实际 \(hash.sha)）：文件在导出后被改动过"))
-            }
-        }
-        return problems
+    /// Compares a manifest entry with the checksum recomputed from the form at the same position.
+    static func verify(entry: XMLElement, index: Int, against hashes: [(line: Int, sha: String)], file: String) -> [XMLProblem] {
+        guard index < hashes.count else { return [] }
+        let listed = entry.child("SHA256")?.text ?? ""
+        guard listed != hashes[index].sha else { return [] }
+        return [XMLProblem(file: file, line: hashes[index].line,
+                           message: "表单内容与清单第 \(entry.attributes["seq"] ?? "?") 项的 SHA-256 不符（清单 \(listed)，实际 \(hashes[index].sha)）：文件在导出后被改动过")]
     }
 }

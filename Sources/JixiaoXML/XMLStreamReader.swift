@@ -53,6 +53,7 @@ final class XMLStreamReader {
     }
 
     /// An element whose children are streamed: each child is handed out as soon as it closes, then dropped.
+    /// The child's own children are kept until then.
     struct Container {
         let name: String
         let namespace: String
@@ -62,7 +63,7 @@ final class XMLStreamReader {
     /// `onElement` (with the root, whose attributes are known by then) as soon as they close and then dropped, so memory stays flat over a batch; everything else
     /// is kept and the root returned. Returns nil when the document could not be read at all; the reasons
     /// are in `problems`. Schema errors do not stop the reading; they are collected.
-    func read(streaming streamed: Container? = nil,
+    func read(streaming streamed: [Container] = [],
               onElement: (_ element: XMLElement, _ root: XMLElement) throws -> Void = { _, _ in }) throws -> XMLElement? {
         try withoutActuallyEscaping(onElement) { try read(mode: .tree(streamed: streamed, onElement: $0)) }
     }
@@ -76,7 +77,7 @@ final class XMLStreamReader {
     }
 
     private enum Mode {
-        case tree(streamed: Container?, onElement: (XMLElement, XMLElement) throws -> Void)
+        case tree(streamed: [Container], onElement: (XMLElement, XMLElement) throws -> Void)
         case validateOnly(root: (String, String) -> Void)
     }
 
@@ -144,8 +145,8 @@ final class XMLStreamReader {
         var stack: [XMLElement] = []
         var root: XMLElement?
         func closed(_ element: XMLElement) throws {
-            guard case .tree(let streamed?, let onElement) = mode, let parent = stack.last, parent.name == streamed.name,
-                  parent.namespace == streamed.namespace else { return }
+            guard case .tree(let streamed, let onElement) = mode, let parent = stack.last,
+                  streamed.contains(where: { $0.name == parent.name && $0.namespace == parent.namespace }) else { return }
             parent.children.removeLast()
             try onElement(element, stack[0])
         }
