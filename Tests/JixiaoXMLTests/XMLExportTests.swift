@@ -224,25 +224,18 @@ enum Fixture {
             $0.project = "第三个项目"
             $0.indicators[2].name = String(repeating: "长", count: 301)
         })
-        for batch in ["b", nil] {
-            let folder = Fixture.scratch()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([longName, fine])
-            #expect(report.refused.map(\.file) == ["name.yaml"])
-            #expect(report.refused.first?.reasons.contains { $0.contains("元素 LV3_PERF_IND_NAME：长度 301 超过上限 300") } == true,
-                    "\(report.refused)")
-            #expect(report.exported.map(\.file) == ["fine.yaml"])
-        }
-        for batch in ["b", nil] {
-            let folder = Fixture.scratch()
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([tooLong, fine])
-            #expect(report.refused.map(\.file) == ["long.yaml"])
-            #expect(report.refused.first?.reasons.contains { $0.contains(":4: 元素 AGENCY_CODE：长度 25 超过上限 21") } == true,
-                    "\(report.refused)")
-            #expect(report.exported.map(\.file) == ["fine.yaml"])
-            if let path = report.batch?.path { #expect(try XMLFormFile.validate(path: path).isValid) }
-            #expect(Fixture.files(in: folder).count == (batch == nil ? 1 : 2))
+        let cases = [(tooLong, ":4: 元素 AGENCY_CODE：长度 25 超过上限 21"), (longName, "元素 LV3_PERF_IND_NAME：长度 301 超过上限 300")]
+        for (invalid, reason) in cases {
+            for batch in ["b", nil] {
+                let folder = Fixture.scratch()
+                defer { try? FileManager.default.removeItem(atPath: folder) }
+                let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([invalid, fine])
+                #expect(report.refused.map(\.file) == [invalid.file])
+                #expect(report.refused.first?.reasons.contains { $0.contains(reason) } == true, "\(report.refused)")
+                #expect(report.exported.map(\.file) == ["fine.yaml"])
+                if let path = report.batch?.path { #expect(try XMLFormFile.validate(path: path).isValid) }
+                #expect(Fixture.files(in: folder).count == (batch == nil ? 1 : 2))
+            }
         }
     }
 
