@@ -70,7 +70,7 @@ final class BatchWriter {
         self.temporary = temporary
         self.policy = policy
         self.allowErrors = allowErrors
-        manifest = Manifest(policy: policy)
+        manifest = try Manifest(policy: policy)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
               let handle = FileHandle(forWritingAtPath: temporary) else {
             throw XMLExportError("\(temporary): 无法创建批次文件")
@@ -116,7 +116,7 @@ final class BatchWriter {
     func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
         formLines.append(nextLine)
         try write(prepared.bytes[XMLTextWriter.declaration.count...])
-        manifest.add(form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
+        try manifest.add(form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
     }
 
     enum Validity {
@@ -131,7 +131,7 @@ final class BatchWriter {
     func finish() throws(XMLExportError) -> Validity {
         let formsEnd = nextLine
         writer.end()
-        manifest.write(to: writer, allowErrors: allowErrors)
+        try manifest.write(to: writer, allowErrors: allowErrors, flush: flush)
         writer.endDocument()
         try flush()
         do { try file.close() } catch { throw XMLExportError("\(temporary): 无法写入（\(error.localizedDescription)）") }
@@ -180,10 +180,15 @@ private final class ValidationSlot: @unchecked Sendable {
     func set(_ validation: XMLFormFile.Validation) { value = validation }
 }
 
-/// The batch manifest, accumulated form by form.
+/// The batch manifest, accumulated form by form: counts and sums in memory, entries spooled.
 struct Manifest {
     let policy: ScoringPolicy
-    init(policy: ScoringPolicy) { self.policy = policy }
+    private let entries: EntrySpool
+
+    init(policy: ScoringPolicy) throws(XMLExportError) {
+        self.policy = policy
+        entries = try EntrySpool()
+    }
 
     private var selfEvaluations = 0
     private var targetTables = 0
@@ -195,7 +200,6 @@ struct Manifest {
     private var budget: Decimal = 0
     private var executed: Decimal = 0
     private var targetAnnualFunds: Decimal = 0
-    private var entries: [Entry] = []
 
     struct UnitKey: Hashable, Comparable {
         let code: String?
@@ -203,17 +207,7 @@ struct Manifest {
         static func < (lhs: UnitKey, rhs: UnitKey) -> Bool { (lhs.code ?? "", lhs.name) < (rhs.code ?? "", rhs.name) }
     }
 
-    struct Entry {
-        let kind: String
-        let file: String
-        let year: Int
-        let agency: String?
-        let project: String
-        let sha256: String
-        let errorFindings: [Finding]
-    }
-
-    mutating func add(_ form: Form, score: FormScore?, file: String, sha256: String, errorFindings: [Finding]) {
+    mutating func add(_ form: Form, score: FormScore?, file: String, sha256: String, errorFindings: [Finding]) throws(XMLExportError) {
         years.insert(form.year)
         let unit: UnitKey
         switch form {
@@ -233,11 +227,24 @@ struct Manifest {
         }
         units[unit, default: 0] += 1
         let kind = if case .selfEvaluation = form { "self-evaluation" } else { "target-table" }
-        entries.append(Entry(kind: kind, file: file, year: form.year, agency: unit.name.isEmpty ? nil : unit.name,
-                             project: form.project, sha256: sha256, errorFindings: errorFindings))
+        try entries.add { out, seq in
+            out.start("Entry")
+            out.attribute("seq", String(seq))
+            out.attribute("kind", kind)
+            out.element("File", file)
+            out.element("FISCAL_YEAR", String(form.year))
+            out.element("AGENCY_NAME", unit.name.isEmpty ? nil : unit.name)
+            out.element("PRO_NAME", form.project)
+            out.element("SHA256", sha256)
+            for finding in errorFindings {
+                out.element("ErrorFinding", finding.message, attributes: [("rule", finding.ruleID)])
+            }
+            out.end()
+        }
     }
 
-    func write(to out: XMLTextWriter, allowErrors: Bool) {
+    /// Writes the manifest; `flush` hands the writer's output on, so the spooled entries stream through.
+    func write(to out: XMLTextWriter, allowErrors: Bool, flush: () throws(XMLExportError) -> Void) throws(XMLExportError) {
         out.start("Manifest")
         out.element("FormCount", String(entries.count))
         out.element("SelfEvaluationCount", String(selfEvaluations))
@@ -262,20 +269,63 @@ struct Manifest {
         out.element("ExecutedSum", Precision.amount(executed))
         out.element("TargetAnnualFundsSum", Precision.amount(targetAnnualFunds))
         out.element("AllowErrors", allowErrors ? "true" : "false")
-        for (index, entry) in entries.enumerated() {
-            out.start("Entry")
-            out.attribute("seq", String(index + 1))
-            out.attribute("kind", entry.kind)
-            out.element("File", entry.file)
-            out.element("FISCAL_YEAR", String(entry.year))
-            out.element("AGENCY_NAME", entry.agency)
-            out.element("PRO_NAME", entry.project)
-            out.element("SHA256", entry.sha256)
-            for finding in entry.errorFindings {
-                out.element("ErrorFinding", finding.message, attributes: [("rule", finding.ruleID)])
-            }
-            out.end()
+        try flush()
+        try entries.replay { chunk throws(XMLExportError) in
+            out.raw(chunk)
+            try flush()
         }
         out.end()
+    }
+}
+
+/// Manifest entries rendered as they come and kept in an unlinked temporary file (gone from every folder,
+/// even if the process is killed), so a batch's memory does not grow with its number of forms.
+final class EntrySpool {
+    private let writer = XMLTextWriter()
+    private let descriptor: Int32
+    private(set) var count = 0
+
+    init() throws(XMLExportError) {
+        var template = Array((NSTemporaryDirectory() + "/jixiao-manifest-XXXXXX").utf8CString)
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw XMLExportError("无法创建临时文件（\(String(cString: strerror(errno)))）")
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Renders one entry (`seq` counts from 1).
+    func add(_ render: (XMLTextWriter, Int) -> Void) throws(XMLExportError) {
+        count += 1
+        render(writer, count)
+        if count % 256 == 0 { try spill() }
+    }
+
+    private func spill() throws(XMLExportError) {
+        if let failure = writer.failure { throw XMLExportError(failure) }
+        let bytes = writer.drain()
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw XMLExportError("无法写入临时文件（\(String(cString: strerror(errno)))）") }
+            offset += written
+        }
+    }
+
+    /// Every entry's XML, in chunks.
+    func replay(_ body: ([UInt8]) throws(XMLExportError) -> Void) throws(XMLExportError) {
+        try spill()
+        guard lseek(descriptor, 0, SEEK_SET) == 0 else { throw XMLExportError("无法读取临时文件") }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw XMLExportError("无法读取临时文件（\(String(cString: strerror(errno)))）") }
+            if count == 0 { return }
+            try body(Array(chunk[..<count]))
+        }
     }
 }

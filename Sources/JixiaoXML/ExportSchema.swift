@@ -87,8 +87,6 @@ final class ProblemCollector {
     private(set) var problems: [XMLProblem] = []
     /// A fatal (not well-formed) error was reported: the document cannot be read further.
     private(set) var fatal = false
-    /// Lines in the document are reported relative to this line (a form inside a batch).
-    var lineOffset = 0
     /// At most this many problems are kept; the rest are counted.
     static let limit = 200
     private(set) var dropped = 0
@@ -108,7 +106,7 @@ final class ProblemCollector {
         if error.level == XML_ERR_FATAL { fatal = true }
         if error.level == XML_ERR_WARNING { return }
         guard problems.count < ProblemCollector.limit else { dropped += 1; return }
-        let line = error.line > 0 ? Int(error.line) - lineOffset : nil
+        let line = error.line > 0 ? Int(error.line) : nil
         problems.append(XMLProblem(file: file, line: line,
                                    message: ProblemTranslation.chinese(english, isSchemaError: fromSchema || isSchemaError),
                                    original: english))
