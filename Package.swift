@@ -21,13 +21,19 @@ let package = Package(
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
+        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
+        // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
+        .executableTarget(name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
+                          path: "Benchmarks"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML"]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
     ]
 )
