@@ -19,14 +19,18 @@ let package = Package(
         .target(name: "JixiaoCore"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
+        // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
+        .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),
         // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats",
+            "JixiaoCore", "JixiaoFormats", "JixiaoImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
     ]

@@ -1,0 +1,104 @@
+import JixiaoCore
+
+/// Reads one row of a 自评表's indicator table, however extraction shifted its cells.
+///
+/// The 分值 and 得分 pair anchors the row: counted back from it sit 实际完成值 (and 定性值情况说明), and
+/// before them 三级, 年初 and 调整后, so a row that lost its empty 一级/二级 cells, or had a label pushed
+/// into the neighbouring column, still reads right. What is left of 三级 are the labels, read by what they
+/// say (`产出指标` is a 一级 wherever it sits). A cell that fits no column is kept in `extraCells`.
+struct IndicatorRowReader {
+    let columns: IndicatorColumns
+
+    struct Row {
+        var indicator: SelfEvaluation.Indicator
+        /// The line of the row (every field of it is on that line).
+        var line: Int
+    }
+
+    func read(_ line: TextLine, levels: inout LevelTracker) -> Row {
+        let cells = line.cells
+        let values = columns.values
+        let leading = values.prefix { $0 != .actual }
+        let trailing = values.suffix(values.count - leading.count)
+        let nameIndex: Int, weightIndex: Int
+        var labelCells: [TextCell]
+        if let anchor = scoreAnchor(cells) {
+            weightIndex = anchor
+            var start = max(0, anchor - values.count - 1)
+            labelCells = Array(cells[..<start])
+            // A text after a 二级 label among the label cells is the 三级, pushed left by a spare cell.
+            if let secondLevel = labelCells.lastIndex(where: { Labels.level($0).map(isLevel2) ?? false }),
+               let name = labelCells[(secondLevel + 1)...].first(where: { !$0.isEmpty && Labels.level($0) == nil }) {
+                start = name.column
+                labelCells = Array(cells[..<start])
+            }
+            nameIndex = start
+        } else {
+            // No 分值/得分 printed: the row starts at the first cell after its labels and runs in column order.
+            let labelRun = cells.prefix { $0.isEmpty || Labels.level($0) != nil }
+            let named = labelRun.count < cells.count ? labelRun.count : max(0, (labelRun.lastIndex { !$0.isEmpty } ?? 0))
+            nameIndex = named
+            labelCells = Array(cells[..<nameIndex])
+            weightIndex = nameIndex + values.count + 1
+        }
+        func cell(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index].text : "" }
+
+        var name = cell(nameIndex)
+        var printedLevel2: String?
+        var family: Level2?
+        var unknownLabels: [TextCell] = []
+        for labelCell in labelCells where !labelCell.isEmpty {
+            switch Labels.level(labelCell) {
+            case .caption: continue
+            case .level1: levels.see(level1: labelCell.compact)
+            case .level2(let level2):
+                printedLevel2 = labelCell.compact
+                family = level2
+            case nil: unknownLabels.append(labelCell)
+            }
+        }
+        if printedLevel2 == nil, nameIndex < cells.count, case .level2(let level2) = Labels.level(cells[nameIndex]) {
+            // A 二级 label where the 三级 should be, on a row that prints no 二级 (`服务对象满意度指标`): it is
+            // the 二级, and the 三级 is blank.
+            printedLevel2 = cells[nameIndex].compact
+            family = level2
+            name = ""
+        } else if printedLevel2 == nil, let last = unknownLabels.last,
+                  unknownLabels.count > 1 || last.column > (columns.column(.level1) ?? 1) {
+            // A label the lexicon does not know (`业务能力提升度` in the 二级 column) is kept as printed.
+            printedLevel2 = last.text
+            unknownLabels.removeLast()
+        }
+        if let first = unknownLabels.first { levels.see(level1: first.text) }
+        let (level1, level2) = levels.row(level2: printedLevel2, family: family)
+
+        var fields: [IndicatorColumns.Field: String] = [:]
+        for (offset, field) in leading.enumerated() { fields[field] = cell(nameIndex + 1 + offset) }
+        for (offset, field) in trailing.enumerated() { fields[field] = cell(weightIndex - trailing.count + offset) }
+        let middle = (nameIndex + 1 + leading.count)..<max(nameIndex + 1 + leading.count, weightIndex - trailing.count)
+        var extras = middle.map(cell).filter { !$0.isEmpty }
+        var after = cells.count > weightIndex + 2 ? cells[(weightIndex + 2)...].map(\.text).filter { !$0.isEmpty } : []
+        var deviation = ""
+        if columns.hasDeviation, !after.isEmpty { deviation = after.removeFirst() }
+        extras += after
+
+        let indicator = SelfEvaluation.Indicator(
+            level1: level1, level2: level2, name: name,
+            initialTarget: fields[.initialTarget] ?? "", adjustedTarget: fields[.adjustedTarget] ?? "",
+            actual: fields[.actual] ?? "", qualitativeNote: columns.hasNote ? fields[.qualitativeNote] ?? "" : nil,
+            weight: EnteredNumber(cell(weightIndex)), score: EnteredNumber(cell(weightIndex + 1)),
+            deviation: deviation, extraCells: extras)
+        return Row(indicator: indicator, line: line.number)
+    }
+
+    /// The column of 分值: the last pair of adjacent number cells.
+    func scoreAnchor(_ cells: [TextCell]) -> Int? {
+        guard cells.count >= 2 else { return nil }
+        return (0..<(cells.count - 1)).last { Labels.isAmount(cells[$0].text) && Labels.isAmount(cells[$0 + 1].text) }
+    }
+
+    func isLevel2(_ level: Labels.Level) -> Bool {
+        if case .level2 = level { return true }
+        return false
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+
+/// The kind of form a title announces.
+enum FormKind: Sendable {
+    /// `<项目名称>项目支出绩效自评表`
+    case selfEvaluation
+    /// `山西省省级预算部门（单位）项目支出绩效目标表`, `项目支出绩效目标申报表`
+    case targetTable
+
+    var name: String {
+        switch self {
+        case .selfEvaluation: "项目支出绩效自评表"
+        case .targetTable: "项目支出绩效目标表"
+        }
+    }
+}
+
+/// One form's stretch of the document: from its title to the line before the next form's title.
+struct FormSegment: Sendable {
+    let kind: FormKind
+    /// The title as printed (`会议培训费项目支出绩效自评表`).
+    let title: String
+    let titleLine: Int
+    /// `(2023年度)`, when printed.
+    let year: (value: Int, line: Int)?
+    /// Every line after the title (and year) up to the next form; blank lines and page furniture removed.
+    let lines: [TextLine]
+
+    /// The project named in a 自评表 title (`会议培训费项目支出绩效自评表` → `会议培训费`); empty for a 目标表.
+    var projectFromTitle: String {
+        let compact = TextCell.compact(title)
+        guard kind == .selfEvaluation, let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
+        else { return "" }
+        return String(compact.dropLast(suffix.count))
+    }
+
+    /// `《会议培训费项目支出绩效自评表》（第 684 行起）`, for messages.
+    var label: String { "《\(title)》（第 \(titleLine) 行起）" }
+}
+
+/// Finds the forms in a document by their titles.
+enum FormSegmenter {
+    static let titleSuffixes: [(String, FormKind)] = [
+        ("项目支出绩效自评表", .selfEvaluation),
+        ("项目支出绩效目标表", .targetTable), ("项目支出绩效目标申报表", .targetTable),
+    ]
+    /// How far (in non-blank lines) a title looks ahead for its year or its first table row.
+    static let lookahead = 6
+
+    static func segments(of document: TextDocument) -> [FormSegment] {
+        let content = document.lines.filter { !$0.isBlank && !PageFurniture.isFurniture($0) }
+        var starts: [(index: Int, kind: FormKind, title: String)] = []
+        for (index, line) in content.enumerated() {
+            guard let kind = titleKind(line) else { continue }
+            let following = content[(index + 1)...].prefix(lookahead)
+            guard following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
+            // A title repeated at the top of a page inside its own form is a running header, not a new form.
+            if let previous = starts.last, previous.title == line.filled[0].text,
+               !content[(previous.index + 1)..<index].contains(where: isProjectNameRow) || !following.contains(where: isProjectNameRow) {
+                continue
+            }
+            starts.append((index, kind, line.filled[0].text))
+        }
+        return starts.enumerated().map { position, start in
+            let end = position + 1 < starts.count ? starts[position + 1].index : content.count
+            var body = Array(content[(start.index + 1)..<end])
+            var year: (Int, Int)?
+            if let first = body.first, let value = yearOf(first) {
+                year = (value, first.number)
+                body.removeFirst()
+            }
+            // A repeated title or year line (a running page header) is furniture inside the form.
+            body.removeAll { $0.filled.count == 1 && ($0.filled[0].text == start.title || yearOf($0) != nil) }
+            return FormSegment(kind: start.kind, title: start.title, titleLine: content[start.index].number,
+                               year: year, lines: body)
+        }
+    }
+
+    /// The kind of form whose title this line is: a single short cell ending in a form name.
+    static func titleKind(_ line: TextLine) -> FormKind? {
+        let filled = line.filled
+        guard filled.count == 1 else { return nil }
+        let text = filled[0].compact
+        guard text.count <= 80, !text.hasPrefix("附件"), !text.contains(where: { "，。；,;".contains($0) }) else { return nil }
+        return titleSuffixes.first { text.hasSuffix($0.0) }?.1
+    }
+
+    /// `(2023年度)` → 2023.
+    static func yearOf(_ line: TextLine) -> Int? {
+        let filled = line.filled
+        guard filled.count == 1,
+              let match = filled[0].compact.wholeMatch(of: /\((\d{4})年度?\)/) else { return nil }
+        return Int(match.1)
+    }
+
+    static func isProjectNameRow(_ line: TextLine) -> Bool {
+        line.filled.first.map { Labels.caption($0) == "项目名称" } ?? false
+    }
+}
