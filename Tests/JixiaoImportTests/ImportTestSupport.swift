@@ -87,6 +87,20 @@ extension Form {
         }
     }
 
+    /// The form without anything that says where it was read (field lines and source range).
+    var withoutLocation: Form {
+        switch self {
+        case .selfEvaluation(var form):
+            form.lines = [:]
+            form.source = form.source.map { SourceReference(document: $0.document) }
+            return .selfEvaluation(form)
+        case .targetTable(var form):
+            form.lines = [:]
+            form.source = form.source.map { SourceReference(document: $0.document) }
+            return .targetTable(form)
+        }
+    }
+
     var selfEvaluation: SelfEvaluation? {
         if case .selfEvaluation(let form) = self { return form }
         return nil
@@ -95,6 +109,23 @@ extension Form {
     var targetTable: TargetTable? {
         if case .targetTable(let form) = self { return form }
         return nil
+    }
+}
+
+/// Expects `result` to hold exactly the transcriptions of `document` (found by project name, wherever the
+/// forms now sit), optionally changed by `adjust`.
+func expectTranscriptions(_ result: ImportResult, of document: String, count: Int,
+                          adjust: (inout [String: Form]) -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    var golden: [String: Form] = [:]
+    for form in try Seeds.goldenForms(of: document).values { golden[form.project] = form }
+    adjust(&golden)
+    #expect(result.forms.count == count, sourceLocation: sourceLocation)
+    for imported in result.forms {
+        let expected = try #require(golden[imported.form.project], "unexpected form \(imported.form.project)", sourceLocation: sourceLocation)
+        let equal = imported.form.withoutLocation == expected.withoutLocation
+        #expect(equal,
+                "\(imported.form.project):\n\(differences(expected.withoutLocation, imported.form.withoutLocation))",
+                sourceLocation: sourceLocation)
     }
 }
 

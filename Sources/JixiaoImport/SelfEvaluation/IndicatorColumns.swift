@@ -50,6 +50,11 @@ struct IndicatorColumns {
         return fields.count >= 3 && (fields.contains(.name) || fields.contains(.weight))
     }
 
+    /// Whether every filled cell of a line is a caption (the rest of a caption row split over lines).
+    static func isCaptionOnly(_ line: TextLine) -> Bool {
+        !line.filled.isEmpty && line.filled.allSatisfy { field(Labels.caption($0)) != nil || Labels.caption($0) == "绩效指标" }
+    }
+
     var isUsable: Bool { positions[.weight] != nil && positions[.actual] != nil }
     var hasDeviation: Bool { positions[.deviation] != nil }
     var hasNote: Bool { positions[.qualitativeNote] != nil }

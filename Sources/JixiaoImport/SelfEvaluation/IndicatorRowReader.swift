@@ -15,7 +15,12 @@ struct IndicatorRowReader {
         var line: Int
     }
 
-    func read(_ line: TextLine, levels: inout LevelTracker) -> Row {
+    /// Why a row cannot be read.
+    struct Unreadable: Error {
+        let reason: String
+    }
+
+    func read(_ line: TextLine, levels: inout LevelTracker) throws(Unreadable) -> Row {
         let cells = line.cells
         let values = columns.values
         let leading = values.prefix { $0 != .actual }
@@ -24,7 +29,10 @@ struct IndicatorRowReader {
         var labelCells: [TextCell]
         if let anchor = scoreAnchor(cells) {
             weightIndex = anchor
-            var start = max(0, anchor - values.count - 1)
+            guard anchor >= values.count + 1 else {
+                throw Unreadable(reason: "分值、得分之前只有 \(anchor) 个单元格，少于三级指标和指标值的栏目数，无法确定各值所在的栏目")
+            }
+            var start = anchor - values.count - 1
             labelCells = Array(cells[..<start])
             // A text after a 二级 label among the label cells is the 三级, pushed left by a spare cell.
             if let secondLevel = labelCells.lastIndex(where: { Labels.level($0).map(isLevel2) ?? false }),
@@ -36,8 +44,8 @@ struct IndicatorRowReader {
         } else {
             // No 分值/得分 printed: the row starts at the first cell after its labels and runs in column order.
             let labelRun = cells.prefix { $0.isEmpty || Labels.level($0) != nil }
-            let named = labelRun.count < cells.count ? labelRun.count : max(0, (labelRun.lastIndex { !$0.isEmpty } ?? 0))
-            nameIndex = named
+            guard labelRun.count < cells.count else { throw Unreadable(reason: "这一行只有指标类别，没有指标") }
+            nameIndex = labelRun.count
             labelCells = Array(cells[..<nameIndex])
             weightIndex = nameIndex + values.count + 1
         }

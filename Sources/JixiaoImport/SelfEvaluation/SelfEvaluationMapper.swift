@@ -44,7 +44,7 @@ struct SelfEvaluationMapper {
         var analysis = AnalysisBlock()
         var block = Block.header
 
-        for line in segment.lines {
+        for (index, line) in segment.lines.enumerated() {
             let next = blockStarted(by: line, after: block, goals: goals)
             if let next { block = next }
             switch block {
@@ -64,13 +64,17 @@ struct SelfEvaluationMapper {
                 goals.add(line)
                 log.consume(line)
             case .indicators:
-                if IndicatorColumns.isCaptionRow(line) {
+                if IndicatorColumns.isCaptionRow(line) || IndicatorColumns.isCaptionOnly(line) {
                     columns.add(line)
                 } else if line.filled.count < 3 {
                     log.stray(line, in: block.title)
                     continue
                 } else {
-                    indicators.append(IndicatorRowReader(columns: columns.isUsable ? columns : .shanxi).read(line, levels: &levels))
+                    do {
+                        indicators.append(try IndicatorRowReader(columns: columns.isUsable ? columns : .shanxi).read(line, levels: &levels))
+                    } catch {
+                        log.cannotRead(line.number, "\(error.reason)：“\(line.text.prefix(60))”")
+                    }
                 }
                 log.consume(line)
             case .total:
@@ -80,14 +84,15 @@ struct SelfEvaluationMapper {
                 if cells.count > 2 { log.cannotRead(line.number, "总分行有多余的单元格：\(cells.dropFirst(2).map(\.text).joined(separator: "、"))") }
                 log.consume(line)
             case .analysis:
-                if next == nil, line.filled.count == 1 {
+                if next == nil, line.filled.count == 1,
+                   !segment.lines[(index + 1)...].contains(where: { AnalysisBlock.isAnalysisRow($0) || isNotesRow($0) }) {
                     block = .after  // a line of prose: the form ended without 备注
                 } else if let problem = analysis.add(line) {
                     log.cannotRead(line.number, problem)
                 }
                 if block == .analysis { log.consume(line) }
             case .notes:
-                if next == .notes || line.filled.first?.compact.range(of: #"^\d+[.．、]"#, options: .regularExpression) != nil {
+                if next == .notes || line.filled.first?.compact.range(of: #"^\d+[.．]"#, options: .regularExpression) != nil {
                     log.consume(line)
                 } else {
                     block = .after
@@ -105,7 +110,7 @@ struct SelfEvaluationMapper {
     func blockStarted(by line: TextLine, after current: Block, goals: CaptionedTexts<GoalField>) -> Block? {
         let captions = line.filled.map(Labels.caption)
         let candidates: [(Block, Bool)] = [
-            (.notes, captions.first?.hasPrefix("备注") ?? false),
+            (.notes, isNotesRow(line)),
             (.analysis, AnalysisBlock.isAnalysisRow(line)),
             (.total, captions.first == "总分"),
             (.indicators, IndicatorColumns.isCaptionRow(line)
@@ -114,6 +119,10 @@ struct SelfEvaluationMapper {
             (.funds, FundsBlock.isCaptionRow(line)),
         ]
         return candidates.first { $0.1 && $0.0 > current }?.0
+    }
+
+    func isNotesRow(_ line: TextLine) -> Bool {
+        line.filled.first.map { Labels.caption($0).hasPrefix("备注") } ?? false
     }
 
     func finish(log: ReadingLog, header: [String: LabeledFields.Value], funds: FundsBlock,

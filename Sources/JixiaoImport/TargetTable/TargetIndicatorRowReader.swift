@@ -15,13 +15,15 @@ struct TargetIndicatorRowReader {
 
         static func isCaptionRow(_ line: TextLine) -> Bool {
             let captions = line.filled.map(Labels.caption)
-            return ["一级指标", "二级指标", "三级指标", "指标值"].filter(captions.contains).count >= 3
+            return ["一级指标", "二级指标", "三级指标", "指标值"].filter(captions.contains).count >= 2
+                && captions.allSatisfy { ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "年度指标值"].contains($0) }
         }
 
-        /// The columns of a caption row; the second 二级/三级/指标值 belong to the 年度 half.
-        init(captionRow line: TextLine) {
+        /// The columns of the caption row (split over several lines, maybe); the second 二级/三级/指标值
+        /// belong to the 年度 half.
+        init(captionRows lines: [TextLine]) {
             var seen: [String: [Int]] = [:]
-            for cell in line.filled { seen[Labels.caption(cell), default: []].append(cell.column) }
+            for cell in lines.flatMap(\.filled) { seen[Labels.caption(cell), default: []].append(cell.column) }
             level1 = seen["一级指标"]?.first ?? level1
             level2 = seen["二级指标"]?.first ?? level2
             name = seen["三级指标"]?.first ?? name

@@ -42,13 +42,14 @@ struct TargetTableMapper {
         var goals = CaptionedTexts<GoalField>(fields: [(.period, ["实施期目标"]), (.annual, ["年度目标"])],
                                               ignored: { $0 == "总体目标" })
         var reader = TargetIndicatorRowReader(columns: .init())
+        var captionRows: [TextLine] = []
         var periodLevels = LevelTracker(), annualLevels = LevelTracker()
         var period: [(TargetTable.Indicator, Int)] = [], annual: [(TargetTable.Indicator, Int)] = []
         var footer: [String: LabeledFields.Value] = [:]
         var complete = false
         var block = Block.header
 
-        for line in segment.lines {
+        for (index, line) in segment.lines.enumerated() {
             if let next = blockStarted(by: line, after: block, goals: goals) { block = next }
             switch block {
             case .header:
@@ -64,12 +65,19 @@ struct TargetTableMapper {
             case .goals:
                 goals.add(line)
             case .indicators:
+                let continuesCaption = captionRows.last.map { segment.lines[index - 1] == $0 } ?? false
+                captionRows = continuesCaption ? captionRows : []
                 if TargetIndicatorRowReader.Columns.isCaptionRow(line) {
-                    reader = TargetIndicatorRowReader(columns: .init(captionRow: line))
-                } else if line.filled.count == 1, !(period.isEmpty && annual.isEmpty),
-                          Labels.level(line.filled[0]) == nil {
-                    complete = true  // prose after the table: the form ended without a footer
-                    block = .after
+                    captionRows.append(line)
+                    reader = TargetIndicatorRowReader(columns: .init(captionRows: captionRows))
+                } else if line.filled.count == 1, Labels.level(line.filled[0]) == nil {
+                    if !(period.isEmpty && annual.isEmpty), !segment.lines[(index + 1)...].contains(where: isTableRow) {
+                        complete = true  // prose after the table: the form ended without a footer
+                        block = .after
+                    } else {
+                        log.stray(line, in: block.title)
+                        continue
+                    }
                 } else if let halves = reader.split(line) {
                     let annualNew = halves.annual.level2s.first.map { annualLevels.isNew(level2: $0.cell.compact) } ?? false
                     let periodNew = halves.period.level2s.last.map { periodLevels.isNew(level2: $0.cell.compact) } ?? false
@@ -112,6 +120,14 @@ struct TargetTableMapper {
             (.funds, TargetFundsBlock.isFundsRow(line)),
         ]
         return candidates.first { $0.1 && $0.0 > current }?.0
+    }
+
+    /// A line that can only be part of a form: an indicator row (it prints a 二级) or the footer.
+    func isTableRow(_ line: TextLine) -> Bool {
+        line.filled.contains { cell in
+            if case .level2 = Labels.level(cell) { return true }
+            return TargetTableMapper.footerCaptions.contains(Labels.caption(cell))
+        }
     }
 
     func finish(log: ReadingLog, header: [String: LabeledFields.Value], funds: TargetFundsBlock,
