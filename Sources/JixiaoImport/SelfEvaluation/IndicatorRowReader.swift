@@ -55,11 +55,19 @@ struct IndicatorRowReader {
         var printedLevel2: String?
         var family: Level2?
         var unknownLabels: [TextCell] = []
+        var printedLevel1 = false
         for labelCell in labelCells where !labelCell.isEmpty {
             switch Labels.level(labelCell) {
             case .caption: continue
-            case .level1: levels.see(level1: labelCell.compact)
+            case .level1:
+                levels.see(level1: labelCell.compact)
+                printedLevel1 = true
             case .level2(let level2):
+                // Two 二级 words and no 一级: the first is printed in the 一级 column (`成本指标 | 经济成本指标`).
+                if let first = printedLevel2, !printedLevel1 {
+                    levels.see(level1: first)
+                    printedLevel1 = true
+                }
                 printedLevel2 = labelCell.compact
                 family = level2
             case nil: unknownLabels.append(labelCell)

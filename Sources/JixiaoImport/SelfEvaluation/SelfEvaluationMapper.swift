@@ -47,6 +47,11 @@ struct SelfEvaluationMapper {
         for (index, line) in segment.lines.enumerated() {
             let next = blockStarted(by: line, after: block, goals: goals)
             if let next { block = next }
+            // A line of prose after the 总分 row, with no more of the form after it: the form ended without 备注.
+            if next == nil, block >= .total, block < .notes, line.filled.count == 1,
+               !segment.lines[(index + 1)...].contains(where: { AnalysisBlock.isAnalysisRow($0) || isNotesRow($0) }) {
+                break
+            }
             switch block {
             case .header:
                 let fields = LabeledFields(line, captions: SelfEvaluationMapper.headerCaptions)
@@ -79,18 +84,11 @@ struct SelfEvaluationMapper {
                 log.consume(line)
             case .total:
                 guard next == .total, total == nil else { log.stray(line, in: block.title); continue }
-                let cells = line.filled.dropFirst()
-                if let value = cells.first { total = (value, cells.dropFirst().first, line.number) }
-                if cells.count > 2 { log.cannotRead(line.number, "总分行有多余的单元格：\(cells.dropFirst(2).map(\.text).joined(separator: "、"))") }
+                total = readTotal(line, columns: columns.isUsable ? columns : .shanxi, log: &log)
                 log.consume(line)
             case .analysis:
-                if next == nil, line.filled.count == 1,
-                   !segment.lines[(index + 1)...].contains(where: { AnalysisBlock.isAnalysisRow($0) || isNotesRow($0) }) {
-                    block = .after  // a line of prose: the form ended without 备注
-                } else if let problem = analysis.add(line) {
-                    log.cannotRead(line.number, problem)
-                }
-                if block == .analysis { log.consume(line) }
+                if let problem = analysis.add(line) { log.cannotRead(line.number, problem) }
+                log.consume(line)
             case .notes:
                 if next == .notes || line.filled.first?.compact.range(of: #"^\d+[.．]"#, options: .regularExpression) != nil {
                     log.consume(line)
@@ -119,6 +117,24 @@ struct SelfEvaluationMapper {
             (.funds, FundsBlock.isCaptionRow(line)),
         ]
         return candidates.first { $0.1 && $0.0 > current }?.0
+    }
+
+    /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum) and the
+    /// grade beside it.
+    func readTotal(_ line: TextLine, columns: IndicatorColumns, log: inout ReadingLog) -> (total: TextCell, grade: TextCell?, line: Int)? {
+        let cells = line.filled.dropFirst()
+        let amounts = cells.filter { Labels.isAmount($0.text) }
+        let scoreColumn = columns.column(.score) ?? Int.max
+        guard let value = amounts.count > 1 ? amounts.min(by: { abs($0.column - scoreColumn) < abs($1.column - scoreColumn) }) : amounts.first else {
+            log.cannotRead(line.number, "总分行中没有分数")
+            return nil
+        }
+        let grade = cells.first { !Labels.isAmount($0.text) }
+        let others = cells.filter { $0 != value && $0 != grade }
+        if !others.isEmpty {
+            log.cannotRead(line.number, "总分行中的“\(others.map(\.text).joined(separator: "、"))”没有对应的字段，未导入")
+        }
+        return (value, grade, line.number)
     }
 
     func isNotesRow(_ line: TextLine) -> Bool {

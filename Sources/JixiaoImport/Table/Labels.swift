@@ -38,12 +38,14 @@ enum Labels {
 
     static let level1Words: Set<String> = ["产出指标", "产出", "效益指标", "效益", "满意度指标", "满意度"]
 
-    /// The label a cell prints, if it is one. `成本指标` is a 二级 (Shanxi files 成本 under 产出).
+    /// The label a cell prints, if it is one. `成本指标` is a 二级 (Shanxi files 成本 under 产出); the central
+    /// frame's 成本 二级 (`经济成本指标`, `社会成本指标`, `生态环境成本指标`) are 成本 二级 too.
     static func level(_ cell: TextCell) -> Level? {
         let text = cell.compact
         if text == "绩效指标" { return .caption }
         if level1Words.contains(text) { return .level1 }
         if let level2 = Level2(label: text) { return .level2(level2) }
+        if text.hasSuffix("成本指标"), text.count <= 10 { return .level2(.cost) }
         return nil
     }
 }

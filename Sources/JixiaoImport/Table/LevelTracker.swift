@@ -21,9 +21,7 @@ struct LevelTracker {
     /// carried down. Returns the row's 一级 and 二级.
     mutating func row(level2 label: String?, family: Level2? = nil, lost: Bool = false) -> (level1: String, level2: String) {
         if let pending = pendingLevel1 {
-            let keepsPrevious = family.map { family in
-                Level1(label: level1) == family.level1 && Level1(label: pending) != family.level1
-            } ?? false
+            let keepsPrevious = family.map { belongs($0, to: level1) && !belongs($0, to: pending) } ?? false
             if !keepsPrevious {
                 level1 = pending
                 level2 = ""
@@ -32,5 +30,12 @@ struct LevelTracker {
         }
         if let label { level2 = label } else if lost { level2 = "" }
         return (level1, level2)
+    }
+
+    /// Whether a 二级 belongs under a printed 一级: in the Shanxi frame (成本 under 产出), or under a 成本 一级
+    /// (the central 2021 frame).
+    private func belongs(_ level2: Level2, to level1: String) -> Bool {
+        guard let parent = Level1(label: level1) else { return false }
+        return level2.level1 == parent || level2 == .cost && parent == .cost
     }
 }

@@ -54,10 +54,13 @@ enum FormSegmenter {
             guard let kind = titleKind(line) else { continue }
             let following = content[(index + 1)...].prefix(lookahead)
             guard following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
-            // A title repeated at the top of a page inside its own form is a running header, not a new form.
-            if let previous = starts.last, previous.title == line.filled[0].text,
-               !content[(previous.index + 1)..<index].contains(where: isProjectNameRow) || !following.contains(where: isProjectNameRow) {
-                continue
+            // The same title again is not a new form when it is a running page header inside the form (table
+            // rows follow, no 项目名称), or when the title was printed twice before its table.
+            if let previous = starts.last, previous.title == line.filled[0].text {
+                let before = content[(previous.index + 1)..<index]
+                let isRunningHeader = !following.contains(where: isProjectNameRow) && following.contains { $0.filled.count >= 2 }
+                let isRepeatedTitle = !before.contains { $0.filled.count >= 2 } && following.contains(where: isProjectNameRow)
+                if isRunningHeader || isRepeatedTitle { continue }
             }
             starts.append((index, kind, line.filled[0].text))
         }
