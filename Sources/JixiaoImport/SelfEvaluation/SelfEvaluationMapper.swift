@@ -31,7 +31,7 @@ struct SelfEvaluationMapper {
     static let headerCaptions: Set<String> = ["项目名称", "主管部门及代码", "主管部门", "预算单位", "实施单位", "项目代码"]
 
     func map() -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
-        var log = ReadingLog(segment: segment)
+        var log = ReadingLog(segment: segment, document: document)
         var header: [String: LabeledFields.Value] = [:]
         var funds = FundsBlock()
         var goals = CaptionedTexts<GoalField>(
@@ -153,9 +153,7 @@ struct SelfEvaluationMapper {
         if !hasIndicatorTable || indicators.isEmpty { missing.append("绩效指标表") }
         if total == nil { missing.append("总分行") }
         guard missing.isEmpty, let year = segment.year, let fundsTotal = funds.total, let total else {
-            let found = segment.lines.isEmpty ? "表题后没有任何内容" : "第 \(segment.titleLine)–\(log.lastLine) 行"
-            log.cannotRead(segment.titleLine, "缺少\(missing.joined(separator: "、"))，无法可靠还原该表（\(found)），未导入")
-            return (nil, log.unreadable)
+            return log.notImported(missing: missing)
         }
         log.record("year", year.line)
         var project = segment.projectFromTitle
@@ -197,10 +195,8 @@ struct SelfEvaluationMapper {
             indicators: indicators.map(\.indicator),
             printedTotal: EnteredNumber(total.total.text), printedGrade: total.grade?.text ?? "",
             analysis: analysis.analysis,
-            source: SourceReference(document: document, firstLine: segment.titleLine, lastLine: log.lastLine))
+            source: log.source)
         form.lines = log.lines
-        let range = segment.titleLine...log.lastLine
-        return (ImportedForm(form: .selfEvaluation(form), origin: "第 \(range.lowerBound)–\(range.upperBound) 行", lines: range),
-                log.unreadable)
+        return log.imported(.selfEvaluation(form))
     }
 }

@@ -26,13 +26,4 @@ struct LabeledFields {
             }
         }
     }
-
-    subscript(_ caption: String) -> Value? { values[caption] }
-
-    /// The first of several captions found (`项目期` or `项目日期`).
-    func first(_ captions: [String]) -> Value? { captions.lazy.compactMap { values[$0] }.first }
-
-    static func hasCaption(_ line: TextLine, _ captions: Set<String>) -> Bool {
-        line.filled.contains { captions.contains(Labels.caption($0)) }
-    }
 }

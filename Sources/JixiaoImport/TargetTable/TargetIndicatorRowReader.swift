@@ -75,8 +75,6 @@ struct TargetIndicatorRowReader {
             guard texts.count <= 2 else { return nil }
         }
 
-        var isEmpty: Bool { level1 == nil && level2s.isEmpty && texts.isEmpty }
-
         /// 三级 and 指标值: one text is the 三级, unless it starts with an operator (`≥95%`).
         var nameAndValue: (name: TextCell?, value: TextCell?) {
             if texts.count == 2 { return (texts[0], texts[1]) }

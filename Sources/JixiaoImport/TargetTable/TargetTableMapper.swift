@@ -35,7 +35,7 @@ struct TargetTableMapper {
     static let footerCaptions: Set<String> = ["负责人", "经办人", "联系电话", "填报日期"]
 
     func map() -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
-        var log = ReadingLog(segment: segment)
+        var log = ReadingLog(segment: segment, document: document)
         var header: [String: LabeledFields.Value] = [:]
         var funds = TargetFundsBlock()
         var texts: [String: LabeledFields.Value] = [:]
@@ -141,9 +141,7 @@ struct TargetTableMapper {
         if !funds.hasTotals { missing.append("实施期/年度资金总额") }
         if period.isEmpty && annual.isEmpty { missing.append("绩效指标表") } else if !complete { missing.append("表尾（表格在第 \(log.lastLine) 行后中断）") }
         guard missing.isEmpty, let year = segment.year, let project = header["项目名称"] else {
-            let found = segment.lines.isEmpty ? "表题后没有任何内容" : "第 \(segment.titleLine)–\(log.lastLine) 行"
-            log.cannotRead(segment.titleLine, "缺少\(missing.joined(separator: "、"))，无法可靠还原该表（\(found)），未导入")
-            return (nil, log.unreadable)
+            return log.notImported(missing: missing)
         }
         log.record("year", year.line)
         log.record("project", project.line)
@@ -186,10 +184,8 @@ struct TargetTableMapper {
             goals: TargetTable.Goals(period: goalTexts[.period]?.text ?? "", annual: goalTexts[.annual]?.text ?? ""),
             indicators: TargetTable.Indicators(period: period.map(\.0), annual: annual.map(\.0)),
             footer: footerValues,
-            source: SourceReference(document: document, firstLine: segment.titleLine, lastLine: log.lastLine))
+            source: log.source)
         form.lines = log.lines
-        let range = segment.titleLine...log.lastLine
-        return (ImportedForm(form: .targetTable(form), origin: "第 \(range.lowerBound)–\(range.upperBound) 行", lines: range),
-                log.unreadable)
+        return log.imported(.targetTable(form))
     }
 }

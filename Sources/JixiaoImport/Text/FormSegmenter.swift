@@ -6,13 +6,6 @@ enum FormKind: Sendable {
     case selfEvaluation
     /// `山西省省级预算部门（单位）项目支出绩效目标表`, `项目支出绩效目标申报表`
     case targetTable
-
-    var name: String {
-        switch self {
-        case .selfEvaluation: "项目支出绩效自评表"
-        case .targetTable: "项目支出绩效目标表"
-        }
-    }
 }
 
 /// One form's stretch of the document: from its title to the line before the next form's title.

@@ -54,15 +54,13 @@ struct TextLine: Sendable, Hashable {
 
 /// A text export of a published document, split into lines and cells. Refuses what is not text.
 struct TextDocument: Sendable {
-    /// The file name, as recorded in each form's `source`.
-    let name: String
     let lines: [TextLine]
 
     /// Text exports of disclosure documents are well under 1 MB; anything far larger is not one.
     static let maximumBytes = 32 * 1024 * 1024
 
+    /// Decodes a file's bytes; `name` names the file in errors.
     init(data: Data, name: String) throws(ImportError) {
-        self.name = name
         guard data.count <= TextDocument.maximumBytes else {
             throw ImportError(file: name, problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(TextDocument.maximumBytes / 1024 / 1024) MB",
                               fix: "确认这是决算/预算公开文档导出的文本文件")
@@ -87,9 +85,6 @@ struct TextDocument: Sendable {
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         lines = rawLines.enumerated().map { TextLine(number: $0.offset + 1, text: String($0.element)) }
     }
-
-    /// The line with this number.
-    func line(_ number: Int) -> TextLine { lines[number - 1] }
 
     /// A recognisable binary format, or "二进制文件" for bytes that no text export contains.
     static func binaryFormat(of data: Data) -> String? {
