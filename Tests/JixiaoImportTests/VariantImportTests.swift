@@ -147,6 +147,18 @@ import Testing
         #expect(result.unreadable.first?.reason.contains("本页由系统自动生成") == true)
     }
 
+    /// A list of the attached forms' titles before the forms announces no forms of its own, and a title
+    /// printed with its 附件 number is still a title.
+    @Test func listedTitlesAndNumberedTitles() throws {
+        let result = try Importing.edited(Seeds.selfEvaluations2023) { lines in
+            lines[684 - 1] = "附件2：会议培训费项目支出绩效自评表"
+            lines.insert(contentsOf: ["1.社会保险经办专项业务工作经费项目支出绩效自评表", "2.会议培训费项目支出绩效自评表"], at: 550 - 1)
+        }
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
+        try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6)
+        #expect(result.forms.map(\.lines?.lowerBound) == [552, 587, 622, 654, 686, 719])
+    }
+
     @Test func windowsLineEndingsImportTheSame() throws {
         let text = try Seeds.text(Seeds.selfEvaluations2023WorkInjury).replacingOccurrences(of: "\n", with: "\r\n")
         let result = try Importing.document(text, name: Seeds.selfEvaluations2023WorkInjury)

@@ -112,7 +112,7 @@ struct SelfEvaluationMapper {
             (.analysis, AnalysisBlock.isAnalysisRow(line)),
             (.total, captions.first == "总分"),
             (.indicators, IndicatorColumns.isCaptionRow(line)
-                || current == .goals && line.filled.first.flatMap(Labels.level).map { $0 == .caption || $0 == .level1 } == true),
+                || current > .header && line.filled.first.flatMap(Labels.level).map { $0 == .caption || $0 == .level1 } == true),
             (.goals, captions.contains { goals.isCaption($0) || $0.hasPrefix("项目年度绩效") }),
             (.funds, FundsBlock.isCaptionRow(line)),
         ]

@@ -114,7 +114,7 @@ struct TargetTableMapper {
         let candidates: [(Block, Bool)] = [
             (.footer, captions.contains { TargetTableMapper.footerCaptions.contains($0) }),
             (.indicators, TargetIndicatorRowReader.Columns.isCaptionRow(line)
-                || current == .goals && (firstLabel == .caption || firstLabel == .level1)),
+                || current > .header && (firstLabel == .caption || firstLabel == .level1)),
             (.goals, captions.contains { goals.isCaption($0) || $0 == "总体目标" }),
             (.texts, captions.first.map(textCaptions.contains) ?? false),
             (.funds, TargetFundsBlock.isFundsRow(line)),

@@ -24,7 +24,8 @@ struct FormSegment: Sendable {
         let compact = TextCell.compact(title)
         guard kind == .selfEvaluation, let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
         else { return "" }
-        return String(compact.dropLast(suffix.count))
+        let project = String(compact.dropLast(suffix.count))
+        return project.replacing(/^附件\d*[:.、]?/, with: "")
     }
 
     /// `《会议培训费项目支出绩效自评表》（第 684 行起）`, for messages.
@@ -57,8 +58,10 @@ enum FormSegmenter {
             }
             starts.append((index, kind, line.filled[0].text))
         }
-        return starts.enumerated().map { position, start in
+        return starts.enumerated().compactMap { position, start in
             let end = position + 1 < starts.count ? starts[position + 1].index : content.count
+            // A title directly followed by another (a list of the attached forms) announces no form of its own.
+            if end == start.index + 1, position + 1 < starts.count { return nil }
             var body = Array(content[(start.index + 1)..<end])
             var year: (Int, Int)?
             if let first = body.first, let value = yearOf(first) {
@@ -77,7 +80,7 @@ enum FormSegmenter {
         let filled = line.filled
         guard filled.count == 1 else { return nil }
         let text = filled[0].compact
-        guard text.count <= 80, !text.hasPrefix("附件"), !text.contains(where: { "，。；,;".contains($0) }) else { return nil }
+        guard text.count <= 80, !text.contains(where: { "，。；,;".contains($0) }) else { return nil }
         return titleSuffixes.first { text.hasSuffix($0.0) }?.1
     }
 
