@@ -42,6 +42,8 @@ import Testing
 
     @Test func pageFurnitureBetweenRowsIsSkipped() throws {
         let selfEvaluations = try Importing.edited(Seeds.selfEvaluations2023) { lines in
+            // A new page repeating the form's title, year and caption row.
+            lines.insert(contentsOf: ["会议培训费项目支出绩效自评表", "(2023年度)", lines[695 - 1]], at: 701 - 1)
             lines.insert(contentsOf: ["", "第 3 页", "仅供内部审核", ""], at: 698 - 1)
             lines.insert("- 12 -", at: 692 - 1)               // between the funds rows
             lines.insert("仅供内部审核", at: 686 - 1)         // between the year and the table
@@ -51,6 +53,7 @@ import Testing
         try expectTranscriptions(selfEvaluations, of: Seeds.selfEvaluations2023, count: 6)
 
         let targets = try Importing.edited(Seeds.targetTables2026) { lines in
+            lines.insert(contentsOf: ["山西省省级预算部门（单位）项目支出绩效目标表", "", "(2026年度)", lines[518 - 1]], at: 524 - 1)
             lines.insert("仅供内部审核", at: 521 - 1)
             lines.insert("23", at: 491 - 1)
             lines.insert("第12页 共40页", at: 475 - 1)
@@ -157,6 +160,18 @@ import Testing
         #expect(result.unreadable.isEmpty, "\(result.unreadable)")
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6)
         #expect(result.forms.map(\.lines?.lowerBound) == [552, 587, 622, 654, 686, 719])
+    }
+
+    @Test func yearOnTheTitleLineOrWithoutParentheses() throws {
+        let result = try Importing.edited(Seeds.selfEvaluations2023) { lines in
+            lines[684 - 1] = "会议培训费项目支出绩效自评表（2023年度）"
+            lines[685 - 1] = ""
+            lines[718 - 1] = "2023年度"
+        }
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
+        try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6)
+        #expect(result.forms[4].form.lines["year"] == 684)
+        #expect(result.forms[5].form.lines["year"] == 718)
     }
 
     @Test func windowsLineEndingsImportTheSame() throws {

@@ -43,52 +43,70 @@ enum FormSegmenter {
 
     static func segments(of document: TextDocument) -> [FormSegment] {
         let content = document.lines.filter { !$0.isBlank && !PageFurniture.isFurniture($0) }
-        var starts: [(index: Int, kind: FormKind, title: String)] = []
+        var starts: [(index: Int, title: Title)] = []
         for (index, line) in content.enumerated() {
-            guard let kind = titleKind(line) else { continue }
+            guard let title = Title(line) else { continue }
             let following = content[(index + 1)...].prefix(lookahead)
-            guard following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
+            guard title.year != nil || following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
             // The same title again is not a new form when it is a running page header inside the form (table
             // rows follow, no 项目名称), or when the title was printed twice before its table.
-            if let previous = starts.last, previous.title == line.filled[0].text {
+            if let previous = starts.last, previous.title.text == title.text {
                 let before = content[(previous.index + 1)..<index]
                 let isRunningHeader = !following.contains(where: isProjectNameRow) && following.contains { $0.filled.count >= 2 }
                 let isRepeatedTitle = !before.contains { $0.filled.count >= 2 } && following.contains(where: isProjectNameRow)
                 if isRunningHeader || isRepeatedTitle { continue }
             }
-            starts.append((index, kind, line.filled[0].text))
+            starts.append((index, title))
         }
         return starts.enumerated().compactMap { position, start in
             let end = position + 1 < starts.count ? starts[position + 1].index : content.count
             // A title directly followed by another (a list of the attached forms) announces no form of its own.
             if end == start.index + 1, position + 1 < starts.count { return nil }
+            let titleLine = content[start.index]
             var body = Array(content[(start.index + 1)..<end])
-            var year: (Int, Int)?
-            if let first = body.first, let value = yearOf(first) {
+            var year = start.title.year.map { (value: $0, line: titleLine.number) }
+            var yearText: String?
+            if year == nil, let first = body.first, let value = yearOf(first) {
                 year = (value, first.number)
+                yearText = first.filled[0].text
                 body.removeFirst()
             }
-            // A repeated title or year line (a running page header) is furniture inside the form.
-            body.removeAll { $0.filled.count == 1 && ($0.filled[0].text == start.title || yearOf($0) != nil) }
-            return FormSegment(kind: start.kind, title: start.title, titleLine: content[start.index].number,
-                               year: year, lines: body)
+            // The title or year line repeated at the top of a page is furniture inside the form.
+            body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
+            return FormSegment(kind: start.title.kind, title: start.title.text, titleLine: titleLine.number, year: year, lines: body)
         }
     }
 
-    /// The kind of form whose title this line is: a single short cell ending in a form name.
-    static func titleKind(_ line: TextLine) -> FormKind? {
-        let filled = line.filled
-        guard filled.count == 1 else { return nil }
-        let text = filled[0].compact
-        guard text.count <= 80, !text.contains(where: { "，。；,;".contains($0) }) else { return nil }
-        return titleSuffixes.first { text.hasSuffix($0.0) }?.1
+    /// A form title: a single short cell ending in a form name, maybe followed by its year
+    /// (`会议培训费项目支出绩效自评表(2023年度)`).
+    struct Title {
+        let kind: FormKind
+        /// The title without the year.
+        let text: String
+        let year: Int?
+
+        init?(_ line: TextLine) {
+            let filled = line.filled
+            guard filled.count == 1 else { return nil }
+            var compact = filled[0].compact
+            guard compact.count <= 80, !compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
+            var year: Int?
+            if let match = compact.firstMatch(of: /\((\d{4})年度?\)$/) {
+                year = Int(match.1)
+                compact.removeSubrange(match.range)
+            }
+            guard let kind = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.1 else { return nil }
+            self.kind = kind
+            self.year = year
+            text = year == nil ? filled[0].text : compact
+        }
     }
 
-    /// `(2023年度)` → 2023.
+    /// `(2023年度)`, `（2023 年度）`, `2023年度` → 2023.
     static func yearOf(_ line: TextLine) -> Int? {
         let filled = line.filled
         guard filled.count == 1,
-              let match = filled[0].compact.wholeMatch(of: /\((\d{4})年度?\)/) else { return nil }
+              let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/) else { return nil }
         return Int(match.1)
     }
 

@@ -4,7 +4,7 @@ import Foundation
 /// watermarks. Such a line is never part of a form.
 enum PageFurniture {
     /// Words that mark a watermark or a draft stamp when they make up a short line of their own.
-    static let watermarkWords = ["仅供", "内部审核", "内部资料", "内部使用", "草稿", "样稿", "样本", "保密", "水印", "审核稿", "征求意见稿"]
+    static let watermarkWords = ["仅供", "内部审核", "内部资料", "内部使用", "草稿", "样稿", "保密", "水印", "审核稿", "征求意见稿"]
 
     static func isFurniture(_ line: TextLine) -> Bool {
         let filled = line.filled
