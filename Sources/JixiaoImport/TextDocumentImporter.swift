@@ -31,6 +31,10 @@ public struct TextDocumentImporter: FormImporter {
             throw ImportError(file: name, problem: "文件中没有找到项目支出绩效自评表或项目支出绩效目标表（按表题“…项目支出绩效自评表”“…项目支出绩效目标表”查找）",
                               fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档的文本导出")
         }
+        guard document.lines.contains(where: { $0.cells.count > 1 }) else {
+            throw ImportError(file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
+                              fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
+        }
         var result = ImportResult()
         for segment in segments {
             let (form, unreadable) = switch segment.kind {

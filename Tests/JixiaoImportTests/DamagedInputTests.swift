@@ -22,7 +22,7 @@ import Testing
         (Data("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8), "PDF 文件"),
         (Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), "ZIP 压缩包"),
         (Data([0x12, 0x00, 0xFF, 0x7F, 0x00, 0x01, 0x02, 0x9C]), "二进制文件"),
-        (Data("第一行\n第二行\n".utf8) + Data([0xC4, 0xE3, 0xBA, 0xC3]), "不是有效的 UTF-8 文本（第 3 行附近"),
+        (Data("第一行\n第二行\n".utf8) + Data([0xFF, 0xFE, 0xFF, 0x41, 0x42, 0x43, 0x44]), "不是有效的 UTF-8 或 GB 18030 文本（第 3 行附近"),
         (Data("一份没有绩效表的文档。\n第二部分\t说明\n".utf8), "没有找到项目支出绩效自评表或项目支出绩效目标表"),
     ])
     func unreadableFilesGiveAClearError(data: Data, problem: String) throws {
@@ -30,6 +30,12 @@ import Testing
         #expect(error.problem.contains(problem), "\(error.problem)")
         #expect(error.file == "损坏.txt")
         #expect(!error.fix.isEmpty)
+    }
+
+    @Test func textWithoutTabSeparatedCellsIsRefused() throws {
+        let text = try Seeds.text(Seeds.selfEvaluations2023WorkInjury).replacingOccurrences(of: "\t", with: "   ")
+        let error = try #require(importError(Data(text.utf8)))
+        #expect(error.problem.contains("没有用制表符分隔的表格单元格"), "\(error.problem)")
     }
 
     @Test func binaryGarbageIsRefused() throws {
@@ -43,7 +49,7 @@ import Testing
         let data = Data(try Seeds.text(Seeds.selfEvaluations2023WorkInjury).utf8)
         let cut = try #require(data.firstRange(of: Data("96.03\t优".utf8))).upperBound - 1
         let error = try #require(importError(data.prefix(cut)))
-        #expect(error.problem.contains("第 603 行附近"), "\(error.problem)")
+        #expect(error.problem.contains("文件在第 603 行中途被截断"), "\(error.problem)")
     }
 
     /// A document cut in the middle of a form: the complete forms import, the cut one is reported with

@@ -174,6 +174,14 @@ import Testing
         #expect(result.forms[5].form.lines["year"] == 718)
     }
 
+    @Test func gb18030TextImportsTheSame() throws {
+        let text = try Seeds.text(Seeds.selfEvaluations2023WorkInjury)
+        let data = try #require(text.data(using: String.Encoding(rawValue: 0x8000_0632)))
+        let result = try TextDocumentImporter().importForms(from: data, name: Seeds.selfEvaluations2023WorkInjury)
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
+        try expectTranscriptions(result, of: Seeds.selfEvaluations2023WorkInjury, count: 4)
+    }
+
     @Test func windowsLineEndingsImportTheSame() throws {
         let text = try Seeds.text(Seeds.selfEvaluations2023WorkInjury).replacingOccurrences(of: "\n", with: "\r\n")
         let result = try Importing.document(text, name: Seeds.selfEvaluations2023WorkInjury)

@@ -68,10 +68,7 @@ struct TextDocument: Sendable {
         if let format = TextDocument.binaryFormat(of: data) {
             throw ImportError(file: name, problem: "文件是\(format)，不是文本", fix: "先把文档导出为 UTF-8 文本（.txt）再导入")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ImportError(file: name, problem: "文件不是有效的 UTF-8 文本（第 \(TextDocument.lineOfFirstInvalidByte(data)) 行附近有无法解码的字节）",
-                              fix: "用 UTF-8 编码重新导出或另存该文本；若文件被截断，请重新获取完整文件")
-        }
+        let text = try TextDocument.decode(data, name: name)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ImportError(file: name, problem: "文件为空", fix: "确认导出的文本文件中有文档内容")
@@ -84,6 +81,22 @@ struct TextDocument: Sendable {
         let rawLines = body.replacingOccurrences(of: "\u{0C}", with: "")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         lines = rawLines.enumerated().map { TextLine(number: $0.offset + 1, text: String($0.element)) }
+    }
+
+    /// GB 18030 (a superset of GBK), the other encoding Chinese text exports come in.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// The text of a UTF-8 or GB 18030 file. A UTF-8 file cut inside its last character is truncated, not
+    /// another encoding.
+    static func decode(_ data: Data, name: String) throws(ImportError) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if (1...3).contains(where: { String(data: data.dropLast($0), encoding: .utf8) != nil }) {
+            throw ImportError(file: name, problem: "文件在第 \(data.filter { $0 == 0x0A }.count + 1) 行中途被截断（最后一个字符不完整）",
+                              fix: "重新获取或导出完整的文件")
+        }
+        if let text = String(data: data, encoding: gb18030), text.contains("绩效") { return text }
+        throw ImportError(file: name, problem: "文件不是有效的 UTF-8 或 GB 18030 文本（第 \(lineOfFirstInvalidByte(data)) 行附近有无法解码的字节）",
+                          fix: "用 UTF-8 编码重新导出或另存该文本")
     }
 
     /// A recognisable binary format, or "二进制文件" for bytes that no text export contains.
