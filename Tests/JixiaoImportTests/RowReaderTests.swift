@@ -13,11 +13,12 @@ import Testing
         var periodLevels = LevelTracker(), annualLevels = LevelTracker()
         var period: [TargetTable.Indicator] = [], annual: [TargetTable.Indicator] = []
         for row in rows {
-            guard let halves = reader.split(line(row)) else { Issue.record("no split for \(row)"); continue }
-            let annualNew = halves.annual.level2s.first.map { annualLevels.isNew(level2: $0.cell.compact) } ?? false
-            let periodNew = halves.period.level2s.last.map { periodLevels.isNew(level2: $0.cell.compact) } ?? false
-            period += TargetIndicatorRowReader.indicators(halves.period, levels: &periodLevels, lost: annualNew, withLevel1: true)
-            annual += TargetIndicatorRowReader.indicators(halves.annual, levels: &annualLevels, lost: periodNew, withLevel1: false)
+            guard let read = reader.read(line(row), period: &periodLevels, annual: &annualLevels) else {
+                Issue.record("no split for \(row)")
+                continue
+            }
+            period += read.period
+            annual += read.annual
         }
         return (period, annual)
     }

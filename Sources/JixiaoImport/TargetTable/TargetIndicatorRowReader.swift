@@ -42,12 +42,6 @@ struct TargetIndicatorRowReader {
         case level1(TextCell)
         case level2(TextCell, Level2)
         case text(TextCell)
-
-        var cell: TextCell {
-            switch self {
-            case .level1(let cell), .level2(let cell, _), .text(let cell): cell
-            }
-        }
     }
 
     /// One half of a row: the labels it prints and up to two texts (三级, 指标值).
@@ -120,20 +114,27 @@ struct TargetIndicatorRowReader {
         return best.map { ($0.period, $0.annual) }
     }
 
-    /// The indicators one half prints: a template row for each 二级 but the last, which carries the texts.
+    /// Reads a row into its 实施期 and 年度 indicators, carrying each half's labels down from the rows above.
+    /// A half that prints no 二级 while the other half starts a new one has lost its label: it is left blank.
+    func read(_ line: TextLine, period: inout LevelTracker, annual: inout LevelTracker)
+        -> (period: [TargetTable.Indicator], annual: [TargetTable.Indicator])? {
+        guard let halves = split(line) else { return nil }
+        let annualStartsNew = halves.annual.level2s.first.map { annual.isNew(level2: $0.cell.compact) } ?? false
+        let periodStartsNew = halves.period.level2s.last.map { period.isNew(level2: $0.cell.compact) } ?? false
+        return (TargetIndicatorRowReader.indicators(halves.period, levels: &period, lost: annualStartsNew, withLevel1: true),
+                TargetIndicatorRowReader.indicators(halves.annual, levels: &annual, lost: periodStartsNew, withLevel1: false))
+    }
+
+    /// The indicators one half prints: each 二级 starts one (a template row unless it is the last); the texts
+    /// belong to the last, or to a row under the carried 二级 when none is printed.
     static func indicators(_ half: Half, levels: inout LevelTracker, lost: Bool, withLevel1: Bool) -> [TargetTable.Indicator] {
         if let level1 = half.level1 { levels.see(level1: level1.compact) }
+        var entries: [(label: String?, family: Level2?)] = half.level2s.map { ($0.cell.compact, $0.level) }
+        if entries.isEmpty, !half.texts.isEmpty { entries = [(nil, nil)] }
         var rows: [TargetTable.Indicator] = []
-        for (index, entry) in half.level2s.enumerated() {
-            let labels = levels.row(level2: entry.cell.compact, family: entry.level)
-            let isLast = index == half.level2s.count - 1
-            let (name, value) = isLast ? half.nameAndValue : (nil, nil)
-            rows.append(TargetTable.Indicator(level1: withLevel1 ? labels.level1 : nil, level2: labels.level2,
-                                              name: name?.text ?? "", value: value?.text ?? ""))
-        }
-        if half.level2s.isEmpty, !half.texts.isEmpty {
-            let labels = levels.row(level2: nil, lost: lost)
-            let (name, value) = half.nameAndValue
+        for (index, entry) in entries.enumerated() {
+            let labels = levels.row(level2: entry.label, family: entry.family, lost: lost)
+            let (name, value) = index == entries.count - 1 ? half.nameAndValue : (nil, nil)
             rows.append(TargetTable.Indicator(level1: withLevel1 ? labels.level1 : nil, level2: labels.level2,
                                               name: name?.text ?? "", value: value?.text ?? ""))
         }

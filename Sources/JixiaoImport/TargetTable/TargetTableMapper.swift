@@ -78,13 +78,9 @@ struct TargetTableMapper {
                         log.stray(line, in: block.title)
                         continue
                     }
-                } else if let halves = reader.split(line) {
-                    let annualNew = halves.annual.level2s.first.map { annualLevels.isNew(level2: $0.cell.compact) } ?? false
-                    let periodNew = halves.period.level2s.last.map { periodLevels.isNew(level2: $0.cell.compact) } ?? false
-                    period += TargetIndicatorRowReader.indicators(halves.period, levels: &periodLevels, lost: annualNew, withLevel1: true)
-                        .map { ($0, line.number) }
-                    annual += TargetIndicatorRowReader.indicators(halves.annual, levels: &annualLevels, lost: periodNew, withLevel1: false)
-                        .map { ($0, line.number) }
+                } else if let rows = reader.read(line, period: &periodLevels, annual: &annualLevels) {
+                    period += rows.period.map { ($0, line.number) }
+                    annual += rows.annual.map { ($0, line.number) }
                 } else {
                     log.cannotRead(line.number, "无法确定这一行的实施期指标与年度指标各在哪些栏目：“\(line.text.prefix(60))”")
                 }
