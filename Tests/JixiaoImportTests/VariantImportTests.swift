@@ -26,7 +26,8 @@ import Testing
             lines[697 - 1] = "\t\t" + lines[697 - 1]        // 质量指标 moves two columns right
             lines[567 - 1] = "\t" + lines[567 - 1]
             lines[731 - 1] = lines[731 - 1].replacingOccurrences(of: "\t\t质量指标", with: "\t质量指标")
-            lines[691 - 1] = "\t" + lines[691 - 1]          // the 资金总额 row
+            lines[691 - 1] = "\t" + lines[691 - 1]          // the 资金总额 row, which also loses its label
+            lines[691 - 1] = lines[691 - 1].replacingOccurrences(of: "资金总额：", with: "")
         }
         #expect(selfEvaluations.unreadable.isEmpty, "\(selfEvaluations.unreadable)")
         try expectTranscriptions(selfEvaluations, of: Seeds.selfEvaluations2023, count: 6)

@@ -74,7 +74,9 @@ struct FundsBlock {
     /// Reads a data row. Returns a reason when the row cannot be read.
     mutating func addRow(_ line: TextLine) -> String? {
         let cells = line.filled.filter { !Labels.caption($0).hasPrefix("项目资金") }
-        guard let firstAmount = cells.firstIndex(where: { Labels.isAmount($0.text) }) else {
+        // A fund source printed with blank amounts is a row of blank cells.
+        let blankSource = cells.count == 1 && FundsBlock.isSourceLabel(cells[0].text)
+        guard let firstAmount = cells.firstIndex(where: { Labels.isAmount($0.text) }) ?? (blankSource ? 1 : nil) else {
             return "资金行中没有金额"
         }
         let labels = cells[..<firstAmount]
@@ -91,7 +93,8 @@ struct FundsBlock {
         var values: [Field: EnteredNumber] = [:]
         for (field, cell) in zip(columns, amounts) { values[field] = EnteredNumber(cell.text) }
         let label = labels.first?.text ?? ""
-        let isTotal = FundsBlock.isTotalLabel(label)
+        // The block's first row is its 资金总额 row, even when extraction lost the label.
+        let isTotal = FundsBlock.isTotalLabel(label) || label.isEmpty && total == nil && sources.isEmpty
         let row = SelfEvaluation.FundsRow(
             source: isTotal ? "" : FundsBlock.sourceName(label),
             declared: values[.declared] ?? "", compiled: values[.compiled] ?? "",
@@ -106,6 +109,11 @@ struct FundsBlock {
     static func isTotalLabel(_ label: String) -> Bool {
         let caption = Labels.caption(compact: TextCell.compact(label))
         return caption.contains("资金总额") || caption == "合计" || caption == "总计"
+    }
+
+    /// `省级财政资金`, `其中：上年结转资金`, `当年财政拨款`, `单位自筹`.
+    static func isSourceLabel(_ label: String) -> Bool {
+        label.count <= 20 && ["资金", "拨款", "结转", "自筹", "收入"].contains { label.contains($0) }
     }
 
     /// `其中：中央财政资金` → `中央财政资金`.
