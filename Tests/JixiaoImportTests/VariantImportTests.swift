@@ -183,6 +183,19 @@ import Testing
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023WorkInjury, count: 4)
     }
 
+    /// An indicator named like a caption of another block is still an indicator.
+    @Test func indicatorNamedLikeAnAnalysisCaption() throws {
+        let result = try Importing.edited(Seeds.selfEvaluations2023) { lines in
+            lines[696 - 1] = lines[696 - 1].replacingOccurrences(of: "培训班次（会议次数）", with: "预算执行情况")
+        }
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
+        try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6) { golden in
+            guard case .selfEvaluation(var form)? = golden["会议培训费"] else { return }
+            form.indicators[0].name = "预算执行情况"
+            golden["会议培训费"] = .selfEvaluation(form)
+        }
+    }
+
     @Test func windowsLineEndingsImportTheSame() throws {
         let text = try Seeds.text(Seeds.selfEvaluations2023WorkInjury).replacingOccurrences(of: "\n", with: "\r\n")
         let result = try Importing.document(text, name: Seeds.selfEvaluations2023WorkInjury)

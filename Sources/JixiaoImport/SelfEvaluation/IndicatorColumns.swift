@@ -44,10 +44,11 @@ struct IndicatorColumns {
         return found
     }
 
-    /// Whether a line is a caption row of the indicator table (at least three captions, 三级 or 分值 among them).
+    /// Whether a line is a caption row of the indicator table: at least three captions, 三级 or 实际完成值 among
+    /// them (the funds block shares 分值, 得分 and 偏差原因).
     static func isCaptionRow(_ line: TextLine) -> Bool {
         let fields = line.filled.compactMap { field(Labels.caption($0)) }
-        return fields.count >= 3 && (fields.contains(.name) || fields.contains(.weight))
+        return fields.count >= 3 && (fields.contains(.name) || fields.contains(.actual))
     }
 
     /// Whether every filled cell of a line is a caption (the rest of a caption row split over lines).

@@ -109,7 +109,8 @@ struct SelfEvaluationMapper {
         let captions = line.filled.map(Labels.caption)
         let candidates: [(Block, Bool)] = [
             (.notes, isNotesRow(line)),
-            (.analysis, AnalysisBlock.isAnalysisRow(line)),
+            // An indicator named like an analysis caption (`预算执行情况`) still prints its 分值 and 得分.
+            (.analysis, AnalysisBlock.isAnalysisRow(line) && line.filled.filter { Labels.isAmount($0.text) }.count < 2),
             (.total, captions.first == "总分"),
             (.indicators, IndicatorColumns.isCaptionRow(line)
                 || current > .header && line.filled.first.flatMap(Labels.level).map { $0 == .caption || $0 == .level1 } == true),
