@@ -14,6 +14,7 @@ import Testing
 
     农村公路养护工程项目支出绩效自评表
     （2024年度）
+    金额单位：万元
     项目名称\t农村公路养护工程
     主管部门\t301-某县交通运输局\t\t实施单位\t某县公路养护中心
     项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t执行率\t得分\t偏差原因分析及改进措施
@@ -61,7 +62,7 @@ import Testing
         #expect(result.forms.count == 2)
         let imported = try #require(result.forms.first)
         let form = try #require(imported.form.selfEvaluation)
-        #expect(imported.lines == 4...23)
+        #expect(imported.lines == 4...24)
         #expect(form.year == 2024)
         #expect(form.department.code == "301")
         #expect(form.agency.text == "")
@@ -83,10 +84,10 @@ import Testing
         #expect(form.indicators[3].qualitativeNote == "出行时间平均缩短10分钟")
         #expect(form.indicators[4].qualitativeNote == "")
         #expect(form.printedTotal == "97.80" && form.printedGrade == "优")
-        #expect(form.lines["indicators[2].level2"] == 19)
+        #expect(form.lines["indicators[2].level2"] == 20)
         // The 分值 sum printed in the 总分 row has no field in the model: reported, not dropped.
         #expect(result.unreadable.count == 1)
-        #expect(result.unreadable.first?.line == 23)
+        #expect(result.unreadable.first?.line == 24)
         #expect(result.unreadable.first?.reason.contains("“90”") == true)
     }
 
@@ -94,7 +95,7 @@ import Testing
         let result = try Importing.document(OtherLayoutTests.document, name: "某县.txt")
         let imported = try #require(result.forms.last)
         let table = try #require(imported.form.targetTable)
-        #expect(imported.lines == 26...45)
+        #expect(imported.lines == 27...46)
         #expect(table.year == 2025)
         #expect(table.nature == "经常性项目" && table.period == "1年")
         #expect(table.funds.period.total == "1,205,000.00")
@@ -105,6 +106,6 @@ import Testing
         #expect(table.indicators.annual.map(\.level2) == ["数量指标", "质量指标", "社会效益指标", "服务对象满意度指标"])
         #expect(table.indicators.period.map { $0.level1 ?? "" } == ["产出指标", "产出指标", "效益指标", "满意度指标"])
         #expect(table.footer.filledAt == "20250110093000")
-        #expect(table.lines["indicators.annual[2].value"] == 43)
+        #expect(table.lines["indicators.annual[2].value"] == 44)
     }
 }

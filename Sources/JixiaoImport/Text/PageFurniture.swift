@@ -1,7 +1,8 @@
 import Foundation
 
-/// What a PDF page adds around a table and a text export keeps as lines of their own: page numbers and
-/// watermarks. Such a line is never part of a form.
+/// What a PDF page adds around a table and a text export keeps as lines of their own: page numbers,
+/// watermarks, and the unit note above a table (`金额单位：万元`, implied by the form). Such a line is never
+/// part of a form.
 enum PageFurniture {
     /// Words that mark a watermark or a draft stamp when they make up a short line of their own.
     static let watermarkWords = ["仅供", "内部审核", "内部资料", "内部使用", "草稿", "样稿", "保密", "水印", "审核稿", "征求意见稿"]
@@ -9,7 +10,7 @@ enum PageFurniture {
     static func isFurniture(_ line: TextLine) -> Bool {
         let filled = line.filled
         guard filled.count == 1, let text = filled.first?.compact else { return false }
-        return isPageNumber(text) || isWatermark(text)
+        return isPageNumber(text) || isWatermark(text) || text.wholeMatch(of: /(金额)?单位:(万元|元)/) != nil
     }
 
     /// `12`, `- 12 -`, `—12—`, `第12页`, `第 3 页 共 10 页`, `3/10`, `Page 3`.
