@@ -112,6 +112,15 @@ extension Form {
     }
 }
 
+extension Dictionary where Key == String, Value == Form {
+    /// Changes the self-evaluation of `project` (a transcription adjusted to an edited document).
+    mutating func editSelfEvaluation(_ project: String, _ edit: (inout SelfEvaluation) -> Void) {
+        guard case .selfEvaluation(var form)? = self[project] else { return }
+        edit(&form)
+        self[project] = .selfEvaluation(form)
+    }
+}
+
 /// Expects `result` to hold exactly the transcriptions of `document` (found by project name, wherever the
 /// forms now sit), optionally changed by `adjust`.
 func expectTranscriptions(_ result: ImportResult, of document: String, count: Int,

@@ -89,12 +89,12 @@ import Testing
         }
         #expect(result.unreadable.isEmpty, "\(result.unreadable)")
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6) { golden in
-            guard case .selfEvaluation(var form)? = golden["会议培训费"] else { return }
-            form.funds.total.deviation = nil
-            for index in form.funds.sources.indices { form.funds.sources[index].deviation = nil }
-            form.indicators[3].extraCells = [form.indicators[3].deviation]
-            form.indicators[3].deviation = ""
-            golden["会议培训费"] = .selfEvaluation(form)
+            golden.editSelfEvaluation("会议培训费") { form in
+                form.funds.total.deviation = nil
+                for index in form.funds.sources.indices { form.funds.sources[index].deviation = nil }
+                form.indicators[3].extraCells = [form.indicators[3].deviation]
+                form.indicators[3].deviation = ""
+            }
         }
     }
 
@@ -113,11 +113,11 @@ import Testing
         }
         #expect(result.unreadable.isEmpty, "\(result.unreadable)")
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6) { golden in
-            guard case .selfEvaluation(var form)? = golden["维修维护费"] else { return }
-            for index in form.indicators.indices {
-                form.indicators[index].qualitativeNote = form.indicators[index].actual.text == "达成预期指标" ? "按期完成" : ""
+            golden.editSelfEvaluation("维修维护费") { form in
+                for index in form.indicators.indices {
+                    form.indicators[index].qualitativeNote = form.indicators[index].actual.text == "达成预期指标" ? "按期完成" : ""
+                }
             }
-            golden["维修维护费"] = .selfEvaluation(form)
         }
         let repair = try #require(result.forms.first { $0.form.project == "维修维护费" }?.form.selfEvaluation)
         #expect(repair.indicators[2].qualitativeNote == "按期完成")
@@ -190,9 +190,9 @@ import Testing
         }
         #expect(result.unreadable.isEmpty, "\(result.unreadable)")
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6) { golden in
-            guard case .selfEvaluation(var form)? = golden["会议培训费"] else { return }
-            form.indicators[0].name = "预算执行情况"
-            golden["会议培训费"] = .selfEvaluation(form)
+            golden.editSelfEvaluation("会议培训费") { form in
+                form.indicators[0].name = "预算执行情况"
+            }
         }
     }
 
