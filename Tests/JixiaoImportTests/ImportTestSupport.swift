@@ -122,9 +122,10 @@ extension Dictionary where Key == String, Value == Form {
 }
 
 /// Expects `result` to hold exactly the transcriptions of `document` (found by project name, wherever the
-/// forms now sit), optionally changed by `adjust`.
-func expectTranscriptions(_ result: ImportResult, of document: String, count: Int,
+/// forms now sit), optionally changed by `adjust`, and `unreadable` parts it could not read.
+func expectTranscriptions(_ result: ImportResult, of document: String, count: Int, unreadable: Int = 0,
                           adjust: (inout [String: Form]) -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    #expect(result.unreadable.count == unreadable, "\(result.unreadable)", sourceLocation: sourceLocation)
     var golden: [String: Form] = [:]
     for form in try Seeds.goldenForms(of: document).values { golden[form.project] = form }
     adjust(&golden)
