@@ -19,9 +19,11 @@ let package = Package(
         .target(name: "JixiaoCore"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
+        // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
+        .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),
         // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoXML",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
@@ -34,6 +36,8 @@ let package = Package(
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML"]),
+        .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
     ]
 )

@@ -3,6 +3,7 @@ import Foundation
 import JixiaoCore
 import JixiaoFormats
 import JixiaoXML
+import JixiaoImport
 
 /// `jixiao import FILE… --out DIR`: turns the files people have into form files.
 public struct Import: ParsableCommand {
@@ -15,7 +16,7 @@ public struct Import: ParsableCommand {
         """)
 
     /// Every importer the command knows, chosen by file extension.
-    static let importers: [any FormImporter.Type] = [XMLFormImporter.self]
+    static let importers: [any FormImporter.Type] = [XMLFormImporter.self, any FormImporter.Type] = [TextDocumentImporter.self]
 
     @Argument(help: ArgumentHelp("要导入的文件。", valueName: "FILE"))
     public var files: [String] = []
