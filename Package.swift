@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
@@ -19,14 +20,22 @@ let package = Package(
         .target(name: "JixiaoCore"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
+        // Excel workbooks (.xlsx): ZIPFoundation for the archive, libxml2's reader for the sheet XML, and the
+        // label-driven mapping of the official 自评表/目标表 layouts onto the model.
+        .target(name: "JixiaoXLSX", dependencies: [
+            "JixiaoCore", "JixiaoFormats", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXLSX",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
     ]
