@@ -20,8 +20,11 @@ struct FormRegion {
     /// How many rows above 项目名称 the title block may take.
     static let titleRowLimit = 4
 
-    /// `A3 起的表单` — how messages name this form.
-    var name: String { "\(anchor) 起的表单" }
+    /// `项目“会议培训费”` — how messages name this form (its location is given beside them).
+    var name: String {
+        let project = value(after: anchor)
+        return project.isEmpty ? "项目名称为空的表单" : "项目“\(project)”"
+    }
 
     // MARK: Finding labels
 

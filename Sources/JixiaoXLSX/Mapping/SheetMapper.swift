@@ -53,6 +53,6 @@ enum SheetMapper {
         if has(Label.executed.union(Label.actual).union(Label.adjustedTarget)) {
             return .selfEvaluation(try SelfEvaluationLayout.read(region))
         }
-        throw MappingFailure(reason: "\(region.name)（项目“\(region.value(after: region.anchor))”）：既没有自评表的栏目（全年执行数、实际完成值），也没有目标表的栏目（实施期资金总额、年度资金总额），无法识别表单类型")
+        throw MappingFailure(reason: "\(region.name)：既没有自评表的栏目（全年执行数、实际完成值），也没有目标表的栏目（实施期资金总额、年度资金总额），无法识别表单类型")
     }
 }

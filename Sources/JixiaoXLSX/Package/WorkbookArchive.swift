@@ -74,14 +74,12 @@ final class WorkbookArchive {
     func part(_ path: String) throws(WorkbookError) -> Data? {
         guard let entry = entries[WorkbookArchive.key(path)] else { return nil }
         var data = Data()
-        let limits = self.limits
-        let alreadyInflated = inflatedBytes
+        // The declared size was checked against the caps; inflating more than declared means the header lied.
+        let cap = min(entry.uncompressedSize, limits.entryBytes, limits.totalBytes - min(inflatedBytes, limits.totalBytes))
         do {
             let checksum = try archive.extract(entry) { chunk in
                 data.append(chunk)
-                if UInt64(data.count) > limits.entryBytes || alreadyInflated + UInt64(data.count) > limits.totalBytes {
-                    throw SizeExceeded()
-                }
+                if UInt64(data.count) > cap { throw SizeExceeded() }
             }
             guard checksum == entry.checksum else {
                 throw WorkbookError(problem: "压缩包内“\(entry.path)”校验失败（文件已损坏）", fix: "重新下载或导出该工作簿")

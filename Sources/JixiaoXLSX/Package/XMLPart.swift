@@ -19,6 +19,10 @@ enum XMLPart {
         guard !data.isEmpty else {
             throw WorkbookError(problem: "工作簿部件“\(part)”是空的", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入")
         }
+        guard !declaresDocumentType(data) else {
+            throw WorkbookError(problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
+                                fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+        }
         let sink = ErrorSink()
         let options = Int32(XML_PARSE_NONET.rawValue)
         let outcome: Result<Void, WorkbookError> = data.withUnsafeBytes { raw in
@@ -50,7 +54,7 @@ enum XMLPart {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return }
             guard status > 0 else {
-                let line = sink.line.map { "第 \($0) 行" } ?? ""
+                let line = sink.line.map { "第 \($0) 行：" } ?? ""
                 throw WorkbookError(problem: "工作簿部件“\(part)”不是格式正确的 XML（\(line)\(sink.message ?? "解析失败")）",
                                     fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
             }
@@ -77,6 +81,19 @@ enum XMLPart {
                 continue
             }
         }
+    }
+
+    /// Whether the part has a `<!DOCTYPE`, checked on the bytes before parsing: libxml2 reads ahead and
+    /// would process the internal subset before the reader reports the node. Markup cannot occur escaped,
+    /// so the bytes find it in UTF-8 and (with a byte-order mark) UTF-16.
+    static func declaresDocumentType(_ data: Data) -> Bool {
+        let marker = Array("<!DOCTYPE".utf8)
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            let littleEndian = data.starts(with: [0xFF, 0xFE])
+            let wide: [UInt8] = marker.flatMap { littleEndian ? [$0, 0] : [0, $0] }
+            return data.range(of: Data(wide)) != nil
+        }
+        return data.range(of: Data(marker)) != nil
     }
 
     private static func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
