@@ -53,6 +53,10 @@ struct NumberFormat: Sendable, Hashable {
             section = sections[2]
         }
         let tokens = NumberFormat.tokens(of: section)
+        let literals = tokens.compactMap { token -> String? in if case .literal(let text) = token { text } else { nil } }
+        if literals.count == tokens.count {  // a section of text only, such as "-" for zero
+            return literals.joined().trimmingCharacters(in: .whitespaces)
+        }
         guard let pattern = NumberPattern(tokens) else {
             return sign + NumberFormat.generalText(magnitude)
         }
