@@ -7,7 +7,7 @@ import Testing
 /// The same printed form, laid out differently on the sheet, imports to the same model
 /// (variants made by Fixtures/make_variants.py).
 @Suite struct VariantImportTests {
-    static let layouts = ["shifted", "unmerged", "shifted-unmerged", "inline"]
+    static let layouts = ["shifted", "unmerged", "shifted-unmerged", "split", "inline"]
 
     static let cases: [(variant: String, form: String)] = layouts.flatMap { layout in
         XLSXTestSupport.seedForms.map { ("variants/\(layout)-\($0.fixture)", $0.form) }
@@ -16,13 +16,7 @@ import Testing
     @Test(arguments: cases.map(\.variant))
     func variantImportsLikeTheTranscription(_ variant: String) throws {
         let form = try #require(Self.cases.first { $0.variant == variant }?.form)
-        let result = try XLSXTestSupport.importOne(XLSXTestSupport.fixture(variant))
-        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
-        #expect(result.forms.count == 1)
-        let imported = try #require(result.forms.first)
-        let expected = try XLSXTestSupport.transcription(form)
-        #expect(XLSXTestSupport.difference(imported.form, expected) == nil,
-                "\(variant): \(XLSXTestSupport.difference(imported.form, expected) ?? "")")
+        try XLSXTestSupport.expectImports(variant, as: form)
     }
 
     @Test func qualitativeNoteColumnIsReadWhenPresent() throws {

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoCore
 import JixiaoFormats
 @testable import JixiaoXLSX
+import Testing
 
 /// Fixtures, the hand transcriptions they reproduce, and a comparison that names what differs.
 enum XLSXTestSupport {
@@ -50,5 +51,16 @@ enum XLSXTestSupport {
 
     static func importOne(_ url: URL) throws -> ImportResult {
         try XLSXImporter().importForms(from: url)
+    }
+
+    /// Imports a fixture holding one form and expects the model of the transcription at `form`.
+    static func expectImports(_ fixture: String, as form: String,
+                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try importOne(Self.fixture(fixture))
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)", sourceLocation: sourceLocation)
+        #expect(result.forms.count == 1, sourceLocation: sourceLocation)
+        let imported = try #require(result.forms.first, sourceLocation: sourceLocation)
+        let found = difference(imported.form, try transcription(form))
+        #expect(found == nil, "\(fixture): \(found ?? "")", sourceLocation: sourceLocation)
     }
 }

@@ -14,7 +14,8 @@ enum SelfEvaluationLayout {
         let funds = try readFunds(region, before: goalsCaption?.row ?? header)
         let totalCell = region.find(Label.total, in: region.rows(after: header))
         let indicatorRows = region.rows(after: header, before: totalCell?.row ?? endOfIndicators(region, after: header))
-        let indicators = indicatorRows.compactMap { columns.indicator(region, row: $0) }
+        var carry = LevelCarry()
+        let indicators = indicatorRows.compactMap { columns.indicator(region, row: $0, carry: &carry) }
         let (total, grade) = readTotal(region, totalCell: totalCell, scoreColumn: columns.score)
         let implementing = region.find(Label.implementingAgency).map { region.value(after: $0) }
         let projectCode = region.value(after: region.find(Label.projectCode))
@@ -93,15 +94,14 @@ enum SelfEvaluationLayout {
         }
 
         /// One indicator row; nil for a row with nothing of its own in the table's columns.
-        func indicator(_ region: FormRegion, row: Int) -> SelfEvaluation.Indicator? {
+        func indicator(_ region: FormRegion, row: Int, carry: inout LevelCarry) -> SelfEvaluation.Indicator? {
             let grid = region.grid
             func own(_ column: Int?) -> String { column.map { grid.value(CellAddress(row: row, column: $0)) } ?? "" }
-            func inherited(_ column: Int?) -> String { column.map { grid.resolved(CellAddress(row: row, column: $0)) } ?? "" }
-            let owned = mapped.map { own($0) }
-            guard owned.contains(where: { !$0.isEmpty }) else { return nil }
+            guard mapped.contains(where: { !own($0).isEmpty }) else { return nil }
             let extra = grid.cells(inRow: row).filter { !mapped.contains($0.column) }.map(\.cell.text)
+            let (label1, label2) = carry.labels(grid, row: row, level1: level1, level2: level2)
             return SelfEvaluation.Indicator(
-                level1: inherited(level1), level2: inherited(level2), name: own(name),
+                level1: label1, level2: label2, name: own(name),
                 initialTarget: own(initialTarget), adjustedTarget: own(adjustedTarget), actual: own(actual),
                 qualitativeNote: qualitativeNote.map { _ in own(qualitativeNote) },
                 weight: EnteredNumber(own(weight)), score: EnteredNumber(own(score)), deviation: own(deviation),

@@ -73,6 +73,8 @@ enum TargetTableLayout {
 
     /// The columns of one half: 一级 (实施期 only), 二级, 三级, 指标值.
     struct HalfColumns {
+        /// The 实施期 half, which has a 一级 (even if its column is missing); the 年度 half has none.
+        var isPeriod: Bool
         var level1: Int?
         var level2: Int?
         var name: Int
@@ -85,22 +87,25 @@ enum TargetTableLayout {
         let (halves, rows) = try locateIndicators(region, before: footer)
         var period: [TargetTable.Indicator] = []
         var annual: [TargetTable.Indicator] = []
+        var periodCarry = LevelCarry()
+        var annualCarry = LevelCarry()
         for row in rows {
-            if let indicator = indicator(region, row: row, columns: halves[0], hasLevel1: true) { period.append(indicator) }
-            if halves.count > 1, let indicator = indicator(region, row: row, columns: halves[1], hasLevel1: false) {
+            if let indicator = indicator(region, row: row, columns: halves[0], carry: &periodCarry) { period.append(indicator) }
+            if halves.count > 1, let indicator = indicator(region, row: row, columns: halves[1], carry: &annualCarry) {
                 annual.append(indicator)
             }
         }
         return TargetTable.Indicators(period: period, annual: annual)
     }
 
-    /// One half of a row; nil when the row has nothing of its own in that half.
-    static func indicator(_ region: FormRegion, row: Int, columns: HalfColumns, hasLevel1: Bool) -> TargetTable.Indicator? {
+    /// One half of a row; nil when the row has nothing of its own in that half. The 年度 half has no 一级.
+    static func indicator(_ region: FormRegion, row: Int, columns: HalfColumns,
+                          carry: inout LevelCarry) -> TargetTable.Indicator? {
         let grid = region.grid
         func own(_ column: Int?) -> String { column.map { grid.value(CellAddress(row: row, column: $0)) } ?? "" }
-        func inherited(_ column: Int?) -> String { column.map { grid.resolved(CellAddress(row: row, column: $0)) } ?? "" }
         guard columns.all.contains(where: { !own($0).isEmpty }) else { return nil }
-        return TargetTable.Indicator(level1: hasLevel1 ? inherited(columns.level1) : nil, level2: inherited(columns.level2),
+        let (level1, level2) = carry.labels(grid, row: row, level1: columns.level1, level2: columns.level2)
+        return TargetTable.Indicator(level1: columns.isPeriod ? level1 : nil, level2: level2,
                                      name: own(columns.name), value: own(columns.value))
     }
 
@@ -111,10 +116,10 @@ enum TargetTableLayout {
             let level2 = region.findAll(Label.level2, inRow: header).map(\.column)
             let names = region.findAll(Label.level3, inRow: header).map(\.column)
             let values = region.findAll(Label.targetValue, inRow: header).map(\.column)
-            var halves = [HalfColumns(level1: region.findAll(Label.level1, inRow: header).first?.column,
+            var halves = [HalfColumns(isPeriod: true, level1: region.findAll(Label.level1, inRow: header).first?.column,
                                       level2: level2.first, name: names[0], value: values[0])]
             if names.count > 1, values.count > 1 {
-                halves.append(HalfColumns(level1: nil, level2: level2.count > 1 ? level2[1] : nil, name: names[1], value: values[1]))
+                halves.append(HalfColumns(isPeriod: false, level1: nil, level2: level2.count > 1 ? level2[1] : nil, name: names[1], value: values[1]))
             }
             return (halves, region.rows(after: header, before: footer))
         }
@@ -132,9 +137,9 @@ enum TargetTableLayout {
         guard columns.count == 3 || columns.count == 6 else {
             throw MappingFailure(reason: "\(region.name)：绩效指标表（\(caption) 起）没有表头，按内容识别出 \(columns.count) 列，应为 二级/三级/指标值 各一列（实施期）或两组（实施期与年度），无法确定各列")
         }
-        var halves = [HalfColumns(level1: level1, level2: columns[0], name: columns[1], value: columns[2])]
+        var halves = [HalfColumns(isPeriod: true, level1: level1, level2: columns[0], name: columns[1], value: columns[2])]
         if columns.count == 6 {
-            halves.append(HalfColumns(level1: nil, level2: columns[3], name: columns[4], value: columns[5]))
+            halves.append(HalfColumns(isPeriod: false, level1: nil, level2: columns[3], name: columns[4], value: columns[5]))
         }
         return (halves, rows)
     }

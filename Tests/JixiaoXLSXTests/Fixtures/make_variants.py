@@ -8,6 +8,8 @@ unchanged). This script builds on make_fixtures.py to write, under variants/:
   unmerged-<seed>.xlsx           no merged cells: values in the top-left cell only, 一级/二级 written on
                                  every row they cover
   shifted-unmerged-<seed>.xlsx   5 rows down, 1 column right, no merged cells
+  split-<seed>.xlsx              merged as printed, then every range unmerged the way Excel does it: the
+                                 value stays in the top-left cell, the cells below and beside are blank
   inline-<seed>.xlsx             strings stored inline (as openpyxl writes them) instead of sharedStrings.xml
   qualitative-会议培训费.xlsx      the form with the optional 定性值情况说明 column (11 columns), notes on
                                  the qualitative rows (QUALITATIVE_NOTES below)
@@ -82,11 +84,14 @@ def build(ws, form, **layout):
         mf.build_target(ws, form, **layout)
 
 
-def single(form, path, shared_strings=True, **layout):
+def single(form, path, shared_strings=True, split=False, **layout):
     wb = Workbook()
     ws = wb.active
     ws.title = "Sheet1"
     build(ws, form, **layout)
+    if split:
+        for merged in list(ws.merged_cells.ranges):
+            ws.unmerge_cells(str(merged))
     save(wb, path, shared_strings)
 
 
@@ -107,6 +112,7 @@ def variants(out):
         single(form, os.path.join(out, "unmerged-%s.xlsx" % name), merge=False)
         single(form, os.path.join(out, "shifted-unmerged-%s.xlsx" % name), row_off=5, col_off=1, merge=False)
         single(form, os.path.join(out, "inline-%s.xlsx" % name), shared_strings=False)
+        single(form, os.path.join(out, "split-%s.xlsx" % name), split=True)
     single(qualitative(SEEDS["selfeval-000-会议培训费"]), os.path.join(out, "qualitative-会议培训费.xlsx"))
 
     wb = Workbook()
@@ -157,21 +163,17 @@ def with_sheet(sheet):
 
 
 def lie_about_size(path, member, declared):
-    """Patch the uncompressed size of `member` in its local header and central directory entry."""
+    """Patch the uncompressed size of `member` in its local header and its central directory entry."""
     data = bytearray(open(path, "rb").read())
     name = member.encode()
-    local = data.find(b"PK\x03\x04")
-    while local != -1:
-        name_len, = struct.unpack_from("<H", data, local + 26)
-        if data[local + 30:local + 30 + name_len] == name:
-            struct.pack_into("<I", data, local + 22, declared)
-        local = data.find(b"PK\x03\x04", local + 4)
-    central = data.find(b"PK\x01\x02")
-    while central != -1:
-        name_len, = struct.unpack_from("<H", data, central + 28)
-        if data[central + 46:central + 46 + name_len] == name:
-            struct.pack_into("<I", data, central + 24, declared)
-        central = data.find(b"PK\x01\x02", central + 4)
+    # (signature, offset of the name length, offset of the name, offset of the uncompressed size)
+    for signature, length_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        header = data.find(signature)
+        while header != -1:
+            name_len, = struct.unpack_from("<H", data, header + length_at)
+            if data[header + name_at:header + name_at + name_len] == name:
+                struct.pack_into("<I", data, header + size_at, declared)
+            header = data.find(signature, header + 4)
     open(path, "wb").write(bytes(data))
 
 
