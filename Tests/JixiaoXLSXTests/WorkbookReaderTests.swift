@@ -112,6 +112,16 @@ import Testing
         #expect(sheet.merges == [CellRange(reference: "B2:C2")])
     }
 
+    @Test func missingSharedStringIsAnError() {
+        let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"
+        let context = WorkbookReader.SheetContext(sharedStrings: ["零"], formats: [], date1904: false)
+        #expect {
+            _ = try WorkbookReader.worksheet(Data(xml.utf8), name: "表", part: "xl/worksheets/sheet1.xml", context: context)
+        } throws: { error in
+            (error as? WorkbookError)?.problem.contains("A1 引用了不存在的共享字符串") == true
+        }
+    }
+
     @Test func relationshipTargetsResolve() {
         #expect(WorkbookReader.resolve("/xl/worksheets/sheet1.xml", base: "xl") == "xl/worksheets/sheet1.xml")
         #expect(WorkbookReader.resolve("worksheets/sheet1.xml", base: "xl") == "xl/worksheets/sheet1.xml")

@@ -10,14 +10,15 @@ enum SelfEvaluationLayout {
         let year = try region.year()
         let header = try indicatorHeader(region)
         let columns = try IndicatorColumns(region, header: header)
-        let goalsCaption = region.find(Label.annualGoal, in: region.rows(after: region.anchor.row - 1, before: header))
+        let aboveTable = region.rows(after: region.anchor.row - 1, before: header)
+        let goalsCaption = region.find(Label.annualGoal, in: aboveTable)
         let funds = try readFunds(region, before: goalsCaption?.row ?? header)
         let totalCell = region.find(Label.total, in: region.rows(after: header))
         let indicatorRows = region.rows(after: header, before: totalCell?.row ?? endOfIndicators(region, after: header))
         var carry = LevelCarry()
         let indicators = indicatorRows.compactMap { columns.indicator(region, row: $0, carry: &carry) }
         let (total, grade) = readTotal(region, totalCell: totalCell, scoreColumn: columns.score)
-        let implementing = region.find(Label.implementingAgency).map { region.value(after: $0) }
+        let implementing = region.value(after: region.find(Label.implementingAgency))
         let projectCode = region.value(after: region.find(Label.projectCode))
         return SelfEvaluation(
             year: year,
@@ -25,10 +26,10 @@ enum SelfEvaluationLayout {
             projectCode: projectCode.isEmpty ? nil : projectCode,
             department: CodedName(region.value(after: region.find(Label.department))),
             agency: CodedName(region.value(after: region.find(Label.budgetAgency))),
-            implementingAgency: implementing?.isEmpty == false ? implementing : nil,
+            implementingAgency: implementing.isEmpty ? nil : implementing,
             funds: funds,
             goals: SelfEvaluation.Goals(annual: region.value(below: goalsCaption),
-                                        completion: region.value(below: region.find(Label.completion, in: region.rows(after: region.anchor.row - 1, before: header)))),
+                                        completion: region.value(below: region.find(Label.completion, in: aboveTable))),
             indicators: indicators,
             printedTotal: EnteredNumber(total),
             printedGrade: grade,

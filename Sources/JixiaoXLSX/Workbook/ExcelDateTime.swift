@@ -3,13 +3,13 @@ import JixiaoCore
 
 /// A date and time read from an Excel serial number (days since the epoch, the fraction being the time of
 /// day), without passing through `Double` or a time zone.
-public struct ExcelDateTime: Sendable, Hashable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+struct ExcelDateTime: Sendable, Hashable {
+    var year: Int
+    var month: Int
+    var day: Int
+    var hour: Int
+    var minute: Int
+    var second: Int
 
     /// `serial` in the 1900 date system (Excel's default) or the 1904 one (`workbookPr date1904`).
     /// Nil for negative serials and serials beyond year 9999, which Excel shows as `#####`.

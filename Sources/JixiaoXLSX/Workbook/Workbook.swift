@@ -1,18 +1,18 @@
 import Foundation
 
 /// A workbook as read: its worksheets in tab order.
-public struct Workbook: Sendable {
-    public var sheets: [Worksheet]
+struct Workbook: Sendable {
+    var sheets: [Worksheet]
 }
 
 /// One worksheet: the cells that hold something, and the merged ranges.
-public struct Worksheet: Sendable {
-    public var name: String
-    public var cells: [CellAddress: Cell]
+struct Worksheet: Sendable {
+    var name: String
+    var cells: [CellAddress: Cell]
     /// Merged ranges (`mergeCells`): the value belongs to the top-left cell.
-    public var merges: [CellRange]
+    var merges: [CellRange]
 
-    public init(name: String, cells: [CellAddress: Cell] = [:], merges: [CellRange] = []) {
+    init(name: String, cells: [CellAddress: Cell] = [:], merges: [CellRange] = []) {
         self.name = name
         self.cells = cells
         self.merges = merges
@@ -20,8 +20,8 @@ public struct Worksheet: Sendable {
 }
 
 /// One cell's content, with the text Excel would show.
-public struct Cell: Sendable, Hashable {
-    public enum Kind: Sendable, Hashable {
+struct Cell: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
         case text
         /// A number, exactly as stored (no pass through `Double`).
         case number(Decimal)
@@ -34,22 +34,22 @@ public struct Cell: Sendable, Hashable {
         case uncomputedFormula(String)
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// What the cell shows: the string, or the number formatted by the cell's number format.
-    public var text: String
+    var text: String
 
-    public init(_ kind: Kind, text: String) {
+    init(_ kind: Kind, text: String) {
         self.kind = kind
         self.text = text
     }
 }
 
 /// A 1-based row and column (`B12` = row 12, column 2).
-public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var row: Int
-    public var column: Int
+struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertible {
+    var row: Int
+    var column: Int
 
-    public init(row: Int, column: Int) {
+    init(row: Int, column: Int) {
         self.row = row
         self.column = column
     }
@@ -59,7 +59,7 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
     static let maxColumn = 16_384
 
     /// Reads `B12`, `$B$12` or `b12`; nil when the text is not a cell reference within the sheet limits.
-    public init?(reference: String) {
+    init?(reference: String) {
         var letters = 0
         var digits = 0
         var sawDigit = false
@@ -83,7 +83,7 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `A`, `Z`, `AA`.
-    public static func columnName(_ column: Int) -> String {
+    static func columnName(_ column: Int) -> String {
         var name = ""
         var rest = column
         while rest > 0 {
@@ -94,25 +94,25 @@ public struct CellAddress: Sendable, Hashable, Comparable, CustomStringConvertib
         return name
     }
 
-    public var description: String { "\(CellAddress.columnName(column))\(row)" }
+    var description: String { "\(CellAddress.columnName(column))\(row)" }
 
-    public static func < (lhs: CellAddress, rhs: CellAddress) -> Bool {
+    static func < (lhs: CellAddress, rhs: CellAddress) -> Bool {
         (lhs.row, lhs.column) < (rhs.row, rhs.column)
     }
 }
 
 /// A rectangular range such as `A5:A8`.
-public struct CellRange: Sendable, Hashable, CustomStringConvertible {
-    public var start: CellAddress
-    public var end: CellAddress
+struct CellRange: Sendable, Hashable, CustomStringConvertible {
+    var start: CellAddress
+    var end: CellAddress
 
-    public init(start: CellAddress, end: CellAddress) {
+    init(start: CellAddress, end: CellAddress) {
         self.start = CellAddress(row: min(start.row, end.row), column: min(start.column, end.column))
         self.end = CellAddress(row: max(start.row, end.row), column: max(start.column, end.column))
     }
 
     /// Reads `A5:A8` (or a single `A5`).
-    public init?(reference: String) {
+    init?(reference: String) {
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2,
               let first = CellAddress(reference: String(parts[0])),
@@ -120,11 +120,11 @@ public struct CellRange: Sendable, Hashable, CustomStringConvertible {
         self.init(start: first, end: last)
     }
 
-    public func contains(_ address: CellAddress) -> Bool {
+    func contains(_ address: CellAddress) -> Bool {
         (start.row...end.row).contains(address.row) && (start.column...end.column).contains(address.column)
     }
 
-    public var cellCount: Int { (end.row - start.row + 1) * (end.column - start.column + 1) }
+    var cellCount: Int { (end.row - start.row + 1) * (end.column - start.column + 1) }
 
-    public var description: String { start == end ? "\(start)" : "\(start):\(end)" }
+    var description: String { start == end ? "\(start)" : "\(start):\(end)" }
 }

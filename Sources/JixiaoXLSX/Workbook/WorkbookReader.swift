@@ -281,7 +281,7 @@ enum WorkbookReader {
                 case nil: break
                 }
             case .end("c"):
-                if let pending = cell, let content = makeCell(pending) { sheet.cells[pending.address] = content }
+                if let pending = cell, let content = try makeCell(pending) { sheet.cells[pending.address] = content }
                 cell = nil
             case .start("mergeCell", let attributes):
                 guard let reference = attributes["ref"], let range = CellRange(reference: reference) else { return }
@@ -300,12 +300,16 @@ enum WorkbookReader {
         }
 
         /// The cell as shown, or nil for a cell with nothing in it (style only).
-        private func makeCell(_ pending: PendingCell) -> Cell? {
+        private func makeCell(_ pending: PendingCell) throws(WorkbookError) -> Cell? {
             let raw = pending.value
             switch pending.type {
             case "s":
+                guard !raw.isEmpty else { return nil }
                 guard let index = Int(raw.trimmingCharacters(in: .whitespaces)),
-                      context.sharedStrings.indices.contains(index) else { return nil }
+                      context.sharedStrings.indices.contains(index) else {
+                    throw WorkbookError(problem: "工作表“\(sheetName)”的单元格 \(pending.address) 引用了不存在的共享字符串（第 \(raw) 项）",
+                                        fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                }
                 return Cell(.text, text: context.sharedStrings[index])
             case "inlineStr":
                 return pending.inlineString.map { Cell(.text, text: $0) }
