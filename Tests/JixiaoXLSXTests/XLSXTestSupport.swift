@@ -58,9 +58,16 @@ enum XLSXTestSupport {
                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let result = try importOne(Self.fixture(fixture))
         #expect(result.unreadable.isEmpty, "\(result.unreadable)", sourceLocation: sourceLocation)
-        #expect(result.forms.count == 1, sourceLocation: sourceLocation)
-        let imported = try #require(result.forms.first, sourceLocation: sourceLocation)
-        let found = difference(imported.form, try transcription(form))
-        #expect(found == nil, "\(fixture): \(found ?? "")", sourceLocation: sourceLocation)
+        try expect(result.forms, as: [form], sourceLocation: sourceLocation)
+    }
+
+    /// Expects the imported forms, in order, to have the models of the transcriptions at `paths`.
+    static func expect(_ forms: [ImportedForm], as paths: [String],
+                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+        #expect(forms.count == paths.count, sourceLocation: sourceLocation)
+        for (imported, path) in zip(forms, paths) {
+            let found = difference(imported.form, try transcription(path))
+            #expect(found == nil, "\(path) (\(imported.origin)): \(found ?? "")", sourceLocation: sourceLocation)
+        }
     }
 }

@@ -5,15 +5,17 @@ struct MappingFailure: Error, Sendable {
     let reason: String
 }
 
-/// The rows of one form on a sheet: from its 项目名称 row to the row before the next form's, plus the few
-/// rows above it that carry the title and the year. Every lookup of the layout mappers goes through here, so
-/// nothing outside the form is read.
+/// The part of a sheet one form takes: from its 项目名称 row to the row before the next form below it, from
+/// its 项目名称 column to the column before a form beside it, plus the few rows above that carry the title
+/// and the year. Every lookup of the layout mappers goes through here, so nothing outside the form is read.
 struct FormRegion {
     let grid: SheetGrid
     /// The 项目名称 label cell.
     let anchor: CellAddress
     /// Rows of the form body (the anchor row first).
     let rows: [Int]
+    /// Columns of the form.
+    let columns: ClosedRange<Int>
     /// Rows above the anchor that may hold the title and `(2023年度)`, nearest first.
     let titleRows: [Int]
 
@@ -26,6 +28,11 @@ struct FormRegion {
         return project.isEmpty ? "项目名称为空的表单" : "项目“\(project)”"
     }
 
+    /// The non-empty cells of a row within the form's columns, in column order.
+    func cells(inRow row: Int) -> [(column: Int, cell: Cell)] {
+        grid.cells(inRow: row).filter { columns.contains($0.column) }
+    }
+
     // MARK: Finding labels
 
     /// The first cell (row by row, left to right) whose label is one of `labels`, in `rows` (default: all).
@@ -35,7 +42,7 @@ struct FormRegion {
 
     func find(in rows: [Int]? = nil, where matches: (String) -> Bool) -> CellAddress? {
         for row in rows ?? self.rows {
-            for (column, cell) in grid.cells(inRow: row) where matches(Label.normalize(cell.text)) {
+            for (column, cell) in cells(inRow: row) where matches(Label.normalize(cell.text)) {
                 return CellAddress(row: row, column: column)
             }
         }
@@ -44,7 +51,7 @@ struct FormRegion {
 
     /// Every cell in `row` whose label is one of `labels`, left to right.
     func findAll(_ labels: Set<String>, inRow row: Int) -> [CellAddress] {
-        grid.cells(inRow: row).filter { Label.matches(Label.normalize($0.cell.text), labels) }
+        cells(inRow: row).filter { Label.matches(Label.normalize($0.cell.text), labels) }
             .map { CellAddress(row: row, column: $0.column) }
     }
 
@@ -58,7 +65,7 @@ struct FormRegion {
     /// another label; stops before column `before`.
     func cell(after label: CellAddress, before: Int? = nil) -> CellAddress? {
         let from = grid.lastColumn(of: label)
-        guard let (column, cell) = grid.cells(inRow: label.row).first(where: { $0.column > from }),
+        guard let (column, cell) = cells(inRow: label.row).first(where: { $0.column > from }),
               before.map({ column < $0 }) ?? true,
               !Label.isCaption(Label.normalize(cell.text)) else { return nil }
         return CellAddress(row: label.row, column: column)
@@ -88,7 +95,7 @@ struct FormRegion {
     /// sheet name.
     func year() throws(MappingFailure) -> Int {
         for row in titleRows {
-            for (_, cell) in grid.cells(inRow: row) where cell.text.count <= 60 {
+            for (_, cell) in cells(inRow: row) where cell.text.count <= 60 {
                 if let year = FormRegion.year(in: cell.text) { return year }
             }
         }
@@ -117,7 +124,7 @@ struct FormRegion {
     func requireComputedFormulas() throws(MappingFailure) {
         var uncomputed: [String] = []
         for row in rows {
-            for (column, cell) in grid.cells(inRow: row) {
+            for (column, cell) in cells(inRow: row) {
                 if case .uncomputedFormula(let formula) = cell.kind {
                     uncomputed.append("\(CellAddress(row: row, column: column))（=\(formula)）")
                 }

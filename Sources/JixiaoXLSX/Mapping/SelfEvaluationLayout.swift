@@ -83,7 +83,7 @@ enum SelfEvaluationLayout {
             qualitativeNote = column(Label.qualitativeNote)
             weight = required(Label.weight, "分值")
             score = required(Label.score, "得分")
-            deviation = region.grid.cells(inRow: header).first { Label.isDeviation(Label.normalize($0.cell.text)) }?.column
+            deviation = region.cells(inRow: header).first { Label.isDeviation(Label.normalize($0.cell.text)) }?.column
             guard missing.isEmpty else {
                 throw MappingFailure(reason: "\(region.name)：绩效指标表头（第 \(header) 行）缺少\(missing.joined(separator: "、"))栏")
             }
@@ -99,7 +99,7 @@ enum SelfEvaluationLayout {
             let grid = region.grid
             func own(_ column: Int?) -> String { column.map { grid.value(CellAddress(row: row, column: $0)) } ?? "" }
             guard mapped.contains(where: { !own($0).isEmpty }) else { return nil }
-            let extra = grid.cells(inRow: row).filter { !mapped.contains($0.column) }.map(\.cell.text)
+            let extra = region.cells(inRow: row).filter { !mapped.contains($0.column) }.map(\.cell.text)
             let (label1, label2) = carry.labels(grid, row: row, level1: level1, level2: level2)
             return SelfEvaluation.Indicator(
                 level1: label1, level2: label2, name: own(name),
@@ -138,7 +138,7 @@ enum SelfEvaluationLayout {
             func value(_ column: Int?) -> String {
                 column.map { region.grid.value(CellAddress(row: row, column: $0)) } ?? ""
             }
-            let caption = region.grid.cells(inRow: row)
+            let caption = region.cells(inRow: row)
                 .filter { $0.column < firstValue && !Label.normalize($0.cell.text).hasPrefix("项目资金") }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
@@ -174,7 +174,7 @@ enum SelfEvaluationLayout {
     static func readTotal(_ region: FormRegion, totalCell: CellAddress?, scoreColumn: Int) -> (String, String) {
         guard let totalCell else { return ("", "") }
         let grid = region.grid
-        let row = grid.cells(inRow: totalCell.row).filter { $0.column > grid.lastColumn(of: totalCell) }
+        let row = region.cells(inRow: totalCell.row).filter { $0.column > grid.lastColumn(of: totalCell) }
         var total = grid.value(CellAddress(row: totalCell.row, column: scoreColumn))
         var scoreEnd = grid.lastColumn(of: CellAddress(row: totalCell.row, column: scoreColumn))
         if total.isEmpty, let number = row.first(where: { DecimalText.parse($0.cell.text) != nil }) {

@@ -2,8 +2,9 @@ import JixiaoCore
 
 /// Finds the forms on one sheet by their labels and maps each one, wherever it sits on the sheet.
 ///
-/// Every 项目名称 label starts a form, which runs to the row before the next one. Its kind is told by its
-/// labels: 实施期资金总额/年度资金总额/实施期目标 make a 目标表; 全年执行数/实际完成值/调整后指标值 a 自评表.
+/// Every 项目名称 label starts a form, which runs to the row before the next one below it and to the column
+/// before the next one beside it. Its kind is told by its labels: 实施期资金总额/年度资金总额/实施期目标
+/// make a 目标表; 全年执行数/实际完成值/调整后指标值 a 自评表.
 enum SheetMapper {
     struct Outcome {
         var forms: [(form: Form, anchor: CellAddress)] = []
@@ -28,13 +29,19 @@ enum SheetMapper {
             }
             return outcome
         }
-        for (index, anchor) in anchors.enumerated() {
-            let previous = index > 0 ? anchors[index - 1].row : 0
-            let next = index + 1 < anchors.count ? anchors[index + 1].row : Int.max
+        for anchor in anchors {
+            // A form beside this one (its 项目名称 within the title rows' reach) ends this one's columns; the
+            // next form below, within these columns, ends its rows.
+            let right = anchors.filter { $0.column > anchor.column && abs($0.row - anchor.row) <= FormRegion.titleRowLimit }
+                .map { $0.column - 1 }.min() ?? Int.max
+            let columns = anchor.column...right
+            let below = anchors.filter { $0.row > anchor.row && columns.contains($0.column) }.map(\.row).min() ?? Int.max
+            let above = anchors.filter { $0.row < anchor.row && columns.contains($0.column) }.map(\.row).max() ?? 0
             let region = FormRegion(
                 grid: grid, anchor: anchor,
-                rows: grid.rows.filter { $0 >= anchor.row && $0 < next },
-                titleRows: grid.rows.filter { $0 < anchor.row && $0 > previous && $0 >= anchor.row - FormRegion.titleRowLimit }.reversed())
+                rows: grid.rows.filter { $0 >= anchor.row && $0 < below },
+                columns: columns,
+                titleRows: grid.rows.filter { $0 < anchor.row && $0 > above && $0 >= anchor.row - FormRegion.titleRowLimit }.reversed())
             do throws(MappingFailure) {
                 outcome.forms.append((try map(region), anchor))
             } catch {

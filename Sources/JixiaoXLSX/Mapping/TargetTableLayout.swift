@@ -129,11 +129,11 @@ enum TargetTableLayout {
         }
         let rows = [caption.row] + region.rows(after: caption.row, before: footer)
         let captionEnd = region.grid.lastColumn(of: caption)
-        guard let level1 = region.grid.cells(inRow: caption.row)
+        guard let level1 = region.cells(inRow: caption.row)
             .first(where: { $0.column > captionEnd && Level1(label: $0.cell.text) != nil })?.column else {
             throw MappingFailure(reason: "\(region.name)：“绩效指标”（\(caption)）右侧没有表头，也没有一级指标（产出指标、效益指标…）")
         }
-        let columns = Set(rows.flatMap { row in region.grid.cells(inRow: row).map(\.column).filter { $0 > level1 } }).sorted()
+        let columns = Set(rows.flatMap { row in region.cells(inRow: row).map(\.column).filter { $0 > level1 } }).sorted()
         guard columns.count == 3 || columns.count == 6 else {
             throw MappingFailure(reason: "\(region.name)：绩效指标表（\(caption) 起）没有表头，按内容识别出 \(columns.count) 列，应为 二级/三级/指标值 各一列（实施期）或两组（实施期与年度），无法确定各列")
         }

@@ -15,6 +15,8 @@ unchanged). This script builds on make_fixtures.py to write, under variants/:
                                  the qualitative rows (QUALITATIVE_NOTES below)
   multi-form.xlsx                sheet 1: two 自评表 stacked (会议培训费, then 社会保障卡工本费支出 one
                                  column to the right); sheet 2: an unrelated note; sheet 3: 维修维护费 目标表
+  side-by-side.xlsx              会议培训费 and, two rows lower and one blank column to its right, the
+                                 target table 社保数据治理费
   partly-unreadable.xlsx         sheet 1: 会议培训费 whose indicator header lacks 分值 and 得分 (renamed
                                  权重/评分); sheet 2: the target table 维修维护费; sheet 3: indicator
                                  captions without 项目名称
@@ -124,6 +126,11 @@ def variants(out):
     note["A1"] = "本工作簿由省级平台导出，请勿修改栏目名称。"
     build(wb.create_sheet("目标表"), SEEDS["target-002-维修维护费"], row_off=1)
     save(wb, os.path.join(out, "multi-form.xlsx"))
+
+    wb = Workbook()
+    build(wb.active, SEEDS["selfeval-000-会议培训费"])
+    build(wb.active, SEEDS["target-002-社保数据治理费"], row_off=2, col_off=11)
+    save(wb, os.path.join(out, "side-by-side.xlsx"))
 
     broken = copy.deepcopy(SEEDS["selfeval-000-会议培训费"])
     broken["ind"]["header"] = [{"分值": "权重", "得分": "评分"}.get(h, h) for h in broken["ind"]["header"]]
