@@ -44,6 +44,7 @@ from openpyxl import Workbook
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+sys.dont_write_bytecode = True  # keep __pycache__ out of the test bundle
 import make_fixtures as mf  # noqa: E402
 
 SEEDS = {f["file"][:-len(".xlsx")]: f for f in mf.FORMS}
