@@ -46,6 +46,17 @@ import Testing
         #expect(form.analysis.improvements.hasPrefix("1、加强培训管理意识"))
     }
 
+    @Test func totalCaptionSpanningTheScoreColumn() throws {
+        var sheet = try Self.sheet("selfeval-000-会议培训费.xlsx")
+        // 总分 over A–I, the total in J, no grade.
+        sheet.merges.removeAll { $0.start == Self.address("A19") }
+        sheet.merges.append(CellRange(reference: "A19:I19")!)
+        sheet.cells[Self.address("I19")] = nil
+        sheet.cells[Self.address("J19")] = Cell(.number(Decimal(string: "85.39")!), text: "85.39")
+        let form = try Self.selfEvaluation(sheet)
+        #expect(form.printedTotal.text == "85.39" && form.printedGrade == "")
+    }
+
     @Test func extraCellBesideAnIndicatorRowIsKept() throws {
         var sheet = try Self.sheet("selfeval-000-会议培训费.xlsx")
         sheet.cells[Self.address("K13")] = Cell(.text, text: "见附件")

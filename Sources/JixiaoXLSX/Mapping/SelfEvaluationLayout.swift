@@ -174,8 +174,10 @@ enum SelfEvaluationLayout {
     static func readTotal(_ region: FormRegion, totalCell: CellAddress?, scoreColumn: Int) -> (String, String) {
         guard let totalCell else { return ("", "") }
         let grid = region.grid
-        let row = region.cells(inRow: totalCell.row).filter { $0.column > grid.lastColumn(of: totalCell) }
-        var total = grid.value(CellAddress(row: totalCell.row, column: scoreColumn))
+        let labelEnd = grid.lastColumn(of: totalCell)
+        let row = region.cells(inRow: totalCell.row).filter { $0.column > labelEnd }
+        // Under 得分, unless the 总分 caption itself spans that column.
+        var total = scoreColumn > labelEnd ? grid.value(CellAddress(row: totalCell.row, column: scoreColumn)) : ""
         var scoreEnd = grid.lastColumn(of: CellAddress(row: totalCell.row, column: scoreColumn))
         if total.isEmpty, let number = row.first(where: { DecimalText.parse($0.cell.text) != nil }) {
             total = number.cell.text
