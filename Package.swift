@@ -44,6 +44,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML"]),
         .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
