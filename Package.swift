@@ -12,6 +12,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
@@ -29,8 +33,17 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Subcommands, kept in a library so tests can run them in-process.
+        // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
+        .target(name: "JixiaoServer", dependencies: [
+            "JixiaoCore", "JixiaoFormats",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
+        // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
@@ -38,7 +51,10 @@ let package = Package(
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
         .executableTarget(name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
-                          path: "Benchmarks"),
+                          path: "Benchmarks/JixiaoBenchmarks"),
+        // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
+        .executableTarget(name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
+                          path: "Benchmarks/ServerBenchmarks"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
@@ -48,5 +64,12 @@ let package = Package(
         .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
+        .testTarget(name: "JixiaoServerTests", dependencies: [
+            "JixiaoServer", "JixiaoCore", "JixiaoFormats",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

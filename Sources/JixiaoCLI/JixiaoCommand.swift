@@ -3,7 +3,7 @@ import JixiaoCore
 import JixiaoFormats
 
 /// `jixiao`: the root command. Each subcommand is one small type in its own file.
-public struct JixiaoCommand: ParsableCommand {
+public struct JixiaoCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "jixiao",
         abstract: "绩效：项目支出绩效目标表与自评表的评分、检查与导出工具。",
@@ -16,7 +16,8 @@ public struct JixiaoCommand: ParsableCommand {
         退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
         """,
         version: JixiaoInfo.version,
-        subcommands: [Score.self, CheckCommand.self, Summary.self, Rules.self, Import.self, Export.self, Validate.self])
+        subcommands: [Score.self, CheckCommand.self, Summary.self, Rules.self, Import.self, Export.self, Validate.self,
+                      Serve.self, User.self])
 
     public init() {}
 }

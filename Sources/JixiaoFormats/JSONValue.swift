@@ -26,20 +26,45 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation, non-ASCII kept as is.
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: "  ", count: indent)
-        let inner = String(repeating: "  ", count: indent + 1)
+        var out = ""
+        write(to: &out, indent: indent, pretty: true)
+        return out
+    }
+
+    /// On one line, without spaces: for answers read by programs (the web application's JSON interface).
+    public var compact: String {
+        var out = ""
+        write(to: &out, indent: 0, pretty: false)
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int, pretty: Bool) {
         switch self {
-        case .string(let text): return JSONValue.quote(text)
-        case .number(let text): return text
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null: return "null"
+        case .string(let text): out += JSONValue.quote(text)
+        case .number(let text): out += text
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
         case .array(let items):
-            if items.isEmpty { return "[]" }
-            return "[\n" + items.map { inner + $0.rendered(indent: indent + 1) }.joined(separator: ",\n") + "\n\(pad)]"
+            guard !items.isEmpty else { out += "[]"; return }
+            out += "["
+            for (index, item) in items.enumerated() {
+                out += index == 0 ? "" : ","
+                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                item.write(to: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "]"
         case .object(let pairs):
-            if pairs.isEmpty { return "{}" }
-            return "{\n" + pairs.map { "\(inner)\(JSONValue.quote($0.0)): \($0.1.rendered(indent: indent + 1))" }
-                .joined(separator: ",\n") + "\n\(pad)}"
+            guard !pairs.isEmpty else { out += "{}"; return }
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                out += index == 0 ? "" : ","
+                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                out += JSONValue.quote(pair.0) + (pretty ? ": " : ":")
+                pair.1.write(to: &out, indent: indent + 1, pretty: pretty)
+            }
+            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            out += "}"
         }
     }
 

@@ -1,0 +1,78 @@
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+import JixiaoServer
+
+/// Fills a store for the `jixiao serve` benchmark (Benchmarks/server-benchmark.sh): 10 000 self-evaluations
+/// made from the bundled forms (varied execution, scores and states, spread over 50 units), a reviewer of
+/// every unit and one officer, and a signed-in session of each, printed as shell variables for wrk and curl.
+///
+///     ServerBenchmarks DB [FORMS] [FORMS_FOLDER]
+@main
+enum ServerBenchmarks {
+    static func main() async throws {
+        let arguments = CommandLine.arguments.dropFirst()
+        guard let path = arguments.first else {
+            FileHandle.standardError.write(Data("用法：ServerBenchmarks 数据库路径 [表单数，默认 10000] [表单文件夹，默认 Forms]\n".utf8))
+            exit(64)
+        }
+        let count = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+        let folder = arguments.dropFirst(2).first ?? "Forms"
+        let store = try SQLiteFormStore(path: path)
+        let seeds = FormLocator.load([folder]).forms.compactMap { item -> SelfEvaluation? in
+            guard case .selfEvaluation(let form) = item.form else { return nil }
+            return form
+        }
+        guard !seeds.isEmpty else { throw Failure("没有在 \(folder) 找到自评表") }
+        var units: [BudgetUnit] = []
+        for index in 0..<50 { units.append(try await store.createUnit(code: String(300_100 + index), name: "基准测试单位\(index)")) }
+        let started = Date()
+        let states: [WorkflowState] = [.submitted, .submitted, .approved, .draft, .returned]
+        for index in 0..<count {
+            var form = seeds[index % seeds.count]
+            let unit = units[index % units.count]
+            form.project += "-\(index)"
+            form.agency = CodedName(unit.label)
+            vary(&form, index)
+            let analysis = FormAnalysis(form, target: nil, policy: .national)
+            _ = try await store.insertForm(analysis.write, unitID: unit.id, state: states[(index / units.count) % states.count], targetID: nil,
+                                           by: nil, kind: .imported, at: Date())
+        }
+        let seconds = Date().timeIntervalSince(started)
+        let hash = PasswordHasher().hash(SecureToken.make())
+        let reviewer = try await store.createUser(NewUser(login: "bench-reviewer", displayName: "基准审核人", role: .reviewer,
+                                                          reviewedUnits: Set(units.map(\.id)), passwordHash: hash))
+        let officer = try await store.createUser(NewUser(login: "bench-officer", displayName: "基准经办人", role: .officer,
+                                                         unitID: units[0].id, passwordHash: hash))
+        let form = try await store.records(FormQuery(units: .only([units[0].id]))).first
+        print("SEEDED_FORMS=\(count)")
+        print("SEED_SECONDS=\(String(format: "%.1f", seconds))")
+        for (name, user) in [("REVIEWER", reviewer), ("OFFICER", officer)] {
+            let token = SecureToken.make(), csrf = SecureToken.make()
+            try await store.createSession(Session(tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
+                                                  expiresAt: Date().addingTimeInterval(24 * 3600)))
+            print("\(name)_COOKIE=jixiao_session=\(token)")
+            print("\(name)_CSRF=\(csrf)")
+        }
+        print("OFFICER_FORM=\(form?.id ?? 0)")
+    }
+
+    /// Deterministic variety: execution from 40 % to 110 %, some scores lowered or raised past the weight.
+    static func vary(_ form: inout SelfEvaluation, _ index: Int) {
+        guard let budget = form.funds.total.fullYearBudget.value else { return }
+        let percent = Decimal(40 + (index * 7) % 71)
+        form.funds.total.executed = EnteredNumber(DecimalText.plain((budget * percent / 100).rounded(3)))
+        if !form.indicators.isEmpty {
+            let row = index % form.indicators.count
+            if let weight = form.indicators[row].weight.value {
+                let shift = Decimal((index % 9) - 6)
+                form.indicators[row].score = EnteredNumber(DecimalText.plain(max(0, weight + shift)))
+            }
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+}

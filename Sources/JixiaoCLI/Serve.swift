@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoServer
+
+/// `jixiao serve`: the web application for project officers and finance reviewers.
+public struct Serve: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "启动网页版：经办人在线填写自评表（实时评分与检查），审核人总览、退回、审核和导出。",
+        discussion: """
+        数据保存在 SQLite 数据库（--db，默认 jixiao.sqlite）。首次使用：
+          jixiao serve --import Forms --demo     导入表单文件并创建演示用户（随机密码打印在终端）
+          jixiao user add 登录名 --role admin     创建管理员（密码从标准输入读取）
+        --import 导入文件夹中的表单文件后继续启动服务；--export DIR 把库中全部表单写回表单文件后退出。
+        只在本机监听（--host 127.0.0.1）；对外提供服务请放在 HTTPS 反向代理之后并加 --secure-cookies。
+        """)
+
+    @OptionGroup public var database: DatabaseOptions
+    @OptionGroup public var policyOptions: PolicyOptions
+
+    @Option(help: "监听地址。") public var host = "127.0.0.1"
+    @Option(help: "监听端口。") public var port = 8080
+
+    @Option(name: .customLong("import"), help: ArgumentHelp("启动前导入这些表单文件或文件夹（已存在的表单跳过）。", valueName: "PATH"))
+    public var imports: [String] = []
+
+    @Option(help: ArgumentHelp("把库中全部表单写成表单文件到该文件夹，然后退出（不启动服务）。", valueName: "DIR"))
+    public var export: String?
+
+    @Flag(help: "与 --export 一起：允许覆盖已存在且内容不同的文件。") public var overwrite = false
+
+    @Option(help: ArgumentHelp("审核人批量导出的保存位置（默认：数据库旁的 exports 文件夹）。", valueName: "DIR"))
+    public var exportsDirectory: String?
+
+    @Flag(help: "Cookie 加 Secure 标记（通过 HTTPS 反向代理提供服务时使用）。") public var secureCookies = false
+
+    @Flag(help: "没有任何用户时，创建演示用户 admin、reviewer（审核全部单位）和 officer（第一个有目标表的单位），随机密码打印在终端。")
+    public var demo = false
+
+    public init() {}
+
+    public func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("端口应在 1 到 65535 之间") }
+    }
+
+    public func run() async throws {
+        let store = try database.open()
+        let policy = policyOptions.scoringPolicy
+        if !imports.isEmpty {
+            let report = try await StoreTransfer(store: store, policy: policy).importForms(imports)
+            report.lines.forEach(say)
+            say("导入 \(report.imported) 张，跳过 \(report.skipped) 张（已存在）。")
+            Diagnostics.report(report.errors)
+        }
+        if let export {
+            let paths = try await StoreTransfer(store: store, policy: policy).exportAll(to: export, overwrite: overwrite)
+            say("已写出 \(paths.count) 个表单文件到 \(export)")
+            return
+        }
+        if demo { try await DemoUsers.create(in: store) }
+        if try await store.users().isEmpty {
+            say("提示：还没有任何用户。用 jixiao user add 登录名 --role admin --db \(database.db) 创建管理员，或加 --demo。")
+        }
+        let exports = exportsDirectory ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        let configuration = ServerConfiguration(policy: policy, exportDirectory: exports, secureCookies: secureCookies)
+        let (host, port) = (self.host, self.port)
+        let application = ServerApplication.application(store: store, configuration: configuration, host: host, port: port) {
+            say("绩效自评网页版：http://\(host):\(port)/ （评分政策：\(policy.name)；按 Ctrl+C 停止）")
+        }
+        do {
+            try await application.runService()
+        } catch {
+            throw Diagnostics.fail("无法在 \(host):\(port) 上提供服务（\(error)）。修改建议：端口可能已被占用或无权使用，换一个 --port 或 --host")
+        }
+    }
+}
+
+/// Writes a line to standard output at once (not through `print`'s buffer): the server runs until stopped,
+/// so what it says before must reach a log file without waiting.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
+
+/// `--db PATH`, shared by `serve` and `user`.
+public struct DatabaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("SQLite 数据库文件（不存在时创建）。", valueName: "PATH"))
+    public var db = "jixiao.sqlite"
+
+    public init() {}
+
+    func open() throws -> SQLiteFormStore {
+        do { return try SQLiteFormStore(path: db) } catch {
+            throw Diagnostics.fail("\(db): 无法打开数据库（\(error)）。修改建议：检查路径和写入权限")
+        }
+    }
+}
+
+/// Demo accounts for a first look: random passwords, printed once.
+enum DemoUsers {
+    static func create(in store: any FormStore) async throws {
+        guard try await store.users().isEmpty else {
+            say("已有用户，未创建演示用户。")
+            return
+        }
+        let units = try await store.units()
+        guard !units.isEmpty else { throw Diagnostics.fail("还没有单位：请先用 --import 导入表单文件，再加 --demo") }
+        let targets = try await store.records(FormQuery(kind: .targetTable, units: .all))
+        let officerUnit = targets.first?.unitID ?? units[0].id
+        let admin = AdminService(store: store)
+        let accounts: [(String, String, Role)] = [("admin", "管理员", .admin), ("reviewer", "财务审核人", .reviewer),
+                                                  ("officer", "项目经办人", .officer)]
+        for (login, name, role) in accounts {
+            let password = String(SecureToken.make().prefix(12))
+            _ = try await admin.createUser(login: login, displayName: name, role: role, password: password,
+                                           unitID: officerUnit, reviewedUnits: Set(units.map(\.id)))
+            say("演示用户 \(login)（\(role.label)）密码：\(password)")
+        }
+    }
+}

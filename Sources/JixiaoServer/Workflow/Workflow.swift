@@ -1,0 +1,63 @@
+/// 草稿 → 已提交 → 已退回 / 已审核 → 已导出. A returned form is edited and submitted again.
+public enum WorkflowState: String, Sendable, Hashable, CaseIterable {
+    case draft
+    case submitted
+    case returned
+    case approved
+    case exported
+
+    public var label: String {
+        switch self {
+        case .draft: "草稿"
+        case .submitted: "已提交"
+        case .returned: "已退回"
+        case .approved: "已审核"
+        case .exported: "已导出"
+        }
+    }
+
+    /// The officer may change the form's fields.
+    public var isEditable: Bool { self == .draft || self == .returned }
+}
+
+/// The moves between states; every one is checked on the server.
+public enum Transition: String, Sendable, Hashable, CaseIterable {
+    case submit
+    case `return`
+    case approve
+    case export
+
+    public var from: Set<WorkflowState> {
+        switch self {
+        case .submit: [.draft, .returned]
+        case .return: [.submitted]
+        case .approve: [.submitted]
+        case .export: [.approved]
+        }
+    }
+
+    public var to: WorkflowState {
+        switch self {
+        case .submit: .submitted
+        case .return: .returned
+        case .approve: .approved
+        case .export: .exported
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .submit: "提交"
+        case .return: "退回"
+        case .approve: "审核通过"
+        case .export: "导出"
+        }
+    }
+
+    /// Why the move is not possible from `state`, in Chinese; nil when it is.
+    public func refusal(from state: WorkflowState) -> String? {
+        guard !from.contains(state) else { return nil }
+        let allowed = WorkflowState.allCases.filter { from.contains($0) }.map { "“\($0.label)”" }.joined(separator: "或")
+        return "该表当前状态为“\(state.label)”，不能\(label)（只有\(allowed)状态的表可以\(label)）"
+    }
+}

@@ -1,3 +1,0 @@
-import JixiaoCLI
-
-JixiaoCommand.main()

@@ -1,0 +1,167 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import JixiaoCore
+import Testing
+@testable import JixiaoServer
+
+/// The whole workflow in a real headless Chromium against a live server over the bundled forms: an officer
+/// drafts a self-evaluation from a target table, enters values and watches the grade change as they type,
+/// saves and submits; a reviewer returns it with a comment; the officer sees the comment.
+///
+/// Screenshots of the key pages are written to `$JIXIAO_SCREENSHOTS` when set (the README's are made with
+/// `JIXIAO_SCREENSHOTS=docs/screenshots swift test --filter BrowserEndToEndTests`).
+@Suite(.serialized) struct BrowserEndToEndTests {
+    @Test(.enabled(if: BrowserInstallation.available, "Chromium（Debian 软件包 chromium）未安装且无法自动安装，跳过浏览器端到端测试"),
+          .timeLimit(.minutes(5)))
+    func officerFillsSubmitsReviewerReturnsOfficerSeesTheComment() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteFormStore(path: directory.appendingPathComponent("e2e.sqlite").path)
+        _ = try await StoreTransfer(store: store, policy: .national).importForms([CLIPaths.root.appendingPathComponent("Forms").path])
+        let units = try await store.units()
+        let office = try #require(units.first { $0.code == "209100" })
+        _ = try await Fixture.user("officer", .officer, unit: office, in: store)
+        _ = try await Fixture.user("reviewer", .reviewer, reviews: Set(units.map(\.id)), in: store)
+        let target = try #require(try await store.records(FormQuery(kind: .targetTable, units: .all)).first { $0.project == "维修维护费" })
+        let configuration = ServerConfiguration(exportDirectory: directory.appendingPathComponent("exports").path)
+        let app = Application(router: ServerApplication.router(store: store, configuration: configuration))
+
+        try await app.test(.live) { client in
+            let base = "http://localhost:\(try #require(client.port))"
+            let browser = try Chromium()
+            defer { browser.quit() }
+            try await browser.attach()
+            let shots = Screenshots(browser)
+
+            // Officer: sign in, draft from the target table.
+            try await signIn(browser, base, "officer", expecting: "/forms")
+            try await browser.click("input[name=target][value=\"\(target.id)\"] + button")
+            try await browser.waitForPage("done=created")
+            let formPath = try #require(try await browser.evaluate("location.pathname") as? String)
+            try await browser.wait(for: "document.querySelector('#live-status').textContent.includes('已按当前填写重算')", "first recomputation")
+            #expect(try await browser.text("[data-live=grade]") == "差")
+            #expect(try await browser.evaluate("document.querySelector('[name=\"funds.total.declared\"]').value") as? String == "53.86")
+            try await shots.take("officer-new-draft")
+
+            // Enter execution and each indicator's weight, actual value and score; the page recomputes as we type.
+            try await browser.type("53.86", into: "[name=\"funds.total.fullYearBudget\"]")
+            try await browser.type("52.5", into: "[name=\"funds.total.executed\"]")
+            try await browser.type("53.86", into: "[name=\"funds.sources[0].fullYearBudget\"]")
+            try await browser.type("52.5", into: "[name=\"funds.sources[0].executed\"]")
+            try await browser.wait(for: "document.querySelector('[data-live=executionScore]').textContent === '9.75'", "execution score 9.75")
+            let rows: [(actual: String, weight: String)] = [("32台", "15"), ("20小时", "15"), ("达成预期指标", "10"), ("18万元", "10"),
+                                                             ("达成预期指标", "30"), ("95%", "10")]
+            for (index, row) in rows.enumerated() {
+                try await browser.type(row.actual, into: "[name=\"indicators[\(index)].actual\"]")
+                try await browser.type(row.weight, into: "[name=\"indicators[\(index)].weight\"]")
+                try await browser.type(row.weight, into: "[name=\"indicators[\(index)].score\"]")
+            }
+            try await browser.wait(for: "document.querySelector('[data-live=total]').textContent === '99.75'", "total 99.75")
+            #expect(try await browser.text("[data-live=grade]") == "优", "the grade changed on the page, without saving")
+            #expect(try await browser.text("[data-rule-score=\"0\"]") == "15.00")
+            #expect(try await browser.evaluate("document.querySelector('#submit-button').disabled") as? Bool == true,
+                    "unsaved changes cannot be submitted")
+
+            // A score above its weight is flagged next to the field at once, and cleared when corrected.
+            try await browser.type("16", into: "[name=\"indicators[0].score\"]")
+            try await browser.wait(for: "document.querySelector('.field-findings[data-for=\"indicators[0].score\"]').textContent.includes('SE.SCORE.010')",
+                                   "finding next to indicators[0].score")
+            try await shots.take("officer-finding-next-to-field")
+            try await browser.type("15", into: "[name=\"indicators[0].score\"]")
+            try await browser.wait(for: "document.querySelector('[data-live=errors]').textContent === '0'", "no errors")
+
+            // A row added and removed again: the rows are renumbered and the count follows.
+            try await browser.click("#add-row")
+            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "7")
+            try await browser.type("临时指标", into: "[name=\"indicators[6].name\"]")
+            try await browser.wait(for: "document.querySelector('[data-rule-score=\"6\"]') !== null", "the new row's rule cell")
+            try await browser.click("tr[data-row=\"6\"] .remove-row")
+            #expect(try await browser.evaluate("document.querySelectorAll('#indicators tr[data-row]').length") as? Int == 6)
+            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "6")
+
+            try await browser.click("#adopt-computed")
+            try await browser.wait(for: "document.querySelector('[name=total]').value === '99.75'", "printed total adopted")
+            try await browser.type("全年完成大楼设备维护任务，设备运行正常。", into: "[name=\"goals.completion\"]")
+            try await shots.take("officer-live-scoring")
+            try await browser.click("#editor button[type=submit]")
+            try await browser.waitForPage("done=saved")
+            try await browser.click("#submit-button")
+            try await browser.waitForPage("done=submitted")
+            #expect(try await browser.text(".subtitle .badge") == "已提交")
+            try await signOut(browser)
+
+            // Reviewer: the dashboard, then return the form with a comment.
+            try await signIn(browser, base, "reviewer", expecting: "/review")
+            try await browser.navigate("\(base)/review?year=2023")
+            #expect(try await browser.evaluate("document.querySelectorAll('figure.chart svg').length") as? Int == 2)
+            try await shots.take("reviewer-dashboard")
+            try await browser.navigate("\(base)\(formPath)")
+            try await shots.take("reviewer-form")
+            let comment = "成本指标偏差原因请补充说明"
+            try await browser.type(comment, into: "form[action$=\"/return\"] textarea[name=comment]")
+            try await browser.click("form[action$=\"/return\"] button[type=submit]")
+            try await browser.waitForPage("done=returned")
+            try await signOut(browser)
+
+            // Officer: the comment is on the form, which is editable again.
+            try await signIn(browser, base, "officer", expecting: "/forms")
+            try await browser.navigate("\(base)\(formPath)")
+            #expect(try await browser.text(".return-comment .comment-text") == comment)
+            #expect(try await browser.evaluate("document.querySelector('#editor') !== null") as? Bool == true)
+            try await shots.take("officer-sees-return-comment")
+        }
+        let record = try #require(try await store.records(FormQuery(units: .all)).first { $0.targetID == target.id })
+        #expect(record.state == .returned)
+        #expect(record.figures?.total == Decimal(string: "99.75"))
+    }
+
+    private func signIn(_ browser: Chromium, _ base: String, _ login: String, expecting path: String) async throws {
+        try await browser.navigate("\(base)/login")
+        try await browser.type(login, into: "[name=login]")
+        try await browser.type(Fixture.password, into: "[name=password]")
+        try await browser.click("section.login button[type=submit]")
+        try await browser.waitForPage(path)
+    }
+
+    private func signOut(_ browser: Chromium) async throws {
+        try await browser.click("header form[action=\"/logout\"] button")
+        try await browser.waitForPage("/login")
+    }
+}
+
+/// Writes screenshots where `JIXIAO_SCREENSHOTS` says (relative to the package root), or nowhere.
+struct Screenshots {
+    let browser: Chromium
+    let directory: URL?
+
+    init(_ browser: Chromium) {
+        self.browser = browser
+        directory = ProcessInfo.processInfo.environment["JIXIAO_SCREENSHOTS"].map {
+            $0.hasPrefix("/") ? URL(fileURLWithPath: $0) : CLIPaths.root.appendingPathComponent($0)
+        }
+    }
+
+    func take(_ name: String) async throws {
+        try await browser.evaluate("window.scrollTo(0, 0)")
+        let png = try await browser.screenshot()
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "a PNG")
+        guard let directory else { return }
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try png.write(to: directory.appendingPathComponent("\(name).png"))
+    }
+}
+
+/// Chromium from Debian's packages: installed on first use when missing and the test may install packages.
+enum BrowserInstallation {
+    static let available: Bool = {
+        if Chromium.executable != nil { return true }
+        let install = Process()
+        install.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        install.arguments = ["bash", "-c", "command -v apt-get >/dev/null && { [ \"$(id -u)\" -eq 0 ] || sudo -n true; } && "
+            + "DEBIAN_FRONTEND=noninteractive $( [ \"$(id -u)\" -eq 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null 2>&1"]
+        try? install.run()
+        install.waitUntilExit()
+        return Chromium.executable != nil
+    }()
+}

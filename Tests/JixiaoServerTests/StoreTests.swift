@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+import JixiaoCore
+import JixiaoFormats
+import Testing
+@testable import JixiaoServer
+
+@Suite struct StoreTests {
+    static let forms = CLIPaths.root.appendingPathComponent("Forms").path
+
+    @Test func theDatabaseIsInWALModeWithForeignKeysAndAppendOnlyHistory() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let path = fixture.directory.appendingPathComponent("test.sqlite").path
+        let database = try DatabaseQueue(path: path)
+        let mode = try await database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        try await database.write { db in
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE history SET comment = 'x'") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM history") }
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM form_versions") }
+            #expect(throws: DatabaseError.self) {
+                try db.execute(sql: "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', 0)")
+            }
+        }
+        try database.close()
+        // Reopening runs the migrations again: nothing to do, nothing lost.
+        let reopened = try SQLiteFormStore(path: path)
+        #expect(try await reopened.units().count == 2)
+        #expect(try await reopened.history(formID: fixture.formA.id).count == 1)
+    }
+
+    @Test func bodiesReadBackAsTheSameForms() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let stored = try #require(try await fixture.store.form(id: fixture.formA.id))
+        #expect(stored.form == .selfEvaluation(ExampleForms.selfEvaluationValue()))
+        let target = try #require(try await fixture.store.form(id: fixture.targetA.id))
+        #expect(target.form == ExampleForms.targetTable())
+        #expect(stored.record.figures?.grade == .excellent)
+        #expect(stored.record.figures?.declared == 100)
+    }
+
+    @Test func importingTheBundledFormsAndExportingThemBack() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-import-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = try SQLiteFormStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let transfer = StoreTransfer(store: store, policy: .national)
+        let report = try await transfer.importForms([StoreTests.forms])
+        #expect(report.imported == 20 && report.skipped == 0 && report.errors.isEmpty)
+        let units = try await store.units()
+        #expect(units.map(\.label).sorted() == ["209100-山西省社会保险局", "209105-山西省工伤保险管理服务中心"])
+        let evaluations = try await store.records(FormQuery(units: .all))
+        #expect(evaluations.count == 10 && evaluations.allSatisfy { $0.state == .submitted })
+        let meeting = try #require(evaluations.first { $0.project == "会议培训费" })
+        #expect(meeting.figures?.total == Decimal(string: "85.39"))
+        #expect(meeting.figures?.grade == .good)
+
+        let again = try await transfer.importForms([StoreTests.forms])
+        #expect(again.imported == 0 && again.skipped == 20)
+
+        let out = directory.appendingPathComponent("out").path
+        let written = try await transfer.exportAll(to: out, overwrite: false)
+        #expect(written.count == 20)
+        let original = FormLocator.load([StoreTests.forms]).forms.map(\.form)
+        let exported = FormLocator.load([out])
+        #expect(exported.errors.isEmpty)
+        #expect(Set(exported.forms.map { strip($0.form) }) == Set(original.map { strip($0) }))
+        // A second export finds the same files and leaves them alone.
+        #expect(try await transfer.exportAll(to: out, overwrite: false).count == 20)
+    }
+
+    /// The form without its source line numbers (which differ between files by construction).
+    func strip(_ form: Form) -> Form {
+        switch form {
+        case .selfEvaluation(var f): f.lines = [:]; return .selfEvaluation(f)
+        case .targetTable(var t): t.lines = [:]; return .targetTable(t)
+        }
+    }
+}
+
+/// The package root, for the bundled forms.
+enum CLIPaths {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+}
