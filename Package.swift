@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
@@ -23,6 +24,15 @@ let package = Package(
         .target(name: "JixiaoCore"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
+        // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
+        .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),
+        // Excel workbooks (.xlsx): ZIPFoundation for the archive, libxml2's reader for the sheet XML, and the
+        // label-driven mapping of the official 自评表/目标表 layouts onto the model.
+        .target(name: "JixiaoXLSX", dependencies: [
+            "JixiaoCore", "JixiaoFormats", "CLibXML2",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Subcommands, kept in a library so tests can run them in-process.
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
         .target(name: "JixiaoServer", dependencies: [
             "JixiaoCore", "JixiaoFormats",
@@ -33,15 +43,25 @@ let package = Package(
         ]),
         // Subcommands, kept in a library so tests can run them in-process.
         .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoServer",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
+        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
+        // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
+        .executableTarget(name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
+                          path: "Benchmarks/JixiaoBenchmarks"),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
         .executableTarget(name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
                           path: "Benchmarks/ServerBenchmarks"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML"]),
+        .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
         .testTarget(name: "JixiaoServerTests", dependencies: [

@@ -10,3 +10,4 @@
 #include <libxml/xmlschemas.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
+#include <libxml/parserInternals.h>

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoFormats
+import JixiaoXML
+import JixiaoImport
+import JixiaoXLSX
 
 /// `jixiao import FILE… --out DIR`: turns the files people have into form files.
 public struct Import: ParsableCommand {
@@ -14,7 +17,7 @@ public struct Import: ParsableCommand {
         """)
 
     /// Every importer the command knows, chosen by file extension.
-    static let importers: [any FormImporter.Type] = []
+    static let importers: [any FormImporter.Type] = [TextDocumentImporter.self, XLSXImporter.self, XMLFormImporter.self]
 
     @Argument(help: ArgumentHelp("要导入的文件。", valueName: "FILE"))
     public var files: [String] = []

@@ -11,10 +11,13 @@ public struct JixiaoCommand: AsyncParsableCommand {
         表单文件格式见 Forms/README.md。常用：
           jixiao score Forms/2023                 按评分规则重算每张自评表
           jixiao score Forms/2023 --format json   输出 JSON，供其他系统使用
+          jixiao check Forms                      按规则目录检查全部表单（含跨表的重复、目标表对照）
+          jixiao summary Forms/2023               生成决算公开的部门绩效自评汇总句
         退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
         """,
         version: JixiaoInfo.version,
-        subcommands: [Score.self, CheckCommand.self, Rules.self, Import.self, Serve.self, User.self])
+        subcommands: [Score.self, CheckCommand.self, Summary.self, Rules.self, Import.self, Export.self, Validate.self,
+                      Serve.self, User.self])
 
     public init() {}
 }

@@ -39,7 +39,7 @@ public struct CheckReport: Sendable {
             case .targetTable(let table):
                 fields = [("kind", .string("target-table")), ("file", .string(item.file)),
                           ("project", .string(table.project)),
-                          ("unit", .string(table.agency?.text ?? table.implementingAgency)),
+                          ("unit", .string(item.form.unit)),
                           ("year", .int(table.year))]
             }
             let own = findings.filter { $0.location.formIndex == index }
@@ -81,7 +81,8 @@ public struct CheckReport: Sendable {
 
     // MARK: Text
 
-    /// Chinese, grouped by file: `[SE.TOTAL.010 错误] 消息 — indicators[3].score（第 12 行）应为 86.03，实际 96.03`.
+    /// Chinese, grouped by file: `[SE.TOTAL.010 错误] 消息 — indicators[3].score（第 12 行）应为 86.03，实际 96.03`;
+    /// a cross-form finding names the other forms (`相关表单：…`).
     public func text() -> String {
         var lines: [String] = []
         for (index, item) in forms.enumerated() {
@@ -95,6 +96,7 @@ public struct CheckReport: Sendable {
                 if let expected = finding.expected { numbers += "；应为 \(expected)" }
                 if let actual = finding.actual { numbers += "，实际 \(actual)" }
                 if let tolerance = finding.tolerance, finding.expected != nil { numbers += "（\(tolerance)）" }
+                if !finding.related.isEmpty { numbers += "；相关表单：\(finding.related.joined(separator: "、"))" }
                 lines.append("  [\(finding.ruleID) \(finding.severity.label)] \(finding.message)（\(where_)）\(numbers)")
             }
         }

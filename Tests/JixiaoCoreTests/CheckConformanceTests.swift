@@ -37,6 +37,7 @@ import Testing
                 let match = findings.first { $0.location.formIndex == expected.formIndex && $0.location.fieldPath == expected.fieldPath }
                 if let value = expected.expected { #expect(match?.expected == value, "\(id) expected value at \(example.line)") }
                 if let value = expected.actual { #expect(match?.actual == value, "\(id) actual value at \(example.line)") }
+                if let value = expected.severity { #expect(match?.severity == value, "\(id) severity at \(example.line)") }
             }
         }
     }

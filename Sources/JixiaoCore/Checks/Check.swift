@@ -91,18 +91,22 @@ public struct CheckExample: Sendable {
     }
 }
 
-/// A finding an example expects: its field path and, where numbers are involved, expected and actual.
+/// A finding an example expects: its field path and, where numbers are involved, expected and actual;
+/// for rules with more than one severity, the severity of this occurrence.
 public struct ExpectedFinding: Sendable, Hashable {
     public let formIndex: Int
     public let fieldPath: String?
     public let expected: String?
     public let actual: String?
+    public let severity: Severity?
 
-    public init(form formIndex: Int = 0, at fieldPath: String?, expected: String? = nil, actual: String? = nil) {
+    public init(form formIndex: Int = 0, at fieldPath: String?, expected: String? = nil, actual: String? = nil,
+                severity: Severity? = nil) {
         self.formIndex = formIndex
         self.fieldPath = fieldPath
         self.expected = expected
         self.actual = actual
+        self.severity = severity
     }
 }
 

@@ -82,6 +82,14 @@ public enum DecimalText {
         return text + "." + String(repeating: "0", count: scale)
     }
 
+    /// Every digit the value has, and at least `minimumScale` fraction digits: `"48.50"`, `"26.149"`. For
+    /// amounts that must not be rounded (a 万元 figure may carry 3 decimals).
+    public static func exact(_ value: Decimal, minimumScale: Int = 2) -> String {
+        let text = plain(value)
+        let digits = text.firstIndex(of: ".").map { text.distance(from: text.index(after: $0), to: text.endIndex) } ?? 0
+        return digits >= minimumScale ? text : fixed(value, scale: minimumScale)
+    }
+
     /// Canonical short form: no trailing zeros (`"48.5"`, `"100"`). For diagnostics, not for money columns.
     public static func plain(_ value: Decimal) -> String {
         NSDecimalNumber(decimal: value).stringValue

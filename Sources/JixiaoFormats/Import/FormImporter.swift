@@ -76,9 +76,9 @@ public enum FormImporters {
         return importers.first { $0.extensions.contains(ext) }
     }
 
-    /// Where an imported form is written under the output folder: `<year>/<unit>/<project>.yaml`, with
+    /// Where a form is written under an output folder: `<year>/<unit>/<project>.<ext>` (yaml by default), with
     /// characters that are unsafe in file names replaced.
-    public static func relativePath(for form: Form) -> String {
+    public static func relativePath(for form: Form, extension ext: String = "yaml") -> String {
         let unit: String
         switch form {
         case .selfEvaluation(let f): unit = f.agency.text
@@ -89,7 +89,7 @@ public enum FormImporters {
         case .selfEvaluation: kind = ""
         case .targetTable: kind = "目标表-"
         }
-        return "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).yaml"
+        return "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).\(ext)"
     }
 
     static func safe(_ name: String) -> String {

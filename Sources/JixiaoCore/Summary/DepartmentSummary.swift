@@ -1,0 +1,159 @@
+import Foundation
+
+/// 涉及资金: which amount the summary sentence sums (domain §8). No rule was found and the published
+/// documents disagree: seed 003 sums 年初预算数, seed 000 全年执行数.
+public enum InvolvedFunds: String, Sendable, Hashable, CaseIterable {
+    /// Σ年初预算数 (目标申报数 of the 资金总额 rows).
+    case declared
+    /// Σ全年预算数.
+    case fullYearBudget = "full-year-budget"
+    /// Σ全年执行数: the default.
+    case executed
+
+    /// Chinese label.
+    public var label: String {
+        switch self {
+        case .declared: "年初预算数（目标申报数）"
+        case .fullYearBudget: "全年预算数"
+        case .executed: "全年执行数"
+        }
+    }
+
+    /// The 资金总额 column summed.
+    var column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber> {
+        switch self {
+        case .declared: \.declared
+        case .fullYearBudget: \.fullYearBudget
+        case .executed: \.executed
+        }
+    }
+}
+
+/// How many forms got each grade; `unreadable` counts printed grades that are none of 优/良/中/差.
+public struct GradeCounts: Sendable, Hashable {
+    public private(set) var counts: [Grade: Int] = [:]
+    public private(set) var unreadable = 0
+
+    init(_ grades: [Grade?]) {
+        for grade in grades {
+            if let grade { counts[grade, default: 0] += 1 } else { unreadable += 1 }
+        }
+    }
+
+    public subscript(grade: Grade) -> Int { counts[grade, default: 0] }
+}
+
+/// The department summary a 决算公开 prints before its attached self-evaluations, one per unit and year:
+/// "YYYY年二级项目绩效自评个数X个，涉及资金Y万元：A个项目自评等级为“优”，…".
+///
+/// X and A–D count the forms after removing exact duplicates (a published summary can count one form twice)
+/// and use the recomputed grade (the grade of `FormScore.total`); the printed grades are counted beside
+/// them. 涉及资金 is summed over the counted forms first and rounded to 2 places after (domain §5): 280.165 →
+/// 280.17, where rounding each term would give 280.16.
+public struct DepartmentSummary: Sendable {
+    public let policyID: String
+    /// One per unit (预算单位 code, else name) and year, in order of first appearance.
+    public let units: [UnitSummary]
+
+    public init(_ forms: [SelfEvaluation], policy: ScoringPolicy) {
+        policyID = policy.id
+        var order: [String] = []
+        var groups: [String: [Int]] = [:]
+        for (index, form) in forms.enumerated() {
+            let key = "\(form.year)|" + FormIdentity.unitKey(form.agency)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(index)
+        }
+        units = order.map { key in UnitSummary(forms: forms, indices: groups[key]!, policy: policy) }
+    }
+}
+
+/// One unit's forms of one year.
+public struct UnitSummary: Sendable {
+    public let year: Int
+    /// The unit as printed on its first form.
+    public let unit: CodedName
+    /// Every form of the unit and year, in input order, duplicates included (marked).
+    public let entries: [Entry]
+
+    /// A self-evaluation in the summary.
+    public struct Entry: Sendable {
+        /// Position in the summary's input.
+        public let index: Int
+        public let form: SelfEvaluation
+        public let score: FormScore
+        /// Input index of the earlier form this one is an exact copy of; such a form is not counted.
+        public let duplicateOf: Int?
+
+        public var isCounted: Bool { duplicateOf == nil }
+
+        /// The form's 资金总额 amount (Σ of the source rows when that cell is blank); nil when unreadable.
+        public func amount(_ funds: InvolvedFunds) -> Decimal? { ExecutionScore.amount(form.funds, funds.column) }
+    }
+
+    init(forms: [SelfEvaluation], indices: [Int], policy: ScoringPolicy) {
+        let first = forms[indices[0]]
+        year = first.year
+        unit = first.agency
+        var duplicateOf: [Int: Int] = [:]
+        for pair in FormDuplicates.pairs(in: indices.map { .selfEvaluation(forms[$0]) }) where pair.kind == .identical {
+            if duplicateOf[pair.later] == nil { duplicateOf[pair.later] = indices[pair.earlier] }
+        }
+        entries = indices.enumerated().map { position, index in
+            Entry(index: index, form: forms[index], score: FormScore(forms[index], policy: policy),
+                  duplicateOf: duplicateOf[position])
+        }
+    }
+
+    /// The forms counted: duplicates removed.
+    public var counted: [Entry] { entries.filter(\.isCounted) }
+
+    /// X: the number of forms counted.
+    public var formCount: Int { counted.count }
+
+    public var printedGrades: GradeCounts { GradeCounts(counted.map(\.form.printedGradeValue)) }
+    public var recomputedGrades: GradeCounts { GradeCounts(counted.map(\.score.grade)) }
+
+    /// Σ of one amount over the counted forms, rounded to 2 places after summing; unreadable amounts are left
+    /// out (see `unreadable(_:)`).
+    public func total(_ funds: InvolvedFunds) -> Decimal {
+        counted.reduce(Decimal(0)) { $0 + ($1.amount(funds) ?? 0) }.round2
+    }
+
+    /// Counted forms whose amount cannot be read.
+    public func unreadable(_ funds: InvolvedFunds) -> [Entry] { counted.filter { $0.amount(funds) == nil } }
+
+    /// The summary sentence, from the recomputed grades.
+    public func sentence(funds: InvolvedFunds) -> String {
+        let grades = recomputedGrades
+        let counts = Grade.allCases.map { "\(grades[$0])个项目自评等级为“\($0.label)”" }.joined(separator: "，")
+        return "\(year)年二级项目绩效自评个数\(formCount)个，涉及资金\(DecimalText.fixed(total(funds)))万元：\(counts)。"
+    }
+
+    /// What a reviewer must know before publishing the sentence, in Chinese: duplicates that inflate the
+    /// counts, amounts left out, grades that change on recomputation.
+    public var warnings: [String] {
+        var notes: [String] = []
+        let copies = Dictionary(grouping: entries.compactMap { entry in entry.duplicateOf.map { ($0, entry) } }, by: \.0)
+        for original in entries where copies[original.index] != nil {
+            let extra = copies[original.index]!.count
+            notes.append("“\(original.form.project)”有 \(extra + 1) 张内容完全相同的自评表，只计 1 个；按附表张数计数会多计 \(extra) 个项目")
+        }
+        let sameProject = Dictionary(grouping: counted, by: { FormIdentity(.selfEvaluation($0.form)).project })
+        for entry in counted {
+            guard let group = sameProject[FormIdentity(.selfEvaluation(entry.form)).project], group.count > 1,
+                  group[0].index == entry.index else { continue }
+            notes.append("“\(entry.form.project)”有 \(group.count) 张内容不同的自评表，都已计入个数和涉及资金：请核对是否重复填报")
+        }
+        for funds in InvolvedFunds.allCases {
+            for entry in unreadable(funds) {
+                notes.append("“\(entry.form.project)”的\(funds.label)“\(entry.form.funds.total[keyPath: funds.column].text)”无法读取，未计入该口径的合计")
+            }
+        }
+        for entry in counted {
+            guard let printed = entry.form.printedGradeValue, printed != entry.score.grade else { continue }
+            notes.append("“\(entry.form.project)”表上等级“\(printed.label)”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.grade.label)”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数")
+        }
+        return notes
+    }
+}

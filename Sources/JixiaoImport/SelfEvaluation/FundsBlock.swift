@@ -1,0 +1,137 @@
+import JixiaoCore
+
+/// The 项目资金预算安排及执行进度 block of a 自评表: its caption rows (possibly split over two lines) say
+/// which amount columns the form has; each data row is a label followed by its amounts.
+struct FundsBlock {
+    /// The amount columns, in the order every layout prints them.
+    enum Field: Int, CaseIterable, Comparable {
+        case declared, compiled, fullYearBudget, executed, balance, rate, score
+
+        static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
+
+        var key: String {
+            switch self {
+            case .declared: "declared"
+            case .compiled: "compiled"
+            case .fullYearBudget: "fullYearBudget"
+            case .executed: "executed"
+            case .balance: "balance"
+            case .rate: "rate"
+            case .score: "score"
+            }
+        }
+    }
+
+    private var fields: Set<Field> = []
+    /// `年初预算数` printed (over 目标申报数 / 预算编制数, or alone).
+    private var initialBudget = false
+    private(set) var hasDeviation = false
+    private(set) var total: (row: SelfEvaluation.FundsRow, line: Int)?
+    private(set) var sources: [(row: SelfEvaluation.FundsRow, line: Int)] = []
+
+    static func field(_ caption: String) -> Field? {
+        switch caption {
+        case "目标申报数": .declared
+        case "预算编制数": .compiled
+        case "全年预算数": .fullYearBudget
+        case "全年执行数": .executed
+        case "资金结(转)余", "结转结余", "资金结余", "结余": .balance
+        case "执行率": .rate
+        case "得分": .score
+        default: nil
+        }
+    }
+
+    /// Whether a line is (part of) the block's caption rows.
+    static func isCaptionRow(_ line: TextLine) -> Bool {
+        let captions = line.filled.map(Labels.caption)
+        let known = captions.filter { field($0) != nil || $0 == "年初预算数" || $0.hasPrefix("偏差原因") }
+        return !line.filled.contains { Labels.isAmount($0.text) } && (!known.isEmpty || captions.contains { $0.hasPrefix("项目资金") })
+    }
+
+    mutating func addCaptions(_ line: TextLine) {
+        for caption in line.filled.map(Labels.caption) {
+            if let field = FundsBlock.field(caption) { fields.insert(field) }
+            if caption == "年初预算数" { initialBudget = true }
+            if caption.hasPrefix("偏差原因") { hasDeviation = true }
+        }
+    }
+
+    /// The columns that `count` printed amounts fill.
+    func columns(for count: Int) -> [Field]? {
+        var printed = fields
+        let initialSubColumns: Set<Field> = [.declared, .compiled]
+        if initialBudget, printed.isDisjoint(with: initialSubColumns) { printed.insert(.declared) }
+        let ordered = printed.sorted()
+        if count <= ordered.count { return Array(ordered.prefix(count)) }
+        // `年初预算数` captioned over one sub-column while both amounts are printed.
+        if count == ordered.count + 1, initialBudget, printed.intersection(initialSubColumns).count == 1 {
+            return printed.union(initialSubColumns).sorted()
+        }
+        return nil
+    }
+
+    /// Reads a data row. Returns a reason when the row cannot be read.
+    mutating func addRow(_ line: TextLine) -> String? {
+        let cells = line.filled.filter { !Labels.caption($0).hasPrefix("项目资金") }
+        // A fund source printed with blank amounts is a row of blank cells.
+        let blankSource = cells.count == 1 && FundsBlock.isSourceLabel(cells[0].text)
+        guard let firstAmount = cells.firstIndex(where: { Labels.isAmount($0.text) }) ?? (blankSource ? 1 : nil) else {
+            return "资金行中没有金额"
+        }
+        let labels = cells[..<firstAmount]
+        guard labels.count <= 1 else { return "资金行有多个标签：\(labels.map(\.text).joined(separator: "、"))" }
+        let rest = cells[firstAmount...]
+        let amounts = rest.prefix { Labels.isAmount($0.text) }
+        let texts = rest.dropFirst(amounts.count)
+        if texts.contains(where: { Labels.isAmount($0.text) }) { return "资金行的金额之间夹有文字，无法确定各金额所在的栏目" }
+        if !texts.isEmpty, !hasDeviation { return "资金行有表头中没有的文字栏：\(texts.map(\.text).joined(separator: "、"))" }
+        if texts.count > 1 { return "资金行的偏差原因分成了多个单元格，无法确定其原文" }
+        guard let columns = columns(for: amounts.count) else {
+            return "资金行有 \(amounts.count) 个金额，多于表头的栏目数"
+        }
+        var values: [Field: EnteredNumber] = [:]
+        for (field, cell) in zip(columns, amounts) { values[field] = EnteredNumber(cell.text) }
+        let label = labels.first?.text ?? ""
+        // The block's first row is its 资金总额 row, even when extraction lost the label.
+        let isTotal = FundsBlock.isTotalLabel(label) || label.isEmpty && total == nil && sources.isEmpty
+        let row = SelfEvaluation.FundsRow(
+            source: isTotal ? "" : FundsBlock.sourceName(label),
+            declared: values[.declared] ?? "", compiled: values[.compiled] ?? "",
+            fullYearBudget: values[.fullYearBudget] ?? "", executed: values[.executed] ?? "",
+            balance: values[.balance] ?? "", rate: values[.rate] ?? "", score: values[.score] ?? "",
+            deviation: hasDeviation ? texts.first?.text ?? "" : nil)
+        if isTotal, total == nil { total = (row, line.number) } else { sources.append((row, line.number)) }
+        return nil
+    }
+
+    /// `资金总额:`, `年度资金总额`, `合计`.
+    static func isTotalLabel(_ label: String) -> Bool {
+        let caption = Labels.caption(compact: TextCell.compact(label))
+        return caption.contains("资金总额") || caption == "合计" || caption == "总计"
+    }
+
+    /// `省级财政资金`, `其中：上年结转资金`, `当年财政拨款`, `单位自筹`.
+    static func isSourceLabel(_ label: String) -> Bool {
+        label.count <= 20 && ["资金", "拨款", "结转", "自筹", "收入"].contains { label.contains($0) }
+    }
+
+    /// `其中：中央财政资金` → `中央财政资金`.
+    static func sourceName(_ label: String) -> String {
+        for prefix in ["其中：", "其中:"] where label.hasPrefix(prefix) {
+            return String(label.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return label
+    }
+
+    /// Records the rows' field lines under `funds`.
+    func record(_ log: inout ReadingLog) {
+        func record(_ path: String, _ row: SelfEvaluation.FundsRow, _ line: Int, source: Bool) {
+            if source { log.record("\(path).source", line) }
+            for field in Field.allCases { log.record("\(path).\(field.key)", line) }
+            if row.deviation != nil { log.record("\(path).deviation", line) }
+        }
+        if let total { record("funds.total", total.row, total.line, source: false) }
+        for (index, source) in sources.enumerated() { record("funds.sources[\(index)]", source.row, source.line, source: true) }
+    }
+}

@@ -1,0 +1,71 @@
+/// The columns of a 自评表's indicator table, read from its caption row(s): which fields the layout has,
+/// in which order, and where the captions sit.
+struct IndicatorColumns {
+    enum Field: CaseIterable {
+        case level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score, deviation
+    }
+
+    /// Column of each caption found.
+    private(set) var positions: [Field: Int] = [:]
+
+    /// The Shanxi layout, for a table printed without its caption row.
+    static let shanxi = IndicatorColumns(positions: [
+        .level1: 1, .level2: 2, .name: 3, .initialTarget: 4, .adjustedTarget: 5, .actual: 6,
+        .weight: 7, .score: 8, .deviation: 9,
+    ])
+
+    init(positions: [Field: Int] = [:]) { self.positions = positions }
+
+    /// The field a caption names (`年初指 标值` included), nil for anything else.
+    static func field(_ caption: String) -> Field? {
+        switch caption {
+        case "一级指标": .level1
+        case "二级指标": .level2
+        case "三级指标", "指标名称": .name
+        case "年初指标值": .initialTarget
+        case "调整后指标值", "年度指标值", "指标值": .adjustedTarget
+        case "实际完成值": .actual
+        case "定性值情况说明": .qualitativeNote
+        case "分值", "权重": .weight
+        case "得分": .score
+        default: caption.hasPrefix("偏差原因") ? .deviation : nil
+        }
+    }
+
+    /// Adds the captions of one caption row; returns how many it recognised.
+    @discardableResult
+    mutating func add(_ line: TextLine) -> Int {
+        var found = 0
+        for cell in line.filled {
+            guard let field = IndicatorColumns.field(Labels.caption(cell)) else { continue }
+            if positions[field] == nil { positions[field] = cell.column }
+            found += 1
+        }
+        return found
+    }
+
+    /// Whether a line is a caption row of the indicator table: at least three captions, 三级 or 实际完成值 among
+    /// them (the funds block shares 分值, 得分 and 偏差原因).
+    static func isCaptionRow(_ line: TextLine) -> Bool {
+        let fields = line.filled.compactMap { field(Labels.caption($0)) }
+        return fields.count >= 3 && (fields.contains(.name) || fields.contains(.actual))
+    }
+
+    /// Whether every filled cell of a line is a caption (the rest of a caption row split over lines).
+    static func isCaptionOnly(_ line: TextLine) -> Bool {
+        !line.filled.isEmpty && line.filled.allSatisfy { field(Labels.caption($0)) != nil || Labels.caption($0) == "绩效指标" }
+    }
+
+    var isUsable: Bool { positions[.weight] != nil && positions[.actual] != nil }
+    var hasDeviation: Bool { positions[.deviation] != nil }
+    var hasNote: Bool { positions[.qualitativeNote] != nil }
+
+    /// The value fields between 三级 and 分值, in printed order.
+    var values: [Field] {
+        [Field.initialTarget, .adjustedTarget, .actual, .qualitativeNote]
+            .filter { positions[$0] != nil }
+            .sorted { positions[$0]! < positions[$1]! }
+    }
+
+    func column(_ field: Field) -> Int? { positions[field] }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// The kind of form a title announces.
+enum FormKind: Sendable {
+    /// `<项目名称>项目支出绩效自评表`
+    case selfEvaluation
+    /// `山西省省级预算部门（单位）项目支出绩效目标表`, `项目支出绩效目标申报表`
+    case targetTable
+}
+
+/// One form's stretch of the document: from its title to the line before the next form's title.
+struct FormSegment: Sendable {
+    let kind: FormKind
+    /// The title as printed (`会议培训费项目支出绩效自评表`).
+    let title: String
+    let titleLine: Int
+    /// `(2023年度)`, when printed.
+    let year: (value: Int, line: Int)?
+    /// Every line after the title (and year) up to the next form; blank lines and page furniture removed.
+    let lines: [TextLine]
+
+    /// The project named in a 自评表 title (`会议培训费项目支出绩效自评表` → `会议培训费`); empty for a 目标表.
+    var projectFromTitle: String {
+        let compact = TextCell.compact(title)
+        guard kind == .selfEvaluation, let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
+        else { return "" }
+        let project = String(compact.dropLast(suffix.count))
+        return project.replacing(/^附件\d*[:.、]?/, with: "")
+    }
+
+    /// `《会议培训费项目支出绩效自评表》（第 684 行起）`, for messages.
+    var label: String { "《\(title)》（第 \(titleLine) 行起）" }
+}
+
+/// Finds the forms in a document by their titles.
+enum FormSegmenter {
+    static let titleSuffixes: [(String, FormKind)] = [
+        ("项目支出绩效自评表", .selfEvaluation),
+        ("项目支出绩效目标表", .targetTable), ("项目支出绩效目标申报表", .targetTable),
+    ]
+    /// How far (in non-blank lines) a title looks ahead for its year or its first table row.
+    static let lookahead = 6
+
+    static func segments(of document: TextDocument) -> [FormSegment] {
+        let content = document.lines.filter { !$0.isBlank && !PageFurniture.isFurniture($0) }
+        var starts: [(index: Int, title: Title)] = []
+        for (index, line) in content.enumerated() {
+            guard let title = Title(line) else { continue }
+            let following = content[(index + 1)...].prefix(lookahead)
+            guard title.year != nil || following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
+            // The same title again is not a new form when it is a running page header inside the form (table
+            // rows follow, no 项目名称), or when the title was printed twice before its table.
+            if let previous = starts.last, previous.title.text == title.text {
+                let before = content[(previous.index + 1)..<index]
+                let isRunningHeader = !following.contains(where: isProjectNameRow) && following.contains { $0.filled.count >= 2 }
+                let isRepeatedTitle = !before.contains { $0.filled.count >= 2 } && following.contains(where: isProjectNameRow)
+                if isRunningHeader || isRepeatedTitle { continue }
+            }
+            starts.append((index, title))
+        }
+        return starts.enumerated().compactMap { position, start in
+            let end = position + 1 < starts.count ? starts[position + 1].index : content.count
+            // A title directly followed by another (a list of the attached forms) announces no form of its own.
+            if end == start.index + 1, position + 1 < starts.count { return nil }
+            let titleLine = content[start.index]
+            var body = Array(content[(start.index + 1)..<end])
+            var year = start.title.year.map { (value: $0, line: titleLine.number) }
+            var yearText: String?
+            if year == nil, let first = body.first, let value = yearOf(first) {
+                year = (value, first.number)
+                yearText = first.filled[0].text
+                body.removeFirst()
+            }
+            // The title or year line repeated at the top of a page is furniture inside the form.
+            body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
+            return FormSegment(kind: start.title.kind, title: start.title.text, titleLine: titleLine.number, year: year, lines: body)
+        }
+    }
+
+    /// A form title: a single short cell ending in a form name, maybe followed by its year
+    /// (`会议培训费项目支出绩效自评表(2023年度)`).
+    struct Title {
+        let kind: FormKind
+        /// The title without the year.
+        let text: String
+        let year: Int?
+
+        init?(_ line: TextLine) {
+            let filled = line.filled
+            guard filled.count == 1 else { return nil }
+            var compact = filled[0].compact
+            guard compact.count <= 80, !compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
+            var year: Int?
+            if let match = compact.firstMatch(of: /\((\d{4})年度?\)$/) {
+                year = Int(match.1)
+                compact.removeSubrange(match.range)
+            }
+            guard let kind = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.1 else { return nil }
+            self.kind = kind
+            self.year = year
+            text = year == nil ? filled[0].text : compact
+        }
+    }
+
+    /// `(2023年度)`, `（2023 年度）`, `2023年度` → 2023.
+    static func yearOf(_ line: TextLine) -> Int? {
+        let filled = line.filled
+        guard filled.count == 1,
+              let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/) else { return nil }
+        return Int(match.1)
+    }
+
+    static func isProjectNameRow(_ line: TextLine) -> Bool {
+        line.filled.first.map { Labels.caption($0) == "项目名称" } ?? false
+    }
+}

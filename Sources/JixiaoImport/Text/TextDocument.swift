@@ -1,0 +1,118 @@
+import Foundation
+import JixiaoFormats
+
+/// One cell of a line: the text between two tabs, trimmed, with its position in the line.
+struct TextCell: Sendable, Hashable {
+    /// Index of the cell in its line (0 = before the first tab).
+    let column: Int
+    let text: String
+    /// The text without whitespace and with full-width colons and parentheses folded, for matching printed
+    /// labels (`产出指 标` → `产出指标`, `项目资金（元）` → `项目资金(元)`).
+    let compact: String
+
+    init(column: Int, text: String) {
+        self.column = column
+        self.text = text
+        self.compact = TextCell.compact(text)
+    }
+
+    var isEmpty: Bool { text.isEmpty }
+
+    static func compact(_ text: String) -> String {
+        String(text.compactMap { ch -> Character? in
+            if ch.isWhitespace { return nil }
+            switch ch {
+            case "：": return ":"
+            case "（": return "("
+            case "）": return ")"
+            default: return ch
+            }
+        })
+    }
+}
+
+/// One line of the document, cut into cells at its tabs.
+struct TextLine: Sendable, Hashable {
+    /// 1-based line number in the file.
+    let number: Int
+    /// Every cell, empty ones included: an empty cell is often all that is left of a merged one.
+    let cells: [TextCell]
+
+    init(number: Int, text: String) {
+        self.number = number
+        self.cells = text.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map {
+            TextCell(column: $0.offset, text: $0.element.trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    /// The cells that hold text.
+    var filled: [TextCell] { cells.filter { !$0.isEmpty } }
+    var isBlank: Bool { cells.allSatisfy(\.isEmpty) }
+    /// The whole line as one string (cells joined by a space), for messages.
+    var text: String { filled.map(\.text).joined(separator: " ") }
+}
+
+/// A text export of a published document, split into lines and cells. Refuses what is not text.
+struct TextDocument: Sendable {
+    let lines: [TextLine]
+
+    /// Text exports of disclosure documents are well under 1 MB; anything far larger is not one.
+    static let maximumBytes = 32 * 1024 * 1024
+
+    /// Decodes a file's bytes; `name` names the file in errors.
+    init(data: Data, name: String) throws(ImportError) {
+        guard data.count <= TextDocument.maximumBytes else {
+            throw ImportError(file: name, problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(TextDocument.maximumBytes / 1024 / 1024) MB",
+                              fix: "确认这是决算/预算公开文档导出的文本文件")
+        }
+        if let format = TextDocument.binaryFormat(of: data) {
+            throw ImportError(file: name, problem: "文件是\(format)，不是文本", fix: "先把文档导出为 UTF-8 文本（.txt）再导入")
+        }
+        let text = try TextDocument.decode(data, name: name)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ImportError(file: name, problem: "文件为空", fix: "确认导出的文本文件中有文档内容")
+        }
+        let controls = body.unicodeScalars.filter { $0.properties.generalCategory == .control && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }
+        guard controls.count * 100 <= body.unicodeScalars.count else {
+            throw ImportError(file: name, problem: "文件中有大量控制字符，不像是导出的文本", fix: "确认选择的是文档导出的文本文件")
+        }
+        // pdftotext marks page breaks with a form feed; a page break is not part of any cell.
+        let rawLines = body.replacingOccurrences(of: "\u{0C}", with: "")
+            .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        lines = rawLines.enumerated().map { TextLine(number: $0.offset + 1, text: String($0.element)) }
+    }
+
+    /// GB 18030 (a superset of GBK), the other encoding Chinese text exports come in.
+    static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// The text of a UTF-8 or GB 18030 file. A UTF-8 file cut inside its last character is truncated, not
+    /// another encoding.
+    static func decode(_ data: Data, name: String) throws(ImportError) -> String {
+        if let text = String(data: data, encoding: .utf8) { return text }
+        if (1...3).contains(where: { String(data: data.dropLast($0), encoding: .utf8) != nil }) {
+            throw ImportError(file: name, problem: "文件在第 \(data.filter { $0 == 0x0A }.count + 1) 行中途被截断（最后一个字符不完整）",
+                              fix: "重新获取或导出完整的文件")
+        }
+        if let text = String(data: data, encoding: gb18030), text.contains("绩效") { return text }
+        throw ImportError(file: name, problem: "文件不是有效的 UTF-8 或 GB 18030 文本（第 \(lineOfFirstInvalidByte(data)) 行附近有无法解码的字节）",
+                          fix: "用 UTF-8 编码重新导出或另存该文本")
+    }
+
+    /// A recognisable binary format, or "二进制文件" for bytes that no text export contains.
+    static func binaryFormat(of data: Data) -> String? {
+        let head = [UInt8](data.prefix(8))
+        if head.starts(with: Array("%PDF".utf8)) { return "PDF 文件" }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "ZIP 压缩包（可能是 Excel/Word 文件）" }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "旧版 Office 文件" }
+        if data.prefix(64 * 1024).contains(0) { return "二进制文件" }
+        return nil
+    }
+
+    /// The line holding the first byte that is not valid UTF-8 (for the message).
+    static func lineOfFirstInvalidByte(_ data: Data) -> Int {
+        let lossy = String(decoding: data, as: UTF8.self)
+        guard let bad = lossy.firstIndex(of: "\u{FFFD}") else { return 1 }
+        return lossy[..<bad].filter { $0 == "\n" || $0 == "\r\n" }.count + 1
+    }
+}

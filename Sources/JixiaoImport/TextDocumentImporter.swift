@@ -1,0 +1,49 @@
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+
+/// Imports the 项目支出绩效自评表 and 项目支出绩效目标表 printed in a published 决算/预算公开 document, from
+/// its text export (`pdftotext` and the like: one table row per line, cells separated by tabs).
+///
+/// Every form is found by its title and read by its printed labels, not by positions, so other units,
+/// years and layouts read the same. Each value keeps its source line (`form.lines`); what cannot be read
+/// is reported with its line and the reason, and a form that cannot be read completely is not imported.
+public struct TextDocumentImporter: FormImporter {
+    public static let extensions: Set<String> = ["txt"]
+
+    public init() {}
+
+    public func importForms(from url: URL) throws(ImportError) -> ImportResult {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw ImportError(file: url.path, problem: "无法读取文件（\(error.localizedDescription)）", fix: "检查文件路径和读取权限")
+        }
+        return try importForms(from: data, name: url.lastPathComponent)
+    }
+
+    /// Imports a document held in memory; `name` is recorded as each form's source document.
+    public func importForms(from data: Data, name: String) throws(ImportError) -> ImportResult {
+        let document = try TextDocument(data: data, name: name)
+        let segments = FormSegmenter.segments(of: document)
+        guard !segments.isEmpty else {
+            throw ImportError(file: name, problem: "文件中没有找到项目支出绩效自评表或项目支出绩效目标表（按表题“…项目支出绩效自评表”“…项目支出绩效目标表”查找）",
+                              fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档的文本导出")
+        }
+        guard document.lines.contains(where: { $0.cells.count > 1 }) else {
+            throw ImportError(file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
+                              fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
+        }
+        var result = ImportResult()
+        for segment in segments {
+            let (form, unreadable) = switch segment.kind {
+            case .selfEvaluation: SelfEvaluationMapper(segment: segment, document: name).map()
+            case .targetTable: TargetTableMapper(segment: segment, document: name).map()
+            }
+            if let form { result.forms.append(form) }
+            result.unreadable += unreadable
+        }
+        return result
+    }
+}

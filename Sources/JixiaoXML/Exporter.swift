@@ -1,0 +1,350 @@
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+
+/// How an export runs.
+public struct ExportOptions: Sendable {
+    public var outputFolder: String
+    /// With a name, a batch file `<name>.batch.xml` is written beside the per-form files.
+    public var batchName: String?
+    public var policy: ScoringPolicy
+    /// Export forms with error-level findings too (recorded in the manifest).
+    public var allowErrors: Bool
+    /// ISO 8601 time written on the batch; nothing time-dependent is written without it.
+    public var createdAt: String?
+    /// Replace existing files whose content differs.
+    public var overwrite: Bool
+
+    public init(outputFolder: String, batchName: String? = nil, policy: ScoringPolicy = .national,
+                allowErrors: Bool = false, createdAt: String? = nil, overwrite: Bool = false) {
+        self.outputFolder = outputFolder
+        self.batchName = batchName
+        self.policy = policy
+        self.allowErrors = allowErrors
+        self.createdAt = createdAt
+        self.overwrite = overwrite
+    }
+
+    /// The batch file's path.
+    public var batchPath: String? {
+        batchName.map { (outputFolder as NSString).appendingPathComponent("\($0).batch.xml") }
+    }
+}
+
+/// What an export did.
+public struct ExportReport: Sendable {
+    public struct Exported: Sendable {
+        /// The form file it came from.
+        public var file: String
+        /// The XML file written.
+        public var path: String
+        public var sha256: String
+        /// The file already held exactly these bytes.
+        public var unchanged: Bool
+        /// Error-level findings exported anyway (`--allow-errors`).
+        public var errorFindings: [Finding]
+    }
+
+    public struct Refused: Sendable {
+        public var file: String
+        /// Chinese reasons, each with its rule id where a rule refused the form.
+        public var reasons: [String]
+    }
+
+    public var exported: [Exported] = []
+    public var refused: [Refused] = []
+    /// The batch file and whether it was already identical.
+    public var batch: (path: String, unchanged: Bool)?
+    /// Existing files with different content that were not overwritten. When any exists nothing was written.
+    public var conflicts: [String] = []
+
+    /// Whether the export should end with a failure exit code.
+    public var failed: Bool { !refused.isEmpty || !conflicts.isEmpty }
+}
+
+/// Exports forms as schema-valid XML: each form checked by the catalogue, written canonically, validated
+/// against the schema, staged as a temporary file in its destination folder, and renamed into place only
+/// when everything succeeded. A failure anywhere leaves the output folder as it was.
+public struct Exporter: Sendable {
+    public let options: ExportOptions
+    /// Test hook: fail after this many forms were staged, as a crash mid-batch would.
+    var failAfterForms: Int?
+
+    public init(options: ExportOptions) {
+        self.options = options
+    }
+
+    public func export(_ forms: [LoadedForm]) throws(XMLExportError) -> ExportReport {
+        _ = try ExportSchema.compiled()
+        let findings = CheckRunner(policy: options.policy).run(forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
+        var errors: [Int: [Finding]] = [:]
+        for finding in findings.findings where finding.severity == .error {
+            errors[finding.location.formIndex, default: []].append(finding)
+        }
+        // A batch is validated once, as a whole (its forms are the per-form files' bytes). Should it fail,
+        // the forms at fault are refused and the export runs again without them; when the fault cannot be
+        // placed in a form, it runs again validating every form on its own. Rare: the checks come first.
+        var invalid: [Int: [String]] = [:]
+        var validateEach = options.batchPath == nil
+        while true {
+            switch try attempt(forms, errors: errors, invalid: invalid, validateEach: validateEach) {
+            case .done(let report): return report
+            case .invalidForms(let found): invalid.merge(found) { $1 }
+            case .invalidElsewhere(let problems):
+                guard !validateEach else {
+                    throw XMLExportError("内部错误：批次文件未通过模式校验：\n" + problems.map(\.description).joined(separator: "\n"))
+                }
+                validateEach = true
+            }
+        }
+    }
+
+    private enum Attempt {
+        case done(ExportReport)
+        /// Forms (by input index) whose XML did not validate inside the batch, with the reasons.
+        case invalidForms([Int: [String]])
+        /// The batch is invalid outside its forms.
+        case invalidElsewhere([XMLProblem])
+    }
+
+    /// Forms are prepared this many at a time, in parallel; memory holds one chunk of XML.
+    static let chunkSize = 256
+
+    private func attempt(_ forms: [LoadedForm], errors: [Int: [Finding]], invalid: [Int: [String]],
+                         validateEach: Bool) throws(XMLExportError) -> Attempt {
+        var report = ExportReport()
+        var chosen: [(index: Int, relative: String)] = []
+        var destinations: [String: String] = [:]
+        for (index, item) in forms.enumerated() {
+            let formErrors = errors[index] ?? []
+            if let reasons = invalid[index] {
+                report.refused.append(.init(file: item.file, reasons: reasons))
+            } else if !formErrors.isEmpty, !options.allowErrors {
+                report.refused.append(.init(file: item.file, reasons: formErrors.map(Self.reason)))
+            } else {
+                let relative = FormImporters.relativePath(for: item.form, extension: "xml")
+                if let other = destinations[relative] {
+                    report.refused.append(.init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
+                } else {
+                    destinations[relative] = item.file
+                    chosen.append((index, relative))
+                }
+            }
+        }
+        let staging = Staging()
+        do throws(XMLExportError) {
+            let batch = try options.batchPath.map { path throws(XMLExportError) in
+                try BatchWriter(temporary: try staging.temporaryFile(for: path), displayName: path, name: options.batchName ?? "",
+                                policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
+            }
+            var inBatch: [Int] = []
+            for start in stride(from: 0, to: chosen.count, by: Self.chunkSize) {
+                let chunk = chosen[start..<min(start + Self.chunkSize, chosen.count)]
+                let prepared = PreparedForm.makeAll(chunk.map { forms[$0.index].form }, policy: options.policy,
+                                                    validate: validateEach,
+                                                    labels: chunk.map { "\(forms[$0.index].file) → \($0.relative)" })
+                for (choice, result) in zip(chunk, prepared) {
+                    let item = forms[choice.index]
+                    let formErrors = errors[choice.index] ?? []
+                    guard case .success(let form) = result else {
+                        if case .failure(let refusal) = result { report.refused.append(.init(file: item.file, reasons: refusal.reasons)) }
+                        continue
+                    }
+                    let path = (options.outputFolder as NSString).appendingPathComponent(choice.relative)
+                    if try staging.stage(form.bytes, at: path, overwrite: options.overwrite) == .conflict {
+                        report.conflicts.append(path)
+                    }
+                    report.exported.append(.init(file: item.file, path: path, sha256: form.sha256,
+                                                 unchanged: staging.isUnchanged(path), errorFindings: formErrors))
+                    try batch?.append(form, form: item.form, relativePath: choice.relative, errorFindings: formErrors)
+                    inBatch.append(choice.index)
+                    if let failAfterForms, report.exported.count == failAfterForms {
+                        throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
+                    }
+                }
+            }
+            if let writer = batch, let path = options.batchPath {
+                switch try writer.finish() {
+                case .valid: break
+                case .invalidForms(let problems):
+                    staging.rollback()
+                    var found: [Int: [String]] = [:]
+                    for (position, list) in problems {
+                        found[inBatch[position]] = ["导出的 XML 未通过模式校验："] + list.map(\.description)
+                    }
+                    return .invalidForms(found)
+                case .invalid(let problems):
+                    staging.rollback()
+                    return .invalidElsewhere(problems)
+                }
+                let outcome = staging.settle(writer.temporary, at: path, overwrite: options.overwrite)
+                if outcome == .conflict { report.conflicts.append(path) }
+                report.batch = (path, outcome == .unchanged)
+            }
+            guard report.conflicts.isEmpty else {
+                staging.rollback()
+                return .done(report)
+            }
+            try staging.commit()
+        } catch {
+            staging.rollback()
+            throw error
+        }
+        return .done(report)
+    }
+
+    /// `SE.SCORE.010 得分超出分值范围：……`
+    static func reason(_ finding: Finding) -> String {
+        "\(finding.ruleID) \(finding.message)" + (finding.location.fieldPath.map { "（\($0)）" } ?? "")
+    }
+}
+
+/// Files written to temporary names beside their destinations, renamed into place together.
+final class Staging: @unchecked Sendable {
+    enum Outcome { case staged, unchanged, conflict }
+
+    private var pending: [(temporary: String, destination: String)] = []
+    private var unchanged: Set<String> = []
+    private var createdFolders: [String] = []
+
+    /// Stages `bytes` for `path`. An existing file with the same bytes is left alone; a different one is a
+    /// conflict unless `overwrite`.
+    func stage(_ bytes: [UInt8], at path: String, overwrite: Bool) throws(XMLExportError) -> Outcome {
+        if let existing = FileManager.default.contents(atPath: path) {
+            if existing.elementsEqual(bytes) {
+                unchanged.insert(path)
+                return .unchanged
+            }
+            if !overwrite { return .conflict }
+        }
+        let temporary = try temporaryFile(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw XMLExportError("\(temporary): 无法写入临时文件")
+        }
+        return .staged
+    }
+
+    func isUnchanged(_ path: String) -> Bool { unchanged.contains(path) }
+
+    /// A fresh temporary name in `path`'s folder (created if needed), registered for commit or rollback.
+    func temporaryFile(for path: String) throws(XMLExportError) -> String {
+        let folder = (path as NSString).deletingLastPathComponent
+        try createFolder(folder)
+        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+        pending.append((temporary, path))
+        return temporary
+    }
+
+    /// Decides the fate of a file already written at `temporary` for `path`: identical to the existing file
+    /// (dropped, unchanged), a conflict with a different one (dropped unless `overwrite`), or staged.
+    func settle(_ temporary: String, at path: String, overwrite: Bool) -> Outcome {
+        guard FileManager.default.fileExists(atPath: path) else { return .staged }
+        if FileManager.default.contentsEqual(atPath: path, andPath: temporary) {
+            discard(temporary)
+            unchanged.insert(path)
+            return .unchanged
+        }
+        if overwrite { return .staged }
+        discard(temporary)
+        return .conflict
+    }
+
+    private func discard(_ temporary: String) {
+        pending.removeAll { $0.temporary == temporary }
+        unlink(temporary)
+    }
+
+    private func createFolder(_ folder: String) throws(XMLExportError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            if isDirectory.boolValue { return }
+            throw XMLExportError("\(folder): 已存在同名文件，无法创建输出文件夹")
+        }
+        try createFolder((folder as NSString).deletingLastPathComponent)
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else {
+            throw XMLExportError("\(folder): 无法创建输出文件夹（\(String(cString: strerror(errno)))）")
+        }
+        createdFolders.append(folder)
+    }
+
+    func commit() throws(XMLExportError) {
+        for (temporary, destination) in pending where rename(temporary, destination) != 0 {
+            throw XMLExportError("\(destination): 无法写入（\(String(cString: strerror(errno)))）")
+        }
+        pending = []
+        createdFolders = []
+    }
+
+    /// Removes every temporary file and every folder this export created.
+    func rollback() {
+        for (temporary, _) in pending { unlink(temporary) }
+        pending = []
+        for folder in createdFolders.reversed() { rmdir(folder) }
+        createdFolders = []
+    }
+}
+
+/// One form made ready for export: its canonical XML, validated against the schema where asked, its
+/// SHA-256 and, for a self-evaluation, its recomputed score (for the manifest).
+struct PreparedForm: Sendable {
+    let bytes: [UInt8]
+    let sha256: String
+    let score: FormScore?
+
+    struct Refusal: Error {
+        let reasons: [String]
+    }
+
+    /// `label` names the form in schema errors. A form XML cannot carry, or whose XML does not validate
+    /// (a code too long, an amount beyond 18 digits…), is refused with the reasons.
+    static func make(_ form: Form, policy: ScoringPolicy, validate: Bool, label: String) -> Result<PreparedForm, Refusal> {
+        let score: FormScore? = if case .selfEvaluation(let f) = form { FormScore(f, policy: policy) } else { nil }
+        let bytes: [UInt8]
+        do {
+            bytes = try FormXMLWriter.canonical(form, policy: policy, score: score)
+        } catch {
+            return .failure(Refusal(reasons: [error.message]))
+        }
+        if validate {
+            let validation: XMLFormFile.Validation
+            do { validation = try XMLFormFile.validate(bytes: bytes, displayName: label) } catch {
+                return .failure(Refusal(reasons: [error.message]))
+            }
+            guard validation.isValid else {
+                return .failure(Refusal(reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
+            }
+        }
+        return .success(PreparedForm(bytes: bytes, sha256: SHA256.hex(bytes), score: score))
+    }
+
+    /// Prepares forms on every core, results in input order.
+    static func makeAll(_ forms: [Form], policy: ScoringPolicy, validate: Bool, labels: [String]) -> [Result<PreparedForm, Refusal>] {
+        let results = ResultSlots(count: forms.count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, forms.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: forms.count, by: workers) {
+                results.set(index, make(forms[index], policy: policy, validate: validate, label: labels[index]))
+            }
+        }
+        return results.values
+    }
+}
+
+/// Result slots written by worker threads, each slot by exactly one thread.
+private final class ResultSlots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Result<PreparedForm, PreparedForm.Refusal>?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Result<PreparedForm, PreparedForm.Refusal>) { buffer[index] = value }
+
+    var values: [Result<PreparedForm, PreparedForm.Refusal>] { buffer.map { $0! } }
+}
