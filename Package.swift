@@ -32,7 +32,6 @@ let package = Package(
             "JixiaoCore", "JixiaoFormats", "CLibXML2",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        // Subcommands, kept in a library so tests can run them in-process.
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
         .target(name: "JixiaoServer", dependencies: [
             "JixiaoCore", "JixiaoFormats",
