@@ -68,6 +68,7 @@ enum AppStyle {
     section.login label { display: flex; margin: 10px 0; }
     .return-comment .comment-text { font-weight: bold; }
     td.mine { background: #fff3d6; }
+    .department-summary textarea.sentence { width: 100%; font-size: 15px; }
     @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
     """
 }

@@ -32,6 +32,7 @@ enum DashboardPage {
             \(gradeChart.render())
             \(rateChart.render())
           </div>
+          \(summarySection(dashboard))
           \(HTML.when(dashboard.year != nil, exportForm(dashboard, approved: approved, identity: identity)))
           \(formTable(dashboard))
         </section>
@@ -54,6 +55,31 @@ enum DashboardPage {
           <label>规则<select name="rule"><option value="">全部</option>\(options(dashboard.ruleIDs, selected: filter.ruleID, value: { $0 }, label: { $0 }))</select></label>
           <button type="submit">筛选</button>
         </form>
+        """
+    }
+
+    /// The 决算公开 sentence, ready to paste, with the three 涉及资金 definitions and what to check first.
+    private static func summarySection(_ dashboard: Dashboard) -> HTML {
+        guard dashboard.filter.unitID != nil else {
+            return "<p class=\"muted\">选择一个单位后，这里给出该单位本年度的决算公开汇总句（可直接复制）。</p>"
+        }
+        let blocks: [HTML] = dashboard.summaries.map { summary in
+            let definitions: [HTML] = InvolvedFunds.allCases.map { funds in
+                "<tr><th>\(funds.label)</th><td class=\"num\">\(Display.amount(summary.total(funds)))</td><td>\(summary.sentence(funds: funds))</td></tr>"
+            }
+            let warnings: [HTML] = summary.warnings.map { "<li>\($0)</li>" }
+            return """
+            <div class="panel department-summary">
+              <p><b>\(summary.unit.text)</b>（\(summary.year) 年度，\(summary.formCount) 张，按重算等级计数）</p>
+              <textarea readonly rows="2" class="sentence">\(summary.sentence(funds: .executed))</textarea>
+              <table class="list"><tr><th>涉及资金口径</th><th>合计（万元）</th><th>汇总句</th></tr>\(definitions)</table>
+              \(HTML.when(!warnings.isEmpty, "<ul class=\"reasons\">\(warnings)</ul>"))
+            </div>
+            """
+        }
+        return """
+        <section id="department-summary"><h2>部门汇总句（决算公开，可直接复制）</h2>
+        \(blocks.isEmpty ? "<p class=\"muted\">该单位本年度没有自评表。</p>" : HTML(raw: blocks.map(\.text).joined()))</section>
         """
     }
 

@@ -50,8 +50,12 @@ public struct Dashboard: Sendable {
     public let fullYearBudget: Decimal
     public let executed: Decimal
     public let withErrors: Int
+    /// The department summary sentence of the shown forms, when one unit is chosen (`DepartmentSummary`).
+    public let summaries: [UnitSummary]
 
-    init(filter: Filter, year: Int?, years: [Int], units: [BudgetUnit], ruleIDs: [String], records: [FormRecord]) {
+    init(filter: Filter, year: Int?, years: [Int], units: [BudgetUnit], ruleIDs: [String], records: [FormRecord],
+         summaries: [UnitSummary] = []) {
+        self.summaries = summaries
         self.filter = filter
         self.year = year
         self.years = years

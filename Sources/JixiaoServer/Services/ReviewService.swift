@@ -5,11 +5,13 @@ import JixiaoFormats
 /// The reviewer's operations over many forms: the year dashboard and batch export of approved forms.
 public struct ReviewService: Sendable {
     public let store: any FormStore
+    public let policy: ScoringPolicy
     /// Export batches are written under this folder, one sub-folder per batch.
     public let exportDirectory: String
 
-    public init(store: any FormStore, exportDirectory: String) {
+    public init(store: any FormStore, policy: ScoringPolicy, exportDirectory: String) {
         self.store = store
+        self.policy = policy
         self.exportDirectory = exportDirectory
     }
 
@@ -22,8 +24,18 @@ public struct ReviewService: Sendable {
         let records = try await store.records(FormQuery(
             year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
             grade: filter.grade, ruleID: filter.ruleID))
+        let summaries = filter.unitID == nil ? [] : try await departmentSummaries(records)
         return Dashboard(filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
-                         records: records)
+                         records: records, summaries: summaries)
+    }
+
+    /// The 决算公开 summary of the forms shown (one unit's year, so a few dozen forms are read).
+    private func departmentSummaries(_ records: [FormRecord]) async throws -> [UnitSummary] {
+        var forms: [SelfEvaluation] = []
+        for record in records {
+            if case .selfEvaluation(let form)? = try await store.form(id: record.id)?.form { forms.append(form) }
+        }
+        return DepartmentSummary(forms, policy: policy).units
     }
 
     /// Writes every approved form of the year (and unit, when given) that the reviewer may export as form
