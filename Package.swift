@@ -34,7 +34,7 @@ let package = Package(
         ]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
         .target(name: "JixiaoServer", dependencies: [
-            "JixiaoCore", "JixiaoFormats",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -65,6 +65,7 @@ let package = Package(
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
         .testTarget(name: "JixiaoServerTests", dependencies: [
             "JixiaoServer", "JixiaoCore", "JixiaoFormats",
+            "JixiaoXML",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),

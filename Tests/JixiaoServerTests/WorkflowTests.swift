@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import JixiaoCore
 import JixiaoFormats
+import JixiaoXML
 import Testing
 @testable import JixiaoServer
 
@@ -90,7 +91,7 @@ import Testing
         #expect(try await fixture.store.record(id: fixture.formA.id)?.state == .draft)
     }
 
-    @Test func exportedFilesAreFormFilesAndOnlyTheirReviewersDownloadThem() async throws {
+    @Test func exportedFilesAreSchemaValidXMLAndOnlyTheirReviewersDownloadThem() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
             for (form, user) in [(fixture.formA, fixture.officerA), (fixture.formB, fixture.officerB)] {
@@ -103,21 +104,43 @@ import Testing
             #expect(try await client.form(fixture.formA.id).record.state == .exported)
             #expect(try await client.form(fixture.formB.id).record.state == .approved, "unit B is not reviewer A's")
 
-            let download = try await client.get("\(batchPath)/\(fixture.formA.id)", reviewerA)
+            let download = try await client.get("\(batchPath)/forms/\(fixture.formA.id)", reviewerA)
             #expect(download.status == .ok)
             #expect(download.headers[.contentDisposition]?.contains("attachment") == true)
-            let read = try FormFileReader.read(Data(download.text.utf8), file: "download.yaml")
-            guard case .selfEvaluation(let form) = read else { Issue.record("not a self-evaluation"); return }
-            #expect(form.project == "示例项目")
+            let validation = try XMLFormFile.validate(bytes: Array(download.body.readableBytesView), displayName: "download.xml")
+            #expect(validation.problems.isEmpty)
+            #expect(download.text.contains("示例项目"))
+            let batchFile = try await client.get("\(batchPath)/batch", reviewerA)
+            #expect(try XMLFormFile.validate(bytes: Array(batchFile.body.readableBytesView), displayName: "batch.xml").problems.isEmpty)
 
             let reviewerB = try await client.as_(fixture.reviewerB)
-            (try await client.get("\(batchPath)/\(fixture.formA.id)", reviewerB)).expectClearRefusal(.notFound)
+            (try await client.get("\(batchPath)/forms/\(fixture.formA.id)", reviewerB)).expectClearRefusal(.notFound)
+            (try await client.get("\(batchPath)/batch", reviewerB)).expectClearRefusal(.notFound)
             (try await client.get(batchPath, reviewerB)).expectClearRefusal(.notFound)
             let officer = try await client.as_(fixture.officerA)
-            (try await client.get("\(batchPath)/\(fixture.formA.id)", officer)).expectClearRefusal(.forbidden)
+            (try await client.get("\(batchPath)/forms/\(fixture.formA.id)", officer)).expectClearRefusal(.forbidden)
 
             let again = try await client.post("/review/export", reviewerA, [("year", "2023")])
             again.expectClearRefusal(.badRequest, containing: "没有“已审核”状态")
+        }
+    }
+
+    @Test func anApprovedFormTheExporterRefusesStaysApprovedWithTheReason() async throws {
+        let fixture = try await Fixture()
+        let wrong = ExampleForms.selfEvaluationValue { $0.project = "有错的项目"; $0.indicators[0].score = "16" }
+        let broken = try await Fixture.insert(wrong, unit: fixture.unitA.id, state: .approved, into: fixture.store)
+        _ = try await fixture.store.transition(id: fixture.formA.id, .submit, expectedVersion: nil, comment: nil,
+                                               by: fixture.officerA.id, at: Date())
+        _ = try await fixture.store.transition(id: fixture.formA.id, .approve, expectedVersion: nil, comment: nil,
+                                               by: fixture.admin.id, at: Date())
+        try await fixture.test { client in
+            let reviewer = try await client.as_(fixture.reviewerA)
+            let page = try await client.post("/review/export", reviewer, [("year", "2023")])
+            #expect(page.status == .ok)
+            #expect(page.text.contains("1 张自评表未导出"))
+            #expect(page.text.contains("SE.SCORE.010"))
+            #expect(try await client.form(broken.id).record.state == .approved)
+            #expect(try await client.form(fixture.formA.id).record.state == .exported)
         }
     }
 }

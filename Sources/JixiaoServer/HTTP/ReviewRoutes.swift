@@ -20,9 +20,13 @@ enum ReviewRoutes {
 
         router.post("/review/export") { _, context -> Response in
             let form = try context.requireForm()
-            let batch = try await review.exportApproved(try context.user, year: try form.integer("year", label: "年度"),
-                                                        unitID: try form.optionalInteger("unit", label: "单位").map(Int64.init))
-            return Responses.redirect("/exports/\(batch.id)")
+            let identity = try context.requireIdentity()
+            let outcome = try await review.exportApproved(identity.user, year: try form.integer("year", label: "年度"),
+                                                          unitID: try form.optionalInteger("unit", label: "单位").map(Int64.init))
+            guard outcome.refused.isEmpty else {
+                return Responses.html(ExportBatchPage.render(outcome.batch, refused: outcome.refused, identity: identity))
+            }
+            return Responses.redirect("/exports/\(outcome.batch.id)")
         }
 
         router.get("/exports/:batch") { _, context -> Response in
@@ -31,9 +35,14 @@ enum ReviewRoutes {
             return Responses.html(ExportBatchPage.render(batch, identity: identity))
         }
 
-        router.get("/exports/:batch/:form") { _, context -> Response in
+        router.get("/exports/:batch/forms/:form") { _, context -> Response in
             let file = try await review.exportedFile(try context.user, batchID: try context.id("batch"), formID: try context.id("form"))
-            return Responses.file(Array(file.data), name: file.name, contentType: "application/yaml; charset=utf-8")
+            return Responses.file(Array(file.data), name: file.name, contentType: "application/xml; charset=utf-8")
+        }
+
+        router.get("/exports/:batch/batch") { _, context -> Response in
+            let file = try await review.batchFile(try context.user, batchID: try context.id("batch"))
+            return Responses.file(Array(file.data), name: file.name, contentType: "application/xml; charset=utf-8")
         }
     }
 }

@@ -90,7 +90,7 @@ enum DashboardPage {
           <input type="hidden" name="year" value="\(dashboard.year ?? 0)">
           <input type="hidden" name="unit" value="\(dashboard.filter.unitID.map(String.init) ?? "")">
           <button type="submit"\(approved == 0 ? " disabled" : "")>导出已审核的自评表（\(approved) 张）</button>
-          <span class="muted">导出为表单文件（YAML，每张一个文件，按 年度/单位/项目 存放），导出后状态变为“已导出”。</span>
+          <span class="muted">导出为 XML（与 jixiao export 相同：每张一个文件，另有带清单的批次文件），导出后状态变为“已导出”。</span>
         </form>
         """
     }

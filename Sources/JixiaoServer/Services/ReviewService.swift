@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoFormats
+import JixiaoXML
 
 /// The reviewer's operations over many forms: the year dashboard and batch export of approved forms.
 public struct ReviewService: Sendable {
@@ -38,49 +39,79 @@ public struct ReviewService: Sendable {
         return DepartmentSummary(forms, policy: policy).units
     }
 
-    /// Writes every approved form of the year (and unit, when given) that the reviewer may export as form
-    /// files (`<year>/<unit>/<project>.yaml`) into a new batch folder, and marks them 已导出.
-    public func exportApproved(_ user: User, year: Int, unitID: Int64?) async throws -> ExportBatch {
+    /// What a batch export did: the batch, and the approved forms the exporter refused, with its reasons.
+    public struct ExportOutcome: Sendable {
+        public let batch: ExportBatch
+        public let refused: [(record: FormRecord, reasons: [String])]
+    }
+
+    /// Exports every approved form of the year (and unit, when given) that the reviewer may export as the XML
+    /// of `jixiao export` (one schema-valid file per form and a batch file with its manifest) into a new
+    /// batch folder, and marks the exported ones 已导出.
+    public func exportApproved(_ user: User, year: Int, unitID: Int64?) async throws -> ExportOutcome {
         try reviewer(user)
         let records = try await store.records(FormQuery(year: year, units: AccessPolicy.scope(of: user), unitID: unitID,
                                                         states: [.approved]))
         guard !records.isEmpty else { throw ServiceError.invalid("\(year) 年度没有“已审核”状态的自评表可以导出") }
+        var forms: [LoadedForm] = []
+        for record in records {
+            do { try AccessPolicy.check(user, .export, unitID: record.unitID) } catch { throw ServiceError.denied(error) }
+            guard let stored = try await store.form(id: record.id) else { continue }
+            forms.append(LoadedForm(file: ReviewService.label(record.id), form: stored.form))
+        }
         let name = "batch-\(ReviewService.stamp(Date()))-\(SecureToken.hex(SecureToken.randomBytes(3)))"
         let directory = (exportDirectory as NSString).appendingPathComponent(name)
-        var items: [(formID: Int64, path: String)] = []
-        var used = Set<String>()
+        let report: ExportReport
         do {
-            for record in records {
-                try AccessPolicy.check(user, .export, unitID: record.unitID)
-                guard let stored = try await store.form(id: record.id) else { continue }
-                var path = FormImporters.relativePath(for: stored.form)
-                if !used.insert(path).inserted {
-                    path = (path as NSString).deletingPathExtension + "-\(record.id).yaml"
-                    used.insert(path)
-                }
-                try AtomicFile.write(Data(FormFileWriter.yaml(stored.form).utf8),
-                                     to: (directory as NSString).appendingPathComponent(path))
-                items.append((record.id, path))
-            }
-            return try await store.recordExport(directory: directory, items: items, by: user.id, at: Date())
+            report = try Exporter(options: ExportOptions(outputFolder: directory, batchName: name, policy: policy,
+                                                         createdAt: ISO8601DateFormatter().string(from: Date()))).export(forms)
+        } catch {
+            throw ServiceError.invalid("导出失败：\(error)")
+        }
+        let exported = Dictionary(report.exported.map { ($0.file, $0.path) }, uniquingKeysWith: { first, _ in first })
+        let refusals = Dictionary(report.refused.map { ($0.file, $0.reasons) }, uniquingKeysWith: { first, _ in first })
+        let items = records.compactMap { record in
+            exported[ReviewService.label(record.id)].map { (formID: record.id, path: String($0.dropFirst(directory.count + 1))) }
+        }
+        let refused = records.compactMap { record in refusals[ReviewService.label(record.id)].map { (record, $0) } }
+        guard !items.isEmpty else {
+            try? FileManager.default.removeItem(atPath: directory)
+            throw ServiceError.invalid("没有可以导出的自评表：" + refused.flatMap(\.1).joined(separator: "；"))
+        }
+        do {
+            return ExportOutcome(batch: try await store.recordExport(directory: directory, items: items, by: user.id, at: Date()),
+                                 refused: refused)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
-            if let denied = error as? AccessDenied { throw ServiceError.denied(denied) }
             throw error
         }
     }
 
-    /// One exported form file, when the user may export its unit's forms.
+    /// How an exported form is named in the exporter's report.
+    private static func label(_ id: Int64) -> String { "表单 \(id)" }
+
+    /// One exported form's XML file, when the user may export its unit's forms.
     public func exportedFile(_ user: User, batchID: Int64, formID: Int64) async throws -> (name: String, data: Data) {
+        let batch = try await self.batch(user, id: batchID)
+        guard let item = batch.items.first(where: { $0.formID == formID }) else { throw ServiceError.denied(.notFound) }
+        return try ReviewService.file((batch.directory as NSString).appendingPathComponent(item.path))
+    }
+
+    /// The batch file (every form and the manifest), when the user may export every form in it.
+    public func batchFile(_ user: User, batchID: Int64) async throws -> (name: String, data: Data) {
         try reviewer(user)
-        guard let batch = try await store.exportBatch(id: batchID),
-              let item = batch.items.first(where: { $0.formID == formID }) else { throw ServiceError.denied(.notFound) }
-        do { try AccessPolicy.check(user, .export, unitID: item.unitID) } catch { throw ServiceError.denied(error) }
-        let path = (batch.directory as NSString).appendingPathComponent(item.path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ServiceError.invalid("导出文件已不在服务器的导出文件夹中（\(item.path)），请重新导出")
+        guard let batch = try await store.exportBatch(id: batchID) else { throw ServiceError.denied(.notFound) }
+        guard batch.items.allSatisfy({ AccessPolicy.scope(of: user).contains($0.unitID) }) else {
+            throw ServiceError.denied(.notFound)
         }
-        return ((item.path as NSString).lastPathComponent, data)
+        return try ReviewService.file(batch.batchFile)
+    }
+
+    private static func file(_ path: String) throws -> (name: String, data: Data) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ServiceError.invalid("导出文件已不在服务器的导出文件夹中（\((path as NSString).lastPathComponent)），请重新导出")
+        }
+        return ((path as NSString).lastPathComponent, data)
     }
 
     /// The batch, with only the items the user may see.

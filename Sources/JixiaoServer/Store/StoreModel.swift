@@ -272,6 +272,11 @@ public struct ExportBatch: Sendable, Hashable {
     public let directory: String
     public let items: [Item]
 
+    /// The batch file of `jixiao export` in the batch folder (`<folder name>.batch.xml`).
+    public var batchFile: String {
+        (directory as NSString).appendingPathComponent((directory as NSString).lastPathComponent + ".batch.xml")
+    }
+
     public struct Item: Sendable, Hashable {
         public let formID: Int64
         public let unitID: Int64
