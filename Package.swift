@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
         .target(name: "JixiaoCore"),
+        // SHA-256, HMAC-SHA256 and PBKDF2 in plain Swift: batch checksums, session digests, password hashing.
+        .target(name: "JixiaoCrypto"),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
@@ -34,7 +36,7 @@ let package = Package(
         ]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
         .target(name: "JixiaoServer", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoXML",
+            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -46,7 +48,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
-        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "CLibXML2"]),
+        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
         .executableTarget(name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
@@ -57,15 +59,14 @@ let package = Package(
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML"]),
+        .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
         .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
         .testTarget(name: "JixiaoServerTests", dependencies: [
-            "JixiaoServer", "JixiaoCore", "JixiaoFormats",
-            "JixiaoXML",
+            "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoCrypto
 import JixiaoFormats
 
 /// How an export runs.

@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoCrypto
 
 /// Exported XML documents read back: validation, and re-import into the model with the batch checksums
 /// verified.

@@ -1,9 +1,10 @@
 import Foundation
+import JixiaoCrypto
 import Testing
 @testable import JixiaoServer
 
 @Suite struct PasswordHashingTests {
-    func hex(_ bytes: [UInt8]) -> String { SecureToken.hex(bytes) }
+    func hex(_ bytes: [UInt8]) -> String { SHA256.hexString(bytes) }
 
     /// FIPS 180-4 examples, and a message longer than one block.
     @Test func sha256() {

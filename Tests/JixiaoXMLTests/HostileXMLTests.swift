@@ -1,5 +1,6 @@
 import Foundation
 import JixiaoCore
+import JixiaoCrypto
 @testable import JixiaoXML
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCrypto
 
 /// Passwords are stored as `pbkdf2-sha256$<iterations>$<salt>$<key>` (salt and key in base64): a random
 /// 16-byte salt per password and a slow derivation, so a stolen database does not give passwords away.
@@ -53,21 +54,10 @@ public enum SecureToken {
     }
 
     /// 32 random bytes as 64 lowercase hex digits.
-    public static func make() -> String { hex(randomBytes(32)) }
+    public static func make() -> String { SHA256.hexString(randomBytes(32)) }
 
     /// SHA-256 of a token, hex: what the store keeps instead of the session token itself.
-    public static func digest(_ token: String) -> String { hex(SHA256.hash(Array(token.utf8))) }
-
-    public static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    public static func digest(_ token: String) -> String { SHA256.hex(Array(token.utf8)) }
 
     /// Equal length and equal bytes, looking at every byte whatever the first difference.
     public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -1,6 +1,7 @@
 /// HMAC-SHA256 (RFC 2104) and PBKDF2-HMAC-SHA256 (RFC 8018).
 public enum HMACSHA256 {
-    public static func authenticationCode(key: [UInt8], message: some Sequence<UInt8>) -> [UInt8] {
+    public static func authenticationCode<Message: Collection>(key: [UInt8], message: Message) -> [UInt8]
+        where Message.Element == UInt8 {
         let keyed = KeyedState(key: key)
         var inner = keyed.inner
         inner.update(message)
@@ -72,20 +73,5 @@ public enum PBKDF2 {
                 }
             }
         }
-    }
-}
-
-extension SHA256 {
-    /// Writes the state as 32 big-endian bytes at the start of `buffer`.
-    static func store(_ state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
-                      into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        func put(_ word: UInt32, _ index: Int) {
-            buffer[index &* 4] = UInt8(truncatingIfNeeded: word >> 24)
-            buffer[index &* 4 &+ 1] = UInt8(truncatingIfNeeded: word >> 16)
-            buffer[index &* 4 &+ 2] = UInt8(truncatingIfNeeded: word >> 8)
-            buffer[index &* 4 &+ 3] = UInt8(truncatingIfNeeded: word)
-        }
-        put(state.0, 0); put(state.1, 1); put(state.2, 2); put(state.3, 3)
-        put(state.4, 4); put(state.5, 5); put(state.6, 6); put(state.7, 7)
     }
 }
