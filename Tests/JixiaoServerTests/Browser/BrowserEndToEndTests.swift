@@ -93,8 +93,10 @@ import Testing
 
             // Reviewer: the dashboard, then return the form with a comment.
             try await signIn(browser, base, "reviewer", expecting: "/review")
-            try await browser.navigate("\(base)/review?year=2023")
+            try await browser.navigate("\(base)/review?year=2023&unit=\(office.id)")
             #expect(try await browser.evaluate("document.querySelectorAll('figure.chart svg').length") as? Int == 2)
+            #expect(try await browser.evaluate("document.querySelector('textarea.sentence').value") as? String
+                    == "2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
             try await shots.take("reviewer-dashboard")
             try await browser.navigate("\(base)\(formPath)")
             try await shots.take("reviewer-form")
