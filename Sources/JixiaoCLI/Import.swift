@@ -32,6 +32,11 @@ public struct Import: ParsableCommand {
 
     public func validate() throws {
         if files.isEmpty { throw ValidationError("请至少给出一个要导入的文件，例如：jixiao import 决算公开.txt --out Forms/导入") }
+        try Import.validateImportable(files)
+    }
+
+    /// Refuses a file no importer reads, naming the extensions that can be read.
+    static func validateImportable(_ files: [String]) throws {
         for file in files where FormImporters.importer(for: file, among: Import.importers) == nil {
             let known = Import.importers.flatMap { $0.extensions.sorted() }.map { "." + $0 }.joined(separator: "、")
             throw ValidationError("不支持的文件类型：\(file)（可导入：\(known.isEmpty ? "无" : known)）")

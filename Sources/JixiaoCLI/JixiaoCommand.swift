@@ -16,7 +16,7 @@ public struct JixiaoCommand: AsyncParsableCommand {
         退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
         """,
         version: JixiaoInfo.version,
-        subcommands: [Score.self, CheckCommand.self, Summary.self, Rules.self, Import.self, Export.self, Validate.self,
+        subcommands: [Score.self, CheckCommand.self, Summary.self, Audit.self, Rules.self, Import.self, Export.self, Validate.self,
                       Serve.self, User.self])
 
     public init() {}

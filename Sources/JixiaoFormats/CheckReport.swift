@@ -11,12 +11,13 @@ public struct CheckReport: Sendable {
     /// Findings hidden because the baseline already accepted them.
     public let baselineHidden: Int
 
+    /// Checks `forms`; with the `disclosure` they were printed in (`jixiao audit`), the document rules too.
     public init(forms: [LoadedForm], policy: ScoringPolicy, configuration: CheckConfiguration,
-                baseline: Baseline? = nil) {
+                baseline: Baseline? = nil, disclosure: Disclosure? = nil) {
         self.policy = policy
         self.forms = forms
         let result = CheckRunner(policy: policy, configuration: configuration)
-            .run(forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
+            .run(forms.map { CheckRunner.Input(file: $0.file, form: $0.form) }, disclosure: disclosure)
         let kept = baseline.map { base in result.findings.filter { !base.contains($0) } } ?? result.findings
         findings = kept
         overrides = result.overrides
@@ -30,28 +31,15 @@ public struct CheckReport: Sendable {
 
     // MARK: JSON
 
+    /// Findings about the document as a whole (document rules), not about one form.
+    public var documentFindings: [Finding] { findings.filter { $0.location.formIndex == nil } }
+
     public func json() -> JSONValue {
-        let formObjects: [JSONValue] = forms.enumerated().map { index, item in
-            var fields: [(String, JSONValue)]
-            switch item.form {
-            case .selfEvaluation(let form):
-                fields = [("kind", .string("self-evaluation"))] + ScoredForm(file: item.file, form: form, policy: policy).json
-            case .targetTable(let table):
-                fields = [("kind", .string("target-table")), ("file", .string(item.file)),
-                          ("project", .string(table.project)),
-                          ("unit", .string(item.form.unit)),
-                          ("year", .int(table.year))]
-            }
-            let own = findings.filter { $0.location.formIndex == index }
-            fields.append(("findings", .array(own.map(CheckReport.json))))
-            return .object(fields)
-        }
-        return .object([
+        .object([
             ("tool", .string("jixiao")),
             ("version", .string(JixiaoInfo.version)),
             ("catalogueVersion", .string(CheckRegistry.catalogueVersion)),
-            ("policy", .object([("id", .string(policy.id)), ("name", .string(policy.name)),
-                                ("version", .string(policy.version))])),
+            ("policy", policyJSON),
             ("summary", .object([("forms", .int(forms.count)), ("errors", .int(count(.error))),
                                  ("warnings", .int(count(.warning))), ("notices", .int(count(.notice))),
                                  ("hiddenByBaseline", .int(baselineHidden))])),
@@ -60,8 +48,30 @@ public struct CheckReport: Sendable {
                          ("to", override.to.map { .string($0.rawValue) } ?? .string("off")),
                          ("origin", .string(override.origin))])
             })),
-            ("forms", .array(formObjects)),
+            ("forms", .array(forms.indices.map { .object(formJSON($0)) })),
         ])
+    }
+
+    var policyJSON: JSONValue {
+        .object([("id", .string(policy.id)), ("name", .string(policy.name)), ("version", .string(policy.version))])
+    }
+
+    /// One form's object in `forms`: its score (self-evaluations) and its findings.
+    func formJSON(_ index: Int) -> [(String, JSONValue)] {
+        let item = forms[index]
+        var fields: [(String, JSONValue)]
+        switch item.form {
+        case .selfEvaluation(let form):
+            fields = [("kind", .string("self-evaluation"))] + ScoredForm(file: item.file, form: form, policy: policy).json
+        case .targetTable(let table):
+            fields = [("kind", .string("target-table")), ("file", .string(item.file)),
+                      ("project", .string(table.project)),
+                      ("unit", .string(item.form.unit)),
+                      ("year", .int(table.year))]
+        }
+        let own = findings.filter { $0.location.formIndex == index }
+        fields.append(("findings", .array(own.map(CheckReport.json))))
+        return fields
     }
 
     static func json(_ finding: Finding) -> JSONValue {
@@ -89,18 +99,9 @@ public struct CheckReport: Sendable {
             let own = findings.filter { $0.location.formIndex == index }
             guard !own.isEmpty else { continue }
             lines.append("■ \(item.file)（\(item.form.project)，\(item.form.year)年度）")
-            for finding in own {
-                var where_ = finding.location.fieldPath ?? "整张表"
-                if let line = finding.location.line { where_ += "，第 \(line) 行" }
-                var numbers = ""
-                if let expected = finding.expected { numbers += "；应为 \(expected)" }
-                if let actual = finding.actual { numbers += "，实际 \(actual)" }
-                if let tolerance = finding.tolerance, finding.expected != nil { numbers += "（\(tolerance)）" }
-                if !finding.related.isEmpty { numbers += "；相关表单：\(finding.related.joined(separator: "、"))" }
-                lines.append("  [\(finding.ruleID) \(finding.severity.label)] \(finding.message)（\(where_)）\(numbers)")
-            }
+            lines += own.map { "  " + CheckReport.text($0) }
         }
-        let clean = forms.count - Set(findings.map(\.location.formIndex)).count
+        let clean = forms.count - Set(findings.compactMap(\.location.formIndex)).count
         lines.append("")
         lines.append("共检查 \(forms.count) 张表单（评分政策：\(policy.name)）：错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条；无问题的表单 \(clean) 张。")
         if baselineHidden > 0 { lines.append("基线中已接受的 \(baselineHidden) 条未显示。") }
@@ -108,6 +109,18 @@ public struct CheckReport: Sendable {
             lines.append("规则 \(override.ruleID) 的级别由“\(override.from.label)”改为“\(override.to?.label ?? "停用")”（来源：\(override.origin)）。")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `[SE.TOTAL.010 错误] 消息（indicators[3].score，第 12 行）；应为 86.03，实际 96.03`.
+    static func text(_ finding: Finding) -> String {
+        var where_ = finding.location.fieldPath ?? "整张表"
+        if let line = finding.location.line { where_ += "，第 \(line) 行" }
+        var numbers = ""
+        if let expected = finding.expected { numbers += "；应为 \(expected)" }
+        if let actual = finding.actual { numbers += "，实际 \(actual)" }
+        if let tolerance = finding.tolerance, finding.expected != nil { numbers += "（\(tolerance)）" }
+        if !finding.related.isEmpty { numbers += "；相关表单：\(finding.related.joined(separator: "、"))" }
+        return "[\(finding.ruleID) \(finding.severity.label)] \(finding.message)（\(where_)）\(numbers)"
     }
 
     // MARK: SARIF

@@ -35,7 +35,8 @@ public struct TextDocumentImporter: FormImporter {
             throw ImportError(file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
                               fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
         }
-        var result = ImportResult()
+        let sentences = DisclosureSentences.find(in: document.lines.map { DocumentLine(number: $0.number, text: $0.text) })
+        var result = ImportResult(summarySentences: sentences.summary, budgetSentences: sentences.budget)
         for segment in segments {
             let (form, unreadable) = switch segment.kind {
             case .selfEvaluation: SelfEvaluationMapper(segment: segment, document: name).map()

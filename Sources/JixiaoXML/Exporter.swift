@@ -80,7 +80,8 @@ public struct Exporter: Sendable {
         let findings = CheckRunner(policy: options.policy).run(forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
         var errors: [Int: [Finding]] = [:]
         for finding in findings.findings where finding.severity == .error {
-            errors[finding.location.formIndex, default: []].append(finding)
+            guard let index = finding.location.formIndex else { continue }
+            errors[index, default: []].append(finding)
         }
         // A batch is validated once, as a whole (its forms are the per-form files' bytes). Should it fail,
         // the forms at fault are refused and the export runs again without them; when the fault cannot be

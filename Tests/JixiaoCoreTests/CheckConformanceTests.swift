@@ -9,7 +9,11 @@ import Testing
     func run(_ check: any Check.Type, _ example: CheckExample) -> [Finding] {
         let runner = CheckRunner(checks: [check], policy: example.policy,
                                  configuration: CheckConfiguration(only: [check.description.id]))
-        return runner.run(example.forms.enumerated().map { CheckRunner.Input(file: "example-\($0.offset)", form: $0.element) }).findings
+        let disclosure = example.disclosure.map { Disclosure(document: "example", forms: example.forms, text: $0) }
+        #expect((check.description.scope == .disclosure) == (disclosure != nil),
+                "\(check.description.id) example at \(example.file):\(example.line): document rules, and only they, need the document text")
+        return runner.run(example.forms.enumerated().map { CheckRunner.Input(file: "example-\($0.offset)", form: $0.element) },
+                          disclosure: disclosure).findings
     }
 
     @Test(arguments: ids)

@@ -27,6 +27,7 @@ public enum CheckScope: String, Sendable, Hashable {
     case selfEvaluation = "自评表"
     case targetTable = "目标表"
     case crossForm = "跨表"
+    case disclosure = "公开文档"
 }
 
 /// A rule's documentation and test data.
@@ -66,9 +67,12 @@ public struct CheckDescription: Sendable {
     }
 }
 
-/// One example: a set of forms and the findings the rule must produce on it (none for a passing example).
+/// One example: a set of forms (and, for document rules, the document's running text) and the findings the
+/// rule must produce on it (none for a passing example).
 public struct CheckExample: Sendable {
     public let forms: [Form]
+    /// The running text of the document the forms were printed in (its summary sentences); document rules only.
+    public let disclosure: String?
     public let expected: [ExpectedFinding]
     /// The policy the example runs under.
     public let policy: ScoringPolicy
@@ -76,9 +80,10 @@ public struct CheckExample: Sendable {
     public let file: String
     public let line: Int
 
-    public init(_ forms: [Form], expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
-                file: String = #filePath, line: Int = #line) {
+    public init(_ forms: [Form], disclosure: String? = nil, expect expected: [ExpectedFinding] = [],
+                policy: ScoringPolicy = .national, file: String = #filePath, line: Int = #line) {
         self.forms = forms
+        self.disclosure = disclosure
         self.expected = expected
         self.policy = policy
         self.file = file
@@ -87,14 +92,15 @@ public struct CheckExample: Sendable {
 
     public init(_ form: Form, expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
                 file: String = #filePath, line: Int = #line) {
-        self.init([form], expect: expected, policy: policy, file: file, line: line)
+        self.init([form], disclosure: nil, expect: expected, policy: policy, file: file, line: line)
     }
 }
 
 /// A finding an example expects: its field path and, where numbers are involved, expected and actual;
 /// for rules with more than one severity, the severity of this occurrence.
 public struct ExpectedFinding: Sendable, Hashable {
-    public let formIndex: Int
+    /// nil: a finding about the document as a whole (document rules).
+    public let formIndex: Int?
     public let fieldPath: String?
     public let expected: String?
     public let actual: String?
@@ -107,6 +113,15 @@ public struct ExpectedFinding: Sendable, Hashable {
         self.expected = expected
         self.actual = actual
         self.severity = severity
+    }
+
+    /// A finding of a document rule, about one of the document's sentences.
+    public init(document fieldPath: String, expected: String? = nil, actual: String? = nil) {
+        self.formIndex = nil
+        self.fieldPath = fieldPath
+        self.expected = expected
+        self.actual = actual
+        self.severity = nil
     }
 }
 
@@ -178,6 +193,16 @@ public protocol Check: Sendable {
 /// A rule about one self-evaluation.
 public protocol SelfEvaluationCheck: Check {
     func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation]
+}
+
+/// A rule about a published document: what its summary sentences claim against the forms printed in it
+/// (`jixiao audit`). Form files alone carry no document, so these rules see nothing in `jixiao check`.
+public protocol DisclosureCheck: Check {
+    func check(_ disclosure: Disclosure, context: CheckContext) -> [Violation]
+}
+
+extension DisclosureCheck {
+    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] { [] }
 }
 
 /// A rule about one target table.

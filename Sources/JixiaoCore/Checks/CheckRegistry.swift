@@ -60,10 +60,15 @@ public enum CheckRegistry {
         UnfilledCostRowCheck.self,
         IndicatorsAddedOrMissingCheck.self,
         UnitNameConflictCheck.self,
+        SentenceFormCountCheck.self,
+        SentenceGradeCountsCheck.self,
+        SentenceInvolvedFundsCheck.self,
+        BudgetCategoriesCheck.self,
+        BudgetSentenceTotalsCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
-    public static let catalogueVersion = "1.0"
+    public static let catalogueVersion = "1.1"
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 }

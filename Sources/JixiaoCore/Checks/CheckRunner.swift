@@ -42,10 +42,13 @@ public struct CheckRunner: Sendable {
         return (override.severity, AppliedOverride(ruleID: description.id, from: base, to: override.severity, origin: override.origin))
     }
 
-    public func run(_ inputs: [Input]) -> Result {
+    /// Runs the catalogue over `inputs`; with a `disclosure`, the document rules too, their findings about
+    /// the document as a whole (no form index) after the forms'.
+    public func run(_ inputs: [Input], disclosure: Disclosure? = nil) -> Result {
         let forms = inputs.map(\.form)
         let context = CheckContext(policy: policy, forms: forms)
         var findings: [Finding] = []
+        var documentFindings: [Finding] = []
         var applied: [AppliedOverride] = []
         for check in checks {
             let description = check.description
@@ -53,21 +56,30 @@ public struct CheckRunner: Sendable {
             let (inForce, override) = severity(for: description)
             if let override { applied.append(override) }
             guard let inForce else { continue }
-            for (index, violation) in check.init().violations(in: forms, context: context) {
+            func finding(_ violation: Violation, _ location: Finding.Location, related: [String]) -> Finding {
                 var severity = violation.severity ?? inForce
                 // An occurrence-specific severity follows the rule's override: a lowered rule stays lowered.
                 if violation.severity != nil, let override, let to = override.to { severity = min(severity, to) }
-                findings.append(Finding(
-                    ruleID: description.id, slug: description.slug, severity: severity, message: violation.message,
-                    location: Finding.Location(file: inputs[index].file, formIndex: index, fieldPath: violation.fieldPath,
-                                               line: CheckRunner.line(of: violation.fieldPath, in: forms[index])),
-                    expected: violation.expected, actual: violation.actual, tolerance: description.tolerance,
-                    related: violation.relatedForms.map { inputs[$0].file }))
+                return Finding(ruleID: description.id, slug: description.slug, severity: severity, message: violation.message,
+                               location: location, expected: violation.expected, actual: violation.actual,
+                               tolerance: description.tolerance, related: related)
+            }
+            let rule = check.init()
+            for (index, violation) in rule.violations(in: forms, context: context) {
+                let location = Finding.Location(file: inputs[index].file, formIndex: index, fieldPath: violation.fieldPath,
+                                                line: CheckRunner.line(of: violation.fieldPath, in: forms[index]))
+                findings.append(finding(violation, location, related: violation.relatedForms.map { inputs[$0].file }))
+            }
+            if let disclosure, let documentRule = rule as? any DisclosureCheck {
+                for violation in documentRule.check(disclosure, context: context) {
+                    let location = Finding.Location(file: disclosure.document, formIndex: nil, fieldPath: violation.fieldPath,
+                                                    line: disclosure.line(of: violation.fieldPath))
+                    documentFindings.append(finding(violation, location, related: violation.relatedForms.map { inputs[$0].file }))
+                }
             }
         }
-        let order = Dictionary(uniqueKeysWithValues: inputs.indices.map { ($0, $0) })
-        findings.sort { (order[$0.location.formIndex] ?? 0) < (order[$1.location.formIndex] ?? 0) }
-        return Result(findings: findings, overrides: applied)
+        findings.sort { ($0.location.formIndex ?? 0) < ($1.location.formIndex ?? 0) }
+        return Result(findings: findings + documentFindings, overrides: applied)
     }
 
     /// The source line of a field path: the field itself, else the first line recorded under it, else the

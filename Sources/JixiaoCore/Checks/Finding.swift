@@ -29,14 +29,14 @@ public struct Finding: Sendable, Hashable {
     public struct Location: Sendable, Hashable {
         /// The file (or document) the form came from.
         public let file: String
-        /// Index of the form in the checked set.
-        public let formIndex: Int
+        /// Index of the form in the checked set; nil for a finding about the document as a whole.
+        public let formIndex: Int?
         /// `indicators[3].score`; nil for the form as a whole.
         public let fieldPath: String?
         /// Source line, where the source has lines.
         public let line: Int?
 
-        public init(file: String, formIndex: Int, fieldPath: String?, line: Int?) {
+        public init(file: String, formIndex: Int?, fieldPath: String?, line: Int?) {
             self.file = file
             self.formIndex = formIndex
             self.fieldPath = fieldPath

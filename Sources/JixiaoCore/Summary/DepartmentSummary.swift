@@ -116,8 +116,11 @@ public struct UnitSummary: Sendable {
 
     /// Σ of one amount over the counted forms, rounded to 2 places after summing; unreadable amounts are left
     /// out (see `unreadable(_:)`).
-    public func total(_ funds: InvolvedFunds) -> Decimal {
-        counted.reduce(Decimal(0)) { $0 + ($1.amount(funds) ?? 0) }.round2
+    public func total(_ funds: InvolvedFunds) -> Decimal { sum(funds).round2 }
+
+    /// Σ of one amount over the counted forms, unrounded.
+    public func sum(_ funds: InvolvedFunds) -> Decimal {
+        counted.reduce(Decimal(0)) { $0 + ($1.amount(funds) ?? 0) }
     }
 
     /// Counted forms whose amount cannot be read.

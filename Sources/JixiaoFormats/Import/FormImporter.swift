@@ -15,10 +15,17 @@ public protocol FormImporter: Sendable {
 public struct ImportResult: Sendable {
     public var forms: [ImportedForm]
     public var unreadable: [UnreadablePart]
+    /// The document's own summary sentences (决算公开 自评个数…, 预算公开 纳入绩效目标管理…), where the
+    /// source is a published document; `jixiao audit` checks them against the forms.
+    public var summarySentences: [SummarySentence]
+    public var budgetSentences: [BudgetSentence]
 
-    public init(forms: [ImportedForm] = [], unreadable: [UnreadablePart] = []) {
+    public init(forms: [ImportedForm] = [], unreadable: [UnreadablePart] = [],
+                summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = []) {
         self.forms = forms
         self.unreadable = unreadable
+        self.summarySentences = summarySentences
+        self.budgetSentences = budgetSentences
     }
 }
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+
+/// `jixiao audit DOC…`: what a finance department or auditor runs on a unit's published disclosure.
+public struct Audit: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        abstract: "审查已公开的决算/预算公开文档：读出其中全部表单，评分、检查，并核对文档自己的汇总句。",
+        discussion: """
+        对每份文档：读出全部项目支出绩效自评表和目标表（与 jixiao import 相同的读取方式，不写任何文件），
+        按评分规则重算每张自评表，运行整个规则目录（含重复表单），并把文档中的汇总句
+          “YYYY年二级项目绩效自评个数X个，涉及资金Y万元：A个项目自评等级为“优”…”
+          “纳入绩效目标管理的二级项目N个，共计金额Y万元。其中：…”
+        与读出的表单逐项核对（规则 DS.*）：个数、表上与重算的等级个数、涉及资金与哪种口径（年初预算数、全年预算数、
+        全年执行数）一致。每条发现都带规则编号和文档行号；无法读取的部分逐条列出行号和原因。
+        JSON：一份文档输出一个对象（forms、unreadable、summarySentence…，见 docs/audit-report.md），多份文档输出对象数组。
+        退出码：0 没有错误级发现且全部读出；1 有错误级发现、有无法读取的部分或文档无法读取；64 用法错误。
+        """)
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json, markdown }
+
+    @Argument(help: ArgumentHelp("已公开文档的文本导出（.txt），或 .xlsx/.xml 表单文件。", valueName: "DOC"))
+    public var documents: [String] = []
+
+    @OptionGroup public var policyOptions: PolicyOptions
+
+    @OptionGroup public var project: ProjectOptions
+
+    @Option(help: "输出格式：text（默认）、json 或 markdown。")
+    public var format: Format = .text
+
+    public init() {}
+
+    public func validate() throws {
+        if documents.isEmpty { throw ValidationError("请至少给出一份文档，例如：jixiao audit 2023年度决算公开.txt") }
+        try Import.validateImportable(documents)
+    }
+
+    public func run() throws {
+        let settings = try project.load()
+        let policy = project.policy(settings, options: policyOptions)
+        let configuration = CheckConfiguration(overrides: settings?.overrides ?? [:])
+        var reports: [AuditReport] = []
+        var failed = false
+        var stderr = StandardError()
+        for document in documents {
+            guard let importer = FormImporters.importer(for: document, among: Import.importers) else { continue }
+            do {
+                let imported = try importer.init().importForms(from: URL(fileURLWithPath: document))
+                reports.append(AuditReport(document: document, imported: imported, policy: policy, configuration: configuration))
+            } catch {
+                print("\(error)", to: &stderr)
+                failed = true
+            }
+        }
+        switch format {
+        case .text: if !reports.isEmpty { print(reports.map { $0.text() }.joined(separator: "\n\n")) }
+        case .markdown: print(reports.map { $0.markdown() }.joined(separator: "\n"), terminator: "")
+        case .json:
+            if reports.count == 1 { print(reports[0].json().rendered()) }
+            else if !reports.isEmpty { print(JSONValue.array(reports.map { $0.json() }).rendered()) }
+        }
+        if failed || reports.contains(where: \.fails) { throw ExitCode.failure }
+    }
+}

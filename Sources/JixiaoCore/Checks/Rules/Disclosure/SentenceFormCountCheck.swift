@@ -1,0 +1,43 @@
+/// DS.COUNT.010: the 自评个数 X of a 决算公开's summary sentence must be the number of self-evaluations
+/// attached, an exact copy counted once.
+public struct SentenceFormCountCheck: DisclosureCheck {
+    public static let description = CheckDescription(
+        id: "DS.COUNT.010", slug: "summary-form-count", name: "汇总句自评个数与附表不符",
+        summary: "决算公开汇总句“二级项目绩效自评个数X个”的 X 与文档所附的自评表张数不一致（内容完全相同的重复表只计一次）。",
+        basis: "汇总句概括的是所附自评表（domain §8）；重复公开的表会使个数虚增。",
+        defaultSeverity: .error, scope: .disclosure,
+        passing: [
+            CheckExample([ExampleForms.selfEvaluation()],
+                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            // The same form printed twice is one project.
+            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            // No sentence: nothing to compare.
+            CheckExample([ExampleForms.selfEvaluation()], disclosure: "附件：二级项目绩效自评表"),
+        ],
+        failing: [
+            CheckExample([ExampleForms.selfEvaluation()],
+                         disclosure: ExampleForms.summarySentence(count: 2, funds: "100.00", grades: [2, 0, 0, 0]),
+                         expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
+            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                         disclosure: ExampleForms.summarySentence(count: 2, funds: "200.00", grades: [2, 0, 0, 0]),
+                         expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
+        ])
+
+    public init() {}
+
+    public func check(_ disclosure: Disclosure, context: CheckContext) -> [Violation] {
+        disclosure.summarySentences.enumerated().compactMap { index, sentence in
+            guard let claimed = sentence.formCount else { return nil }
+            let tally = disclosure.summaryTally(index, policy: context.policy)
+            let counted = tally?.formCount ?? 0
+            guard claimed != counted else { return nil }
+            var message = "汇总句称二级项目绩效自评个数 \(claimed) 个，文档中读出的自评表为 \(counted) 张"
+            if let tally, tally.entries.count > counted {
+                message += "（共 \(tally.entries.count) 张，其中 \(tally.entries.count - counted) 张与另一张完全相同，只计一次）"
+            }
+            return Violation(at: "summarySentences[\(index)].formCount", message + "；无法读取的表不计入，见审查报告的“无法读取”部分",
+                             expected: "\(counted)", actual: "\(claimed)")
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Foundation
+
+/// A line of a published document's running text, with its 1-based line number.
+public struct DocumentLine: Sendable, Hashable {
+    public let number: Int
+    public let text: String
+
+    public init(number: Int, text: String) {
+        self.number = number
+        self.text = text
+    }
+}
+
+/// The department summary sentence of a 决算公开 as printed (domain §8):
+/// “2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个…“良”…”.
+///
+/// Read by its phrases, not by one fixed template, because units word it differently (“共开展绩效自评的二级项目
+/// 6个”, “其中优5个、良1个”). A figure the sentence does not state stays nil: the checks compare only what is
+/// claimed.
+public struct SummarySentence: Sendable, Hashable {
+    /// The sentence as printed.
+    public let text: String
+    /// Source line of the sentence's first line.
+    public let line: Int
+    public let year: Int?
+    /// X: 自评个数.
+    public let formCount: Int?
+    /// Y: 涉及资金 in 万元, verbatim (`774.64`), converted from 元 when the sentence says 元.
+    public let involvedFunds: EnteredNumber?
+    /// A–D: the number of projects claimed for each grade the sentence names.
+    public let grades: [Grade: Int]
+
+    /// Reads `text` as a summary sentence; nil when it is not one (no 自评个数 phrase).
+    public init?(_ text: String, line: Int) {
+        let plain = SentenceText.normalize(text)
+        guard let count = plain.firstMatch(of: SentenceText.selfEvaluationCount) else { return nil }
+        self.text = text
+        self.line = line
+        year = SentenceText.year(in: plain)
+        formCount = Int(count.output.1)
+        let afterCount = plain[count.range.upperBound...]
+        let funds = afterCount.firstMatch(of: SentenceText.involvedAmount)
+        involvedFunds = funds.map { SentenceText.tenThousands(String($0.output.1), unit: String($0.output.2)) }
+        grades = SentenceText.gradeCounts(in: funds.map { afterCount[$0.range.upperBound...] } ?? afterCount)
+    }
+}
+
+/// The budget-side sentence of a 预算公开 (domain §8, §12.3): “纳入绩效目标管理的二级项目10个，共计金额
+/// 261,894.09万元。其中：其他运转类项目7个，涉及金额259,821.00万元；特定目标类项目3个，涉及金额2,073.09万元。”
+public struct BudgetSentence: Sendable, Hashable {
+    /// One category of the 其中 clause.
+    public struct Category: Sendable, Hashable {
+        /// `其他运转类`, `特定目标类`.
+        public let name: String
+        public let projectCount: Int
+        /// 万元, verbatim.
+        public let amount: EnteredNumber
+    }
+
+    public let text: String
+    public let line: Int
+    public let year: Int?
+    /// N: 纳入绩效目标管理的二级项目个数.
+    public let projectCount: Int
+    /// Y: 共计金额 in 万元, verbatim.
+    public let amount: EnteredNumber?
+    /// The 其中 split, in printed order; empty when the sentence has none.
+    public let categories: [Category]
+
+    public init?(_ text: String, line: Int) {
+        let plain = SentenceText.normalize(text)
+        guard let count = plain.firstMatch(of: SentenceText.budgetProjectCount),
+              let projects = Int(count.output.1) else { return nil }
+        self.text = text
+        self.line = line
+        year = SentenceText.year(in: plain)
+        projectCount = projects
+        let rest = plain[count.range.upperBound...]
+        let total = rest.firstMatch(of: SentenceText.involvedAmount)
+        amount = total.map { SentenceText.tenThousands(String($0.output.1), unit: String($0.output.2)) }
+        // The split is the first 其中 clause, up to the end of its sentence (a second, repeated one may follow).
+        var categories: [Category] = []
+        if let among = rest.firstRange(of: "其中") {
+            let clause = rest[among.upperBound...].prefix { $0 != "。" }
+            for match in clause.matches(of: SentenceText.category) {
+                guard let n = Int(match.output.2) else { continue }
+                let name = String(match.output.1).trimmingCharacters(in: .whitespaces)
+                categories.append(Category(name: name.hasSuffix("项目") ? String(name.dropLast(2)) : name, projectCount: n,
+                                           amount: SentenceText.tenThousands(String(match.output.3), unit: String(match.output.4))))
+            }
+        }
+        self.categories = categories
+    }
+}
+
+/// Finding the sentences in a document's running text.
+public enum DisclosureSentences {
+    /// Every summary and budget sentence in `lines`. A sentence that PDF extraction wrapped over a few lines
+    /// is read from its first line joined with the next ones until it ends (。) or three lines have been added.
+    public static func find(in lines: [DocumentLine]) -> (summary: [SummarySentence], budget: [BudgetSentence]) {
+        var summary: [SummarySentence] = []
+        var budget: [BudgetSentence] = []
+        for (index, line) in lines.enumerated() {
+            let plain = SentenceText.normalize(line.text)
+            let isSummary = plain.contains(SentenceText.selfEvaluationCount)
+            let isBudget = plain.contains(SentenceText.budgetProjectCount)
+            guard isSummary || isBudget else { continue }
+            var text = line.text.trimmingCharacters(in: .whitespaces)
+            for next in lines[(index + 1)...].prefix(3) where !text.hasSuffix("。") && !text.contains("。其中") {
+                let more = next.text.trimmingCharacters(in: .whitespaces)
+                if more.isEmpty { break }
+                text += more
+            }
+            if isSummary, let sentence = SummarySentence(text, line: line.number) { summary.append(sentence) }
+            if isBudget, let sentence = BudgetSentence(text, line: line.number) { budget.append(sentence) }
+        }
+        return (summary, budget)
+    }
+}
+
+/// The phrases the two sentences are read by. Computed, not stored: a `Regex` is not `Sendable`. Digits
+/// are `[0-9]`, not `\d`, which also matches 万 (a numeric character in Unicode).
+enum SentenceText {
+    static var selfEvaluationCount: Regex<(Substring, Substring)> {
+        /(?:绩效自评(?:项目)?个数|开展(?:了)?(?:项目支出)?绩效自评的(?:二级)?项目)(?:为|共|共计)?\s*([0-9]+)\s*个/
+    }
+    static var budgetProjectCount: Regex<(Substring, Substring)> {
+        /纳入(?:项目支出)?绩效目标管理的(?:二级)?项目(?:共|共计)?\s*([0-9]+)\s*个/
+    }
+    static var involvedAmount: Regex<(Substring, Substring, Substring)> {
+        /(?:涉及|共计|合计)(?:项目)?(?:资金|金额)(?:共|共计|合计)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
+    }
+    static var category: Regex<(Substring, Substring, Substring, Substring, Substring)> {
+        /(?:^|[：:；;，,、])\s*([^：:；;，,、。0-9]+?)([0-9]+)\s*个[，,]?\s*涉及(?:项目)?(?:资金|金额)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
+    }
+    static var yearPrefix: Regex<(Substring, Substring)> { /([0-9]{4})\s*年/ }
+    /// A grade named in a clause: quoted (“优”), after 等级为/结果为, before 等级/级 (优秀等级), or right before
+    /// its count (优5个).
+    static var gradeWord: Regex<(Substring, Substring?, Substring?, Substring?)> {
+        /[“"‘「『]\s*(优|良|中|差)\s*[”"’」』]|(?:等级|结果)(?:为|是)\s*(优|良|中|差)|(优|良|中|差)(?:秀|好|等)?(?:等级|级|(?=\s*[0-9]+\s*个))/
+    }
+    static var projectCount: Regex<(Substring, Substring)> { /([0-9]+)\s*个/ }
+
+    /// Full-width digits, points and commas to ASCII.
+    static func normalize(_ text: String) -> String { DecimalText.normalizeDigits(text) }
+
+    static func year(in text: String) -> Int? {
+        text.firstMatch(of: yearPrefix).flatMap { Int($0.output.1) }
+    }
+
+    /// An amount as 万元: as printed when printed in 万元, converted (÷ 10 000) when printed in 元.
+    static func tenThousands(_ number: String, unit: String) -> EnteredNumber {
+        guard unit == "元", let value = DecimalText.parse(number) else { return EnteredNumber(number) }
+        return EnteredNumber(DecimalText.plain(value / 10000))
+    }
+
+    /// Whether an exact amount equals a printed one at the printed precision: 774.639 is “774.64”, and
+    /// “775” when the sentence rounds to whole 万元.
+    static func equalAsPrinted(_ printed: EnteredNumber, _ exact: Decimal) -> Bool {
+        guard let value = printed.value else { return false }
+        let places = printed.text.firstIndex(of: ".").map { printed.text.distance(from: $0, to: printed.text.endIndex) - 1 } ?? 0
+        return exact.rounded(places) == value
+    }
+
+    /// `5个项目自评等级为“优”，1个项目自评等级为“良”` and `其中优5个、良1个`: each clause that names one
+    /// grade and one count. A clause naming grades without a count (“没有自评结果为“中”“差”的项目”) says
+    /// nothing countable and is skipped; the first count of each grade wins.
+    static func gradeCounts(in text: Substring) -> [Grade: Int] {
+        var counts: [Grade: Int] = [:]
+        for clause in text.split(whereSeparator: { "，,；;、。".contains($0) }) {
+            let grades = clause.matches(of: gradeWord).compactMap { match -> Grade? in
+                let word = match.output.1 ?? match.output.2 ?? match.output.3
+                return word.flatMap { Grade(rawValue: String($0)) }
+            }
+            let numbers = clause.matches(of: projectCount)
+            guard Set(grades).count == 1, numbers.count == 1, let grade = grades.first,
+                  let n = Int(numbers[0].output.1), counts[grade] == nil else { continue }
+            counts[grade] = n
+        }
+        return counts
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import JixiaoCore
+import Testing
+
+/// Reading the summary sentences of published documents: the printed templates of the seeds and the other
+/// wordings units use.
+@Suite struct DisclosureSentencesTests {
+    static func lines(_ text: String) -> [DocumentLine] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { DocumentLine(number: $0.offset + 1, text: String($0.element)) }
+    }
+
+    @Test func seed000SentenceWithItsTrailingRemark() throws {
+        let text = "2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。我单位没有自评结果为“中”“和”“差”的项目。"
+        let sentence = try #require(SummarySentence(text, line: 522))
+        #expect(sentence.year == 2023)
+        #expect(sentence.formCount == 6)
+        #expect(sentence.involvedFunds?.text == "774.64")
+        #expect(sentence.grades == [.excellent: 5, .good: 1, .fair: 0, .poor: 0])
+        #expect(sentence.line == 522)
+    }
+
+    @Test func otherWordings() throws {
+        let short = try #require(SummarySentence("2024年度共开展绩效自评的二级项目12个，涉及资金1,234.5万元，其中优10个、良1个、中1个。", line: 1))
+        #expect(short.year == 2024)
+        #expect(short.formCount == 12)
+        #expect(short.involvedFunds?.value == Decimal(string: "1234.5"))
+        #expect(short.grades == [.excellent: 10, .good: 1, .fair: 1])
+
+        let graded = try #require(SummarySentence("2023年项目绩效自评个数为3个，涉及资金共计12.00万元：自评等级为优的项目2个，自评等级为良的项目1个。", line: 1))
+        #expect(graded.formCount == 3)
+        #expect(graded.grades == [.excellent: 2, .good: 1])
+
+        // Full-width digits, an amount in 元.
+        let yuan = try #require(SummarySentence("２０２３年二级项目绩效自评个数２个，涉及资金1,500,000元：2个项目自评等级为“优”。", line: 1))
+        #expect(yuan.formCount == 2)
+        #expect(yuan.involvedFunds?.value == 150)
+        #expect(yuan.grades == [.excellent: 2])
+    }
+
+    @Test func notASummarySentence() {
+        #expect(SummarySentence("附件：“优”等级5个二级项目绩效自评表", line: 1) == nil)
+        #expect(SummarySentence("2023年度政府采购支出总额258.15万元。", line: 1) == nil)
+    }
+
+    @Test func aSentenceWrappedOverLinesIsReadWhole() throws {
+        let found = DisclosureSentences.find(in: Self.lines("""
+            （四）预算绩效情况说明
+            2023年二级项目绩效自评个数4个，涉及资金407.75万元：4个项目自评等级为“优”，
+            0个项目自评等级为“良”，0个项目自评等级为“中”，
+            0个项目自评等级为“差”。
+            附件：二级项目绩效自评表
+            """))
+        #expect(found.budget.isEmpty)
+        let sentence = try #require(found.summary.first)
+        #expect(found.summary.count == 1)
+        #expect(sentence.line == 2)
+        #expect(sentence.grades == [.excellent: 4, .good: 0, .fair: 0, .poor: 0])
+    }
+
+    @Test func seed002BudgetSentence() throws {
+        let text = "2026年山西省社会保险局纳入绩效目标管理的二级项目10个，共计金额261,894.09万元。其中：其他运转类项目7个，涉及金额259,821.00万元；特定目标类项目3个，涉及金额2,073.09万元。公开项目绩效目标10个，涉及项目金额261,894.09万元，占部门（单位）项目支出总额的100%。其中：其他运转类项目7个，涉及项目金额259,821.00万元；特定目标类项目3个，涉及项目金额2,073.09万元。"
+        let sentence = try #require(BudgetSentence(text, line: 462))
+        #expect(sentence.year == 2026)
+        #expect(sentence.projectCount == 10)
+        #expect(sentence.amount?.text == "261,894.09")
+        #expect(sentence.categories.map(\.name) == ["其他运转类", "特定目标类"])
+        #expect(sentence.categories.map(\.projectCount) == [7, 3])
+        #expect(sentence.categories.map(\.amount.text) == ["259,821.00", "2,073.09"])
+        #expect(SummarySentence(text, line: 462) == nil)
+    }
+
+    @Test func sentencesOfSeveralUnitsCoverTheFormsPrintedAfterThem() {
+        let early = ExampleForms.selfEvaluationValue { $0.source = SourceReference(document: "d", firstLine: 3) }
+        let late = ExampleForms.selfEvaluationValue { $0.project = "另一项目"; $0.source = SourceReference(document: "d", firstLine: 12) }
+        let text = """
+            2023年二级项目绩效自评个数1个，涉及资金100.00万元：1个项目自评等级为“优”。
+            ...
+            ...
+            ...
+            ...
+            2023年二级项目绩效自评个数1个，涉及资金100.00万元：1个项目自评等级为“优”。
+            """
+        let disclosure = Disclosure(document: "d", forms: [.selfEvaluation(early), .selfEvaluation(late)], text: text)
+        #expect(disclosure.selfEvaluations(coveredBySummary: 0) == [0])
+        #expect(disclosure.selfEvaluations(coveredBySummary: 1) == [1])
+        let inputs = disclosure.forms.map { CheckRunner.Input(file: "d", form: $0) }
+        let documentFindings = CheckRunner(policy: .national).run(inputs, disclosure: disclosure).findings
+            .filter { $0.location.formIndex == nil }
+        #expect(documentFindings.isEmpty, "\(documentFindings.map(\.message))")
+    }
+}
