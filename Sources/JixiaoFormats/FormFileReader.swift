@@ -7,12 +7,15 @@ public enum FormFileReader {
     /// A real form file is 10–40 KB; anything this large is not a form and is refused before parsing.
     public static let maximumBytes = 2 * 1024 * 1024
 
+    /// The refusal of a file larger than `maximumBytes`.
+    static func tooLarge(_ file: String, bytes: Int) -> FormFileError {
+        FormFileError(file: file, problem: "文件大小 \(bytes / 1024) KB，超过表单文件上限 \(maximumBytes / 1024 / 1024) MB",
+                      fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
+    }
+
     /// Reads one form file's bytes. `file` names it in errors.
     public static func read(_ data: Data, file: String) throws(FormFileError) -> Form {
-        guard data.count <= maximumBytes else {
-            throw FormFileError(file: file, problem: "文件大小 \(data.count / 1024) KB，超过表单文件上限 \(maximumBytes / 1024 / 1024) MB",
-                                fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
-        }
+        guard data.count <= maximumBytes else { throw tooLarge(file, bytes: data.count) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
         }

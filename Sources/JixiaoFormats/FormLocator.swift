@@ -71,8 +71,7 @@ public enum FormLocator {
     static func readLimited(_ file: String) throws -> Data {
         let attributes = try FileManager.default.attributesOfItem(atPath: file)
         if let size = attributes[.size] as? NSNumber, size.intValue > FormFileReader.maximumBytes {
-            throw FormFileError(file: file, problem: "文件大小 \(size.intValue / 1024) KB，超过表单文件上限 \(FormFileReader.maximumBytes / 1024 / 1024) MB",
-                                fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
+            throw FormFileReader.tooLarge(file, bytes: size.intValue)
         }
         return try Data(contentsOf: URL(fileURLWithPath: file))
     }

@@ -47,6 +47,18 @@ import Testing
         #expect(forms.first?["total"] as? String == "101.00")
     }
 
+    /// A finding about a form as a whole points into the form file, not at the line of the printed document
+    /// the form was transcribed from (its `source`).
+    @Test func wholeFormFindingPointsIntoTheFormFile() throws {
+        let file = "Forms/2023/209105-山西省工伤保险管理服务中心/社会保障卡工本费支出.yaml"
+        let result = try CLI.run(["check", file, "--only", "SE.WEIGHT.010", "--format", "json"])
+        let forms = try #require(try json(result.stdout)["forms"] as? [[String: Any]])
+        let finding = try #require((forms.first?["findings"] as? [[String: Any]])?.first)
+        let location = try #require(finding["location"] as? [String: Any])
+        #expect(location["fieldPath"] is NSNull)
+        #expect(location["line"] as? Int == 1)
+    }
+
     @Test func textReportIsChineseWithRuleIdAndNumbers() throws {
         let work = try Workspace()
         let output = try work.run(["check", ".", "--only", "SE.SCORE.010"])

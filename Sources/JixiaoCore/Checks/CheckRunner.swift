@@ -82,16 +82,16 @@ public struct CheckRunner: Sendable {
         return Result(findings: findings + documentFindings, overrides: applied)
     }
 
-    /// The source line of a field path: the field itself, else the first line recorded under it, else the
-    /// form's first line.
+    /// The line of a field path in the file the form was read from: the field itself, else the first line
+    /// recorded under it, else the form's first recorded line. (`source.firstLine` is not used: in a form
+    /// file it names the line of the printed document the form was transcribed from, not a line of the file.)
     static func line(of fieldPath: String?, in form: Form) -> Int? {
-        let lines: [String: Int]
-        let first: Int?
-        switch form {
-        case .selfEvaluation(let f): (lines, first) = (f.lines, f.source?.firstLine)
-        case .targetTable(let t): (lines, first) = (t.lines, t.source?.firstLine)
+        let lines = switch form {
+        case .selfEvaluation(let f): f.lines
+        case .targetTable(let t): t.lines
         }
-        guard let fieldPath else { return first ?? lines.values.min() }
+        let first = lines.values.min()
+        guard let fieldPath else { return first }
         if let exact = lines[fieldPath] { return exact }
         let under = lines.filter { $0.key.hasPrefix(fieldPath + ".") || $0.key.hasPrefix(fieldPath + "[") }
         return under.values.min() ?? first
