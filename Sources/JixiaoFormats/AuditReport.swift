@@ -131,7 +131,7 @@ public struct AuditReport: Sendable {
                      + "错误 \(check.count(.error)) 条，警告 \(check.count(.warning)) 条，提示 \(check.count(.notice)) 条。"]
         func section(_ title: String, _ sentence: String, _ comparison: [String], _ findings: [Finding]) {
             lines += ["", "## \(title)", "", "> \(sentence)", ""] + comparison.map { "- " + $0 }
-            lines += findings.map { "- **\($0.ruleID)** \(cell(CheckReport.text($0)))" }
+            lines += findings.map { "- " + cell(CheckReport.text($0)) }
         }
         for (index, sentence) in disclosure.summarySentences.enumerated() {
             section("汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofSummary: index), findings(about: "summarySentences[\(index)]"))

@@ -46,7 +46,7 @@ import Testing
 
         let markdown = try CLI.run(["audit", Self.seed002, "--format", "markdown"])
         #expect(markdown.stdout.hasPrefix("# 公开文档审查："))
-        #expect(markdown.stdout.contains("**DS.BGT.010**"))
+        #expect(markdown.stdout.contains("- [DS.BGT.010 警告] 预算公开的分类个数与金额疑似错配"))
         #expect(markdown.stdout.contains("| 1 | 维修维护费 | 2026 | 第 466–496 行 | 目标表 |"))
     }
 
