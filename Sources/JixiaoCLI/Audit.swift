@@ -14,6 +14,8 @@ public struct Audit: ParsableCommand {
           “纳入绩效目标管理的二级项目N个，共计金额Y万元。其中：…”
         与读出的表单逐项核对（规则 DS.*）：个数、表上与重算的等级个数、涉及资金与哪种口径（年初预算数、全年预算数、
         全年执行数）一致。每条发现都带规则编号和文档行号；无法读取的部分逐条列出行号和原因。
+        同时给出的几份文档互相参照：例如同一年度的预算公开（目标表）与决算公开（自评表）一起审查时，
+        自评表会与对应的目标表核对（XF.TGSE.*），同一张表在两份文档中公开也会被发现（XF.DUP.010）。
         JSON：一份文档输出一个对象（forms、unreadable、summarySentence…，见 docs/audit-report.md），多份文档输出对象数组。
         退出码：0 没有错误级发现且全部读出；1 有错误级发现、有无法读取的部分或文档无法读取；64 用法错误。
         """)
@@ -41,18 +43,24 @@ public struct Audit: ParsableCommand {
         let settings = try project.load()
         let policy = project.policy(settings, options: policyOptions)
         let configuration = CheckConfiguration(overrides: settings?.overrides ?? [:])
-        var reports: [AuditReport] = []
+        var imports: [(document: String, result: ImportResult)] = []
         var failed = false
         var stderr = StandardError()
         for document in documents {
             guard let importer = FormImporters.importer(for: document, among: Import.importers) else { continue }
             do {
-                let imported = try importer.init().importForms(from: URL(fileURLWithPath: document))
-                reports.append(AuditReport(document: document, imported: imported, policy: policy, configuration: configuration))
+                imports.append((document, try importer.init().importForms(from: URL(fileURLWithPath: document))))
             } catch {
                 print("\(error)", to: &stderr)
                 failed = true
             }
+        }
+        // Each document is audited with the others' forms beside it, so cross-form rules see them all.
+        let forms = imports.map { AuditReport.loadedForms(document: $0.document, imported: $0.result) }
+        let reports = imports.indices.map { index in
+            AuditReport(document: imports[index].document, imported: imports[index].result, policy: policy,
+                        configuration: configuration,
+                        companions: forms.indices.filter { $0 != index }.flatMap { forms[$0] })
         }
         switch format {
         case .text: if !reports.isEmpty { print(reports.map { $0.text() }.joined(separator: "\n\n")) }

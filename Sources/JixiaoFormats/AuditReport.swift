@@ -8,28 +8,42 @@ public struct AuditReport: Sendable {
     public let document: String
     public let imported: ImportResult
     public let disclosure: Disclosure
+    /// The catalogue over this document's forms first, then the companions'.
     public let check: CheckReport
+    /// The findings about this document: its forms' (cross-form ones included) and its sentences'.
+    public let findings: [Finding]
     /// The department summary recomputed from the forms, with 涉及资金 in the definition the document's
     /// sentence uses (全年执行数 when it matches none).
     public let summary: SummaryReport
 
+    /// Audits `imported`, read from `document`. `companions` are the forms of the other documents audited with
+    /// it, so that cross-form rules see them: a 决算公开's self-evaluations against the same year's 预算公开
+    /// target tables (XF.TGSE.*), the same form published in two documents (XF.DUP.010).
     public init(document: String, imported: ImportResult, policy: ScoringPolicy,
-                configuration: CheckConfiguration = CheckConfiguration()) {
+                configuration: CheckConfiguration = CheckConfiguration(), companions: [LoadedForm] = []) {
         self.document = document
         self.imported = imported
-        let loaded = imported.forms.map { LoadedForm(file: "\(document) \($0.origin)", form: $0.form) }
+        let loaded = AuditReport.loadedForms(document: document, imported: imported)
         let disclosure = Disclosure(document: document, forms: imported.forms.map(\.form),
                                     summarySentences: imported.summarySentences, budgetSentences: imported.budgetSentences)
         self.disclosure = disclosure
-        check = CheckReport(forms: loaded, policy: policy, configuration: configuration, disclosure: disclosure)
+        check = CheckReport(forms: loaded + companions, policy: policy, configuration: configuration, disclosure: disclosure)
+        findings = check.findings.filter { ($0.location.formIndex ?? 0) < loaded.count }
         let sentenceFunds = disclosure.summarySentences.indices.lazy.compactMap { index in
             disclosure.summaryTally(index, policy: policy).flatMap { disclosure.summarySentences[index].matchingDefinitions($0).first }
         }.first
         summary = SummaryReport(forms: loaded, policy: policy, funds: sentenceFunds ?? .executed)
     }
 
+    /// The forms of an import as the reports name them: `document 第 684–715 行`.
+    public static func loadedForms(document: String, imported: ImportResult) -> [LoadedForm] {
+        imported.forms.map { LoadedForm(file: "\(document) \($0.origin)", form: $0.form) }
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
     /// Whether the exit code signals failure: an error-level finding or a part that could not be read.
-    public var fails: Bool { check.fails(strict: false) || !imported.unreadable.isEmpty }
+    public var fails: Bool { count(.error) > 0 || !imported.unreadable.isEmpty }
 
     var selfEvaluationCount: Int { imported.forms.filter { if case .selfEvaluation = $0.form { true } else { false } }.count }
 
@@ -104,13 +118,13 @@ public struct AuditReport: Sendable {
         lines += ["", "  表单："]
         for (index, form) in imported.forms.enumerated() {
             lines.append("    \(index + 1). \(form.form.project)（\(form.form.year)年度，\(Self.lineRange(form))）" + scoreLine(form.form))
-            lines += check.findings.filter { $0.location.formIndex == index }.map { "       " + CheckReport.text($0) }
+            lines += findings.filter { $0.location.formIndex == index }.map { "       " + CheckReport.text($0) }
         }
         if !imported.unreadable.isEmpty {
             lines += ["", "  无法读取："]
             lines += imported.unreadable.map { "    \($0.line.map { "第 \($0) 行" } ?? $0.location)：\($0.reason)" }
         }
-        lines += ["", "  共：错误 \(check.count(.error)) 条，警告 \(check.count(.warning)) 条，提示 \(check.count(.notice)) 条。"]
+        lines += ["", "  共：错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条。"]
         return lines.joined(separator: "\n")
     }
 
@@ -128,7 +142,7 @@ public struct AuditReport: Sendable {
         let cell = SummaryReport.markdownCell
         var lines = ["# 公开文档审查：\(cell(document))", "",
                      "评分政策：\(check.policy.name)。读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处；"
-                     + "错误 \(check.count(.error)) 条，警告 \(check.count(.warning)) 条，提示 \(check.count(.notice)) 条。"]
+                     + "错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条。"]
         func section(_ title: String, _ sentence: String, _ comparison: [String], _ findings: [Finding]) {
             lines += ["", "## \(title)", "", "> \(sentence)", ""] + comparison.map { "- " + $0 }
             lines += findings.map { "- " + cell(CheckReport.text($0)) }
@@ -141,11 +155,11 @@ public struct AuditReport: Sendable {
         }
         lines += ["", "## 表单", "", "| # | 项目 | 年度 | 位置 | 评分 | 发现 |", "|---|---|---|---|---|---|"]
         for (index, form) in imported.forms.enumerated() {
-            let own = check.findings.filter { $0.location.formIndex == index }
+            let own = findings.filter { $0.location.formIndex == index }
             let found = own.map { "\($0.ruleID) \($0.severity.label)" }.joined(separator: "<br>")
             lines.append("| \(index + 1) | \(cell(form.form.project)) | \(form.form.year) | \(Self.lineRange(form)) | \(cell(String(scoreLine(form.form).dropFirst()))) | \(found.isEmpty ? "—" : found) |")
         }
-        let formFindings = check.findings.filter { $0.location.formIndex != nil }
+        let formFindings = findings.filter { $0.location.formIndex != nil }
         if !formFindings.isEmpty {
             lines += ["", "## 发现", ""]
             lines += formFindings.map { "- \(cell(imported.forms[$0.location.formIndex!].form.project))：\(cell(CheckReport.text($0)))" }
@@ -185,8 +199,8 @@ public struct AuditReport: Sendable {
             ("document", .string(document)),
             ("summary", .object([("forms", .int(imported.forms.count)), ("selfEvaluations", .int(selfEvaluationCount)),
                                  ("targetTables", .int(imported.forms.count - selfEvaluationCount)),
-                                 ("unreadable", .int(imported.unreadable.count)), ("errors", .int(check.count(.error))),
-                                 ("warnings", .int(check.count(.warning))), ("notices", .int(check.count(.notice)))])),
+                                 ("unreadable", .int(imported.unreadable.count)), ("errors", .int(count(.error))),
+                                 ("warnings", .int(count(.warning))), ("notices", .int(count(.notice)))])),
             ("forms", .array(forms)),
             ("unreadable", .array(imported.unreadable.map { part in
                 .object([("line", .int(part.line)), ("location", .string(part.location)), ("reason", .string(part.reason))])

@@ -50,6 +50,28 @@ import Testing
         #expect(markdown.stdout.contains("| 1 | 维修维护费 | 2026 | 第 466–496 行 | 目标表 |"))
     }
 
+    /// A 决算公开 audited with the same year's 预算公开: each self-evaluation is checked against its target
+    /// table. (Seed 002 is the 2026 budget of the unit of seed 000's 2023 forms; here it is dated 2023.)
+    @Test func documentsAuditedTogetherAreCheckedAgainstEachOther() throws {
+        let folder = try Self.temporaryFolder()
+        let budget = folder.appendingPathComponent("2023年预算公开.txt")
+        try String(contentsOfFile: Self.seed002, encoding: .utf8).replacingOccurrences(of: "2026", with: "2023")
+            .write(to: budget, atomically: true, encoding: .utf8)
+        func meeting(_ arguments: [String]) throws -> [[String: Any]] {
+            let result = try CLI.run(["audit"] + arguments + ["--format", "json"])
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+            let report = try #require((object as? [[String: Any]])?.first ?? object as? [String: Any])
+            let form = try #require((report["forms"] as? [[String: Any]])?.first { $0["project"] as? String == "会议培训费" })
+            return form["findings"] as? [[String: Any]] ?? []
+        }
+        #expect(try meeting([Self.seed000]).allSatisfy { ($0["ruleId"] as? String)?.hasPrefix("XF.TGSE") == false })
+        let findings = try meeting([Self.seed000, budget.path])
+        let declared = try #require(findings.first { $0["ruleId"] as? String == "XF.TGSE.020" })
+        #expect(declared["expected"] as? String == "298400.00")
+        #expect(declared["actual"] as? String == "485000.00")
+        #expect(declared["related"] as? [String] == ["\(budget.path) 第 531–562 行"])
+    }
+
     @Test func badInputIsRefusedClearly() throws {
         let folder = try Self.temporaryFolder()
         let binary = folder.appendingPathComponent("坏.txt")
