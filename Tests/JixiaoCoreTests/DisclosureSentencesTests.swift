@@ -90,3 +90,32 @@ import Testing
         #expect(documentFindings.isEmpty, "\(documentFindings.map(\.message))")
     }
 }
+
+/// DS.BGT.010 searches groupings of the target tables; beyond its bound it stays silent instead of guessing.
+@Suite struct BudgetCategoriesSearchTests {
+    static func findings(tables: Int, split: [(name: String, count: Int, amount: String)], total: String) -> [Finding] {
+        let amounts = (1...tables).map { "\($0 * 10000 + 1)" }  // 1.0001万, 2.0001万, … : no two groupings alike
+        let disclosure = Disclosure(document: "d", forms: ExampleForms.targetTables(amounts: amounts),
+                                    text: ExampleForms.budgetSentence(count: tables, amount: total, categories: split))
+        return CheckRunner(checks: [BudgetCategoriesCheck.self], policy: .national)
+            .run(disclosure.forms.map { CheckRunner.Input(file: "d", form: $0) }, disclosure: disclosure).findings
+    }
+
+    @Test func aGroupingAmongManyTablesIsFound() {
+        // 1…20 万元 (plus 0.0001 each): the five largest make 90.0005万, the other fifteen 120.0015万.
+        let split = [(name: "其他运转类", count: 15, amount: "120.0015"), (name: "特定目标类", count: 5, amount: "90.0005")]
+        #expect(Self.findings(tables: 20, split: split, total: "210.002").isEmpty)
+        let crossed = [(name: "其他运转类", count: 5, amount: "120.0015"), (name: "特定目标类", count: 15, amount: "90.0005")]
+        #expect(Self.findings(tables: 20, split: crossed, total: "210.002").map(\.expected)
+                == ["其他运转类 15 个 120.0015 万元；特定目标类 5 个 90.0005 万元"])
+    }
+
+    @Test func tooManyTablesOrGroupingsAreNotJudged() {
+        // 25 tables: not searched at all.
+        let many = [(name: "其他运转类", count: 12, amount: "1.00"), (name: "特定目标类", count: 13, amount: "324.00")]
+        #expect(Self.findings(tables: 25, split: many, total: "325.00").isEmpty)
+        // 24 tables split 12/12 into amounts no grouping gives: the search gives up within its budget.
+        let even = [(name: "其他运转类", count: 12, amount: "150.00"), (name: "特定目标类", count: 12, amount: "150.0024")]
+        #expect(Self.findings(tables: 24, split: even, total: "300.0024").isEmpty)
+    }
+}
