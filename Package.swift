@@ -59,6 +59,7 @@ let package = Package(
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
         .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "JixiaoCryptoTests", dependencies: ["JixiaoCrypto"]),
         .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
         .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
                     resources: [.copy("Fixtures")]),
