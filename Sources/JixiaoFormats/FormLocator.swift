@@ -60,8 +60,8 @@ public enum FormLocator {
             } catch let error as FormFileError {
                 result.errors.append(error)
             } catch {
-                result.errors.append(FormFileError(file: file, problem: "无法读取文件（\(error.localizedDescription)）",
-                                                   fix: "检查文件是否存在以及读取权限"))
+                let reason = FileReadProblem.describe(file)
+                result.errors.append(FormFileError(file: file, problem: reason.problem, fix: reason.fix))
             }
         }
         return result

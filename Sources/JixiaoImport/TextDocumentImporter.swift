@@ -18,7 +18,8 @@ public struct TextDocumentImporter: FormImporter {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw ImportError(file: url.path, problem: "无法读取文件（\(error.localizedDescription)）", fix: "检查文件路径和读取权限")
+            let reason = FileReadProblem.describe(url.path)
+            throw ImportError(file: url.path, problem: reason.problem, fix: reason.fix)
         }
         return try importForms(from: data, name: url.lastPathComponent)
     }

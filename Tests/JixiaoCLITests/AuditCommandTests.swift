@@ -86,6 +86,10 @@ import Testing
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("修改建议"), "\(nothing.stderr)")
 
+        let missing = try CLI.run(["audit", folder.appendingPathComponent("没有这个文件.txt").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("没有这个文件.txt: 文件不存在。修改建议：检查文件路径的拼写"), "\(missing.stderr)")
+
         let pdf = try CLI.run(["audit", folder.appendingPathComponent("决算公开.pdf").path])
         #expect(pdf.status == 64)
         #expect(pdf.stderr.contains("不支持的文件类型"))
