@@ -30,48 +30,62 @@ let package = Package(
         .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),
         // Excel workbooks (.xlsx): ZIPFoundation for the archive, libxml2's reader for the sheet XML, and the
         // label-driven mapping of the official 自评表/目标表 layouts onto the model.
-        .target(name: "JixiaoXLSX", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "CLibXML2",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "JixiaoXLSX",
+            dependencies: [
+                "JixiaoCore", "JixiaoFormats", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
-        .target(name: "JixiaoServer", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
-            .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "NIOCore", package: "swift-nio"),
-        ]),
+        .target(
+            name: "JixiaoServer",
+            dependencies: [
+                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
         // Subcommands, kept in a library so tests can run them in-process.
-        .target(name: "JixiaoCLI", dependencies: [
-            "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoServer",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "JixiaoCLI",
+            dependencies: [
+                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
         .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
-        .executableTarget(name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
-                          path: "Benchmarks/JixiaoBenchmarks"),
+        .executableTarget(
+            name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
+            path: "Benchmarks/JixiaoBenchmarks"),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
-        .executableTarget(name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
-                          path: "Benchmarks/ServerBenchmarks"),
+        .executableTarget(
+            name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
+            path: "Benchmarks/ServerBenchmarks"),
         .testTarget(name: "JixiaoCoreTests", dependencies: ["JixiaoCore"]),
-        .testTarget(name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCryptoTests", dependencies: ["JixiaoCrypto"]),
-        .testTarget(name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
-        .testTarget(name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
+        .testTarget(
+            name: "JixiaoImportTests", dependencies: ["JixiaoImport", "JixiaoCore", "JixiaoFormats"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
-        .testTarget(name: "JixiaoServerTests", dependencies: [
-            "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
-            .product(name: "HTTPTypes", package: "swift-http-types"),
-            .product(name: "NIOCore", package: "swift-nio"),
-            .product(name: "GRDB", package: "GRDB.swift"),
-        ]),
+        .testTarget(
+            name: "JixiaoServerTests",
+            dependencies: [
+                "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ]
 )

@@ -45,8 +45,9 @@ func now() -> Double {
 /// Peak resident memory in MB since the last reset.
 func peakMB() -> Int {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-          let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-          let kb = Int(line.split(separator: " ").dropFirst().first ?? "") else { return -1 }
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+        let kb = Int(line.split(separator: " ").dropFirst().first ?? "")
+    else { return -1 }
     return kb / 1024
 }
 
@@ -60,13 +61,19 @@ struct Generator {
 
     init(seeds: String) {
         let loaded = FormLocator.load([seeds])
-        if !loaded.errors.isEmpty || loaded.forms.isEmpty { fail("cannot read the seed forms in \(seeds): \(loaded.errors)") }
+        if !loaded.errors.isEmpty || loaded.forms.isEmpty {
+            fail("cannot read the seed forms in \(seeds): \(loaded.errors)")
+        }
         var evaluations: [SelfEvaluation] = []
         var tables: [TargetTable] = []
         for item in loaded.forms {
             switch item.form {
-            case .selfEvaluation(var f): f.lines = [:]; evaluations.append(f)
-            case .targetTable(var t): t.lines = [:]; tables.append(t)
+            case .selfEvaluation(var f):
+                f.lines = [:]
+                evaluations.append(f)
+            case .targetTable(var t):
+                t.lines = [:]
+                tables.append(t)
             }
         }
         selfEvaluations = evaluations
@@ -87,7 +94,9 @@ struct Generator {
             f.agency = CodedName("\(300000 + unit)-合成单位\(unit)")
             for path in [\SelfEvaluation.FundsRow.declared, \.compiled, \.fullYearBudget, \.executed, \.balance] {
                 f.funds.total[keyPath: path] = scaled(f.funds.total[keyPath: path])
-                for row in f.funds.sources.indices { f.funds.sources[row][keyPath: path] = scaled(f.funds.sources[row][keyPath: path]) }
+                for row in f.funds.sources.indices {
+                    f.funds.sources[row][keyPath: path] = scaled(f.funds.sources[row][keyPath: path])
+                }
             }
             return .selfEvaluation(f)
         }
@@ -103,7 +112,10 @@ struct Generator {
 /// flat list of writer calls beforehand (not timed); the loop replays them into one batch file.
 enum RawWriter {
     enum Call {
-        case start(String), attribute(String, String), text(String), end
+        case start(String)
+        case attribute(String, String)
+        case text(String)
+        case end
     }
 
     /// The writer calls that reproduce a document, read with libxml2's reader.
@@ -120,7 +132,8 @@ enum RawWriter {
                     calls.append(.start(string(xmlTextReaderConstName(reader))))
                     let empty = xmlTextReaderIsEmptyElement(reader) == 1
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
-                        calls.append(.attribute(string(xmlTextReaderConstName(reader)), string(xmlTextReaderConstValue(reader))))
+                        calls.append(
+                            .attribute(string(xmlTextReaderConstName(reader)), string(xmlTextReaderConstValue(reader))))
                     }
                     if empty { calls.append(.end) }
                 case Int32(XML_READER_TYPE_END_ELEMENT.rawValue): calls.append(.end)
@@ -142,8 +155,10 @@ enum RawWriter {
         var start = now()
         xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil)
         xmlTextWriterStartElement(writer, "Batch")
-        for (key, value) in [("xmlns", ExportNamespace.batch), ("name", "raw"), ("schemaVersion", "1.0"),
-                             ("amountUnit", "元"), ("policy", "national"), ("policyVersion", "1.0")] {
+        for (key, value) in [
+            ("xmlns", ExportNamespace.batch), ("name", "raw"), ("schemaVersion", "1.0"),
+            ("amountUnit", "元"), ("policy", "national"), ("policyVersion", "1.0"),
+        ] {
             xmlTextWriterWriteAttribute(writer, key, value)
         }
         xmlTextWriterStartElement(writer, "Forms")
@@ -167,7 +182,9 @@ enum RawWriter {
         for name in ["FormCount", "SelfEvaluationCount", "TargetTableCount", "UngradedCount"] {
             xmlTextWriterWriteElement(writer, name, "0")
         }
-        for name in ["BudgetSum", "ExecutedSum", "TargetAnnualFundsSum"] { xmlTextWriterWriteElement(writer, name, "0.00") }
+        for name in ["BudgetSum", "ExecutedSum", "TargetAnnualFundsSum"] {
+            xmlTextWriterWriteElement(writer, name, "0.00")
+        }
         xmlTextWriterWriteElement(writer, "AllowErrors", "false")
         xmlTextWriterEndDocument(writer)
         xmlFreeTextWriter(writer)
@@ -177,7 +194,8 @@ enum RawWriter {
     /// libxml2's own streaming validation (`xmlSchemaValidateFile`) of a file; returns seconds and validity.
     static func validate(path: String, schema: String) -> (Double, Bool) {
         guard let parser = xmlSchemaNewParserCtxt(schema), let compiled = xmlSchemaParse(parser),
-              let context = xmlSchemaNewValidCtxt(compiled) else { fail("cannot compile \(schema)") }
+            let context = xmlSchemaNewValidCtxt(compiled)
+        else { fail("cannot compile \(schema)") }
         let start = now()
         let status = xmlSchemaValidateFile(context, path, 0)
         let seconds = now() - start
@@ -195,7 +213,8 @@ func measure(size: Int, arguments: Arguments) {
     try? FileManager.default.removeItem(atPath: folder)
     try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let schema = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent("Exports/schema/jixiao-batch-1.0.xsd")
+    let schema = (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(
+        "Exports/schema/jixiao-batch-1.0.xsd")
     var results: [String: String] = [:]
     func record(_ key: String, _ seconds: Double, memory: Int) {
         results[key] = String(format: "%.0f forms/s (%.1f s, %d MB)", Double(size) / seconds, seconds, memory)
@@ -209,7 +228,9 @@ func measure(size: Int, arguments: Arguments) {
     for index in 0..<size {
         let yaml = Data(FormFileWriter.yaml(generator.form(index)).utf8)
         let start = now()
-        guard let form = try? FormFileReader.read(yaml, file: "\(index).yaml") else { fail("generated form \(index) does not read") }
+        guard let form = try? FormFileReader.read(yaml, file: "\(index).yaml") else {
+            fail("generated form \(index) does not read")
+        }
         if case .selfEvaluation(let f) = form { _ = FormScore(f, policy: .national) }
         chunk.append(CheckRunner.Input(file: "\(index).yaml", form: form))
         if chunk.count == 1_000 || index == size - 1 {
@@ -259,9 +280,10 @@ func measure(size: Int, arguments: Arguments) {
     resetPeak()
     let (rawValidate, rawValid) = RawWriter.validate(path: rawPath, schema: schema)
     if !rawValid { fail("the raw batch does not validate") }
-    results["raw"] = String(format: "write %.1f s + validate %.1f s = %.1f s (%.0f forms/s; %d / %d MB)",
-                            rawWrite, rawValidate, rawWrite + rawValidate, Double(size) / (rawWrite + rawValidate),
-                            rawMemory, peakMB())
+    results["raw"] = String(
+        format: "write %.1f s + validate %.1f s = %.1f s (%.0f forms/s; %d / %d MB)",
+        rawWrite, rawValidate, rawWrite + rawValidate, Double(size) / (rawWrite + rawValidate),
+        rawMemory, peakMB())
     results["ratio"] = String(format: "%.2f×", exportSeconds / (rawWrite + rawValidate))
 
     // xmllint on the same batch (whole process).
@@ -272,8 +294,9 @@ func measure(size: Int, arguments: Arguments) {
     start = now()
     if (try? xmllint.run()) != nil {
         xmllint.waitUntilExit()
-        results["xmllint"] = String(format: "%.0f forms/s (%.1f s)%@", Double(size) / (now() - start), now() - start,
-                                    xmllint.terminationStatus == 0 ? "" : " INVALID")
+        results["xmllint"] = String(
+            format: "%.0f forms/s (%.1f s)%@", Double(size) / (now() - start), now() - start,
+            xmllint.terminationStatus == 0 ? "" : " INVALID")
     } else {
         results["xmllint"] = "xmllint missing (apt-get install libxml2-utils)"
     }
@@ -282,10 +305,14 @@ func measure(size: Int, arguments: Arguments) {
     resetPeak()
     start = now()
     var imported = 0
-    guard let reading = try? XMLFormFile.read(path: batchPath, onForm: { read in
-        _ = FormFileWriter.yaml(read.form)
-        imported += 1
-    }), reading.problems.isEmpty, imported == size else { fail("import failed") }
+    guard
+        let reading = try? XMLFormFile.read(
+            path: batchPath,
+            onForm: { read in
+                _ = FormFileWriter.yaml(read.form)
+                imported += 1
+            }), reading.problems.isEmpty, imported == size
+    else { fail("import failed") }
     record("import", now() - start, memory: peakMB())
 
     results["size"] = String(format: "%.0f MB", Double(batchBytes) / 1_048_576)
@@ -298,7 +325,9 @@ if let size = arguments.child {
     measure(size: size, arguments: arguments)
     exit(0)
 }
-print("| forms | parse+score+check | export+validate (ours) | our validation alone | raw xmlTextWriter + xmlSchemaValidateFile | ours ÷ raw | xmllint --noout --schema | import (validate+model+checksum+YAML) | batch size |")
+print(
+    "| forms | parse+score+check | export+validate (ours) | our validation alone | raw xmlTextWriter + xmlSchemaValidateFile | ours ÷ raw | xmllint --noout --schema | import (validate+model+checksum+YAML) | batch size |"
+)
 print("|---|---|---|---|---|---|---|---|---|")
 for size in arguments.sizes {
     let child = Process()

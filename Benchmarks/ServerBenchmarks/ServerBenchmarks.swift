@@ -25,7 +25,9 @@ enum ServerBenchmarks {
         }
         guard !seeds.isEmpty else { throw Failure("没有在 \(folder) 找到自评表") }
         var units: [BudgetUnit] = []
-        for index in 0..<50 { units.append(try await store.createUnit(code: String(300_100 + index), name: "基准测试单位\(index)")) }
+        for index in 0..<50 {
+            units.append(try await store.createUnit(code: String(300_100 + index), name: "基准测试单位\(index)"))
+        }
         let started = Date()
         let states: [WorkflowState] = [.submitted, .submitted, .approved, .draft, .returned]
         for index in 0..<count {
@@ -35,22 +37,30 @@ enum ServerBenchmarks {
             form.agency = CodedName(unit.label)
             vary(&form, index)
             let analysis = FormAnalysis(form, target: nil, policy: .national)
-            _ = try await store.insertForm(analysis.write, unitID: unit.id, state: states[(index / units.count) % states.count], targetID: nil,
-                                           by: nil, kind: .imported, at: Date())
+            _ = try await store.insertForm(
+                analysis.write, unitID: unit.id, state: states[(index / units.count) % states.count], targetID: nil,
+                by: nil, kind: .imported, at: Date())
         }
         let seconds = Date().timeIntervalSince(started)
         let hash = PasswordHasher().hash(SecureToken.make())
-        let reviewer = try await store.createUser(NewUser(login: "bench-reviewer", displayName: "基准审核人", role: .reviewer,
-                                                          reviewedUnits: Set(units.map(\.id)), passwordHash: hash))
-        let officer = try await store.createUser(NewUser(login: "bench-officer", displayName: "基准经办人", role: .officer,
-                                                         unitID: units[0].id, passwordHash: hash))
+        let reviewer = try await store.createUser(
+            NewUser(
+                login: "bench-reviewer", displayName: "基准审核人", role: .reviewer,
+                reviewedUnits: Set(units.map(\.id)), passwordHash: hash))
+        let officer = try await store.createUser(
+            NewUser(
+                login: "bench-officer", displayName: "基准经办人", role: .officer,
+                unitID: units[0].id, passwordHash: hash))
         let form = try await store.records(FormQuery(units: .only([units[0].id]))).first
         print("SEEDED_FORMS=\(count)")
         print("SEED_SECONDS=\(String(format: "%.1f", seconds))")
         for (name, user) in [("REVIEWER", reviewer), ("OFFICER", officer)] {
-            let token = SecureToken.make(), csrf = SecureToken.make()
-            try await store.createSession(Session(tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
-                                                  expiresAt: Date().addingTimeInterval(24 * 3600)))
+            let token = SecureToken.make()
+            let csrf = SecureToken.make()
+            try await store.createSession(
+                Session(
+                    tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
+                    expiresAt: Date().addingTimeInterval(24 * 3600)))
             print("\(name)_COOKIE=jixiao_session=\(token)")
             print("\(name)_CSRF=\(csrf)")
         }

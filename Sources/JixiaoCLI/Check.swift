@@ -10,11 +10,11 @@ public struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "按规则目录检查表单中的计算错误、等级错误、重复表单和填报缺陷。",
         discussion: """
-        每条发现都带规则编号、级别（错误/警告/提示）、中文说明、位置（文件、字段路径、行号）以及应为/实际的数字。
-        级别可在 .jixiao.yml 中按规则调整或停用（rules: {SE.VAL.050: off}），报告会列出每项调整。
-        退出码：0 没有错误级发现；1 有错误级发现（--strict 时警告也算）或有文件无法读取；64 用法错误。
-        规则目录：jixiao rules。
-        """)
+            每条发现都带规则编号、级别（错误/警告/提示）、中文说明、位置（文件、字段路径、行号）以及应为/实际的数字。
+            级别可在 .jixiao.yml 中按规则调整或停用（rules: {SE.VAL.050: off}），报告会列出每项调整。
+            退出码：0 没有错误级发现；1 有错误级发现（--strict 时警告也算）或有文件无法读取；64 用法错误。
+            规则目录：jixiao rules。
+            """)
 
     @Argument(help: ArgumentHelp("表单文件或文件夹（递归查找 .yaml/.yml）。", valueName: "PATH"))
     public var paths: [String] = []
@@ -53,8 +53,9 @@ public struct CheckCommand: ParsableCommand {
     public func run() throws {
         let settings = try project.load()
         let policy = project.policy(settings, options: policyOptions)
-        var configuration = CheckConfiguration(overrides: settings?.overrides ?? [:],
-                                               only: only.isEmpty ? nil : Set(only), strict: strict)
+        var configuration = CheckConfiguration(
+            overrides: settings?.overrides ?? [:],
+            only: only.isEmpty ? nil : Set(only), strict: strict)
         for id in disabled { configuration.overrides[id] = .init(severity: nil, origin: "--disable") }
         let baselineValue = try baseline.map { path throws -> Baseline in
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -63,7 +64,8 @@ public struct CheckCommand: ParsableCommand {
             do { return try Baseline(report: data, file: path) } catch { throw Diagnostics.fail("\(error)") }
         }
         let loaded = FormLocator.load(paths)
-        let report = CheckReport(forms: loaded.forms, policy: policy, configuration: configuration, baseline: baselineValue)
+        let report = CheckReport(
+            forms: loaded.forms, policy: policy, configuration: configuration, baseline: baselineValue)
         switch format {
         case .text: print(report.text())
         case .json: print(report.json().rendered())
@@ -93,7 +95,8 @@ public struct ProjectOptions: ParsableArguments {
 
     /// `--policy` when given, else the configuration's, else the default.
     func policy(_ settings: ProjectConfiguration?, options: PolicyOptions) -> ScoringPolicy {
-        options.policyWasGiven ? options.scoringPolicy
+        options.policyWasGiven
+            ? options.scoringPolicy
             : settings?.policy.flatMap(ScoringPolicy.named) ?? options.scoringPolicy
     }
 }

@@ -9,14 +9,14 @@ public struct Export: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "把表单导出为经过模式校验的 XML（每张表单一个文件，可另加一个带清单和校验和的批次文件）。",
         discussion: """
-        每张表单先按规则目录检查：有错误级发现的表单不导出（列出规则编号与原因），其余照常导出，退出码为 1；
-        加 --allow-errors 则照样导出，并在批次清单中记下这些发现。
-        每个文件写出前都按 Exports/schema/ 中的 XSD 校验，先写临时文件再改名，中途失败不会留下半个文件或部分批次。
-        同样的输入总是得到逐字节相同的输出（不写时间，除非给出 --created-at）。
-        已存在且内容不同的文件不会被覆盖（除非加 --overwrite），此时不写入任何文件。
-        文件布局：DIR/<年度>/<单位>/<项目名称>.xml（目标表为 目标表-<项目名称>.xml），批次为 DIR/<NAME>.batch.xml。
-        元素说明见 Exports/README.md。
-        """)
+            每张表单先按规则目录检查：有错误级发现的表单不导出（列出规则编号与原因），其余照常导出，退出码为 1；
+            加 --allow-errors 则照样导出，并在批次清单中记下这些发现。
+            每个文件写出前都按 Exports/schema/ 中的 XSD 校验，先写临时文件再改名，中途失败不会留下半个文件或部分批次。
+            同样的输入总是得到逐字节相同的输出（不写时间，除非给出 --created-at）。
+            已存在且内容不同的文件不会被覆盖（除非加 --overwrite），此时不写入任何文件。
+            文件布局：DIR/<年度>/<单位>/<项目名称>.xml（目标表为 目标表-<项目名称>.xml），批次为 DIR/<NAME>.batch.xml。
+            元素说明见 Exports/README.md。
+            """)
 
     @Argument(help: ArgumentHelp("表单文件或文件夹（递归查找 .yaml/.yml）。", valueName: "PATH"))
     public var paths: [String] = []
@@ -44,7 +44,9 @@ public struct Export: ParsableCommand {
         if paths.isEmpty { throw ValidationError("请至少给出一个表单文件或文件夹，例如：jixiao export Forms/2023 --out Exports/out") }
         if let batch {
             let forbidden = CharacterSet(charactersIn: "/\\:*?\"<>|").union(.controlCharacters)
-            if batch.isEmpty || batch.count > 100 || batch.hasPrefix(".") || batch.rangeOfCharacter(from: forbidden) != nil {
+            if batch.isEmpty || batch.count > 100 || batch.hasPrefix(".")
+                || batch.rangeOfCharacter(from: forbidden) != nil
+            {
                 throw ValidationError("批次名称“\(batch)”不能用作文件名：不能为空、不能以“.”开头、不能含 / \\ : * ? \" < > | 或控制字符，最多 100 个字符")
             }
         }
@@ -55,8 +57,9 @@ public struct Export: ParsableCommand {
 
     public func run() throws {
         let loaded = FormLocator.load(paths)
-        let options = ExportOptions(outputFolder: out, batchName: batch, policy: policyOptions.scoringPolicy,
-                                    allowErrors: allowErrors, createdAt: createdAt, overwrite: overwrite)
+        let options = ExportOptions(
+            outputFolder: out, batchName: batch, policy: policyOptions.scoringPolicy,
+            allowErrors: allowErrors, createdAt: createdAt, overwrite: overwrite)
         let report: ExportReport
         do {
             report = try Exporter(options: options).export(loaded.forms)
@@ -72,7 +75,9 @@ public struct Export: ParsableCommand {
                 let note = item.errorFindings.isEmpty ? "" : "（含 \(item.errorFindings.count) 个错误级发现，--allow-errors）"
                 print("\(item.unchanged ? "未变" : "写入") \(item.path)  sha256:\(item.sha256)\(note)")
             }
-            if let batch = report.batch { print("\(batch.unchanged ? "未变" : "写入") \(batch.path)（批次，\(report.exported.count) 张表单）") }
+            if let batch = report.batch {
+                print("\(batch.unchanged ? "未变" : "写入") \(batch.path)（批次，\(report.exported.count) 张表单）")
+            }
         }
         if !report.refused.isEmpty {
             print("\n\(report.refused.count) 张表单未导出：", to: &stderr)

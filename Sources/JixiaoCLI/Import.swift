@@ -2,22 +2,24 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoFormats
-import JixiaoXML
 import JixiaoImport
 import JixiaoXLSX
+import JixiaoXML
 
 /// `jixiao import FILE… --out DIR`: turns the files people have into form files.
 public struct Import: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "把已有文件中的表单导入为表单文件（YAML）。",
         discussion: """
-        按扩展名选择读取方式：\(Import.importers.flatMap { $0.extensions.sorted() }.map { "." + $0 }.joined(separator: "、"))。
-        每张读出的表单写成 DIR/<年度>/<单位>/<项目名称>.yaml；已存在且内容不同的文件不会被覆盖（除非加 --overwrite）。
-        无法读取的部分逐条列出（行号与原因），不会被猜测或丢弃。
-        """)
+            按扩展名选择读取方式：\(Import.importers.flatMap { $0.extensions.sorted() }.map { "." + $0 }.joined(separator: "、"))。
+            每张读出的表单写成 DIR/<年度>/<单位>/<项目名称>.yaml；已存在且内容不同的文件不会被覆盖（除非加 --overwrite）。
+            无法读取的部分逐条列出（行号与原因），不会被猜测或丢弃。
+            """)
 
     /// Every importer the command knows, chosen by file extension.
-    static let importers: [any FormImporter.Type] = [TextDocumentImporter.self, XLSXImporter.self, XMLFormImporter.self]
+    static let importers: [any FormImporter.Type] = [
+        TextDocumentImporter.self, XLSXImporter.self, XMLFormImporter.self,
+    ]
 
     @Argument(help: ArgumentHelp("要导入的文件。", valueName: "FILE"))
     public var files: [String] = []
@@ -60,8 +62,9 @@ public struct Import: ParsableCommand {
             for imported in result.forms {
                 let path = (out as NSString).appendingPathComponent(FormImporters.relativePath(for: imported.form))
                 do {
-                    let outcome = try AtomicFile.write(Data(FormFileWriter.yaml(imported.form).utf8), to: path,
-                                                       overwrite: overwrite)
+                    let outcome = try AtomicFile.write(
+                        Data(FormFileWriter.yaml(imported.form).utf8), to: path,
+                        overwrite: overwrite)
                     print("  \(outcome == .written ? "写入" : "未变") \(path)（\(imported.origin)）")
                 } catch {
                     print("  \(error)", to: &stderr)

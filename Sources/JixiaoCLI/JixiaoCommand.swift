@@ -8,24 +8,30 @@ public struct JixiaoCommand: AsyncParsableCommand {
         commandName: "jixiao",
         abstract: "绩效：项目支出绩效目标表与自评表的评分、检查与导出工具。",
         discussion: """
-        表单文件格式见 Forms/README.md。常用：
-          jixiao score Forms/2023                 按评分规则重算每张自评表
-          jixiao score Forms/2023 --format json   输出 JSON，供其他系统使用
-          jixiao check Forms                      按规则目录检查全部表单（含跨表的重复、目标表对照）
-          jixiao summary Forms/2023               生成决算公开的部门绩效自评汇总句
-        退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
-        """,
+            表单文件格式见 Forms/README.md。常用：
+              jixiao score Forms/2023                 按评分规则重算每张自评表
+              jixiao score Forms/2023 --format json   输出 JSON，供其他系统使用
+              jixiao check Forms                      按规则目录检查全部表单（含跨表的重复、目标表对照）
+              jixiao summary Forms/2023               生成决算公开的部门绩效自评汇总句
+            退出码：0 全部成功；1 有文件无法读取或发现错误；64 用法错误。
+            """,
         version: JixiaoInfo.version,
-        subcommands: [Score.self, CheckCommand.self, Summary.self, Audit.self, Rules.self, Import.self, Export.self, Validate.self,
-                      Serve.self, User.self])
+        subcommands: [
+            Score.self, CheckCommand.self, Summary.self, Audit.self, Rules.self, Import.self, Export.self,
+            Validate.self,
+            Serve.self, User.self,
+        ])
 
     public init() {}
 }
 
 /// `--policy`: which scoring policy to apply.
 public struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("评分政策：national（全国通用，默认）或 shanxi（山西：未填报成本指标封顶 5 分，调整后指标值为空的指标不计分）。",
-                                            valueName: "national|shanxi"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "评分政策：national（全国通用，默认）或 shanxi（山西：未填报成本指标封顶 5 分，调整后指标值为空的指标不计分）。",
+            valueName: "national|shanxi"))
     public var policy: String?
 
     public init() {}

@@ -8,11 +8,11 @@ public struct Score: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "重算自评表的执行率、执行得分、各指标规则得分、总分和等级，并列出与表上数字的差异。",
         discussion: """
-        PATH 可以是表单文件或文件夹（递归查找 .yaml/.yml）。目标表不评分，会被跳过。
-        total = 重算的执行得分 + 表内填报得分之和（表上本应印出的总分）；
-        ruleTotal = 重算的执行得分 + 各指标按规则计算的得分之和。
-        JSON 中的金额与分数都是保留两位小数的字符串，例如 "85.39"。
-        """)
+            PATH 可以是表单文件或文件夹（递归查找 .yaml/.yml）。目标表不评分，会被跳过。
+            total = 重算的执行得分 + 表内填报得分之和（表上本应印出的总分）；
+            ruleTotal = 重算的执行得分 + 各指标按规则计算的得分之和。
+            JSON 中的金额与分数都是保留两位小数的字符串，例如 "85.39"。
+            """)
 
     @Argument(help: ArgumentHelp("表单文件或文件夹。", valueName: "PATH"))
     public var paths: [String] = []

@@ -8,12 +8,12 @@ public struct Serve: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "启动网页版：经办人在线填写自评表（实时评分与检查），审核人总览、退回、审核和导出。",
         discussion: """
-        数据保存在 SQLite 数据库（--db，默认 jixiao.sqlite）。首次使用：
-          jixiao serve --import Forms --demo     导入表单文件并创建演示用户（随机密码打印在终端）
-          jixiao user add 登录名 --role admin     创建管理员（密码从标准输入读取）
-        --import 导入文件夹中的表单文件后继续启动服务；--export DIR 把库中全部表单写回表单文件后退出。
-        只在本机监听（--host 127.0.0.1）；对外提供服务请放在 HTTPS 反向代理之后并加 --secure-cookies。
-        """)
+            数据保存在 SQLite 数据库（--db，默认 jixiao.sqlite）。首次使用：
+              jixiao serve --import Forms --demo     导入表单文件并创建演示用户（随机密码打印在终端）
+              jixiao user add 登录名 --role admin     创建管理员（密码从标准输入读取）
+            --import 导入文件夹中的表单文件后继续启动服务；--export DIR 把库中全部表单写回表单文件后退出。
+            只在本机监听（--host 127.0.0.1）；对外提供服务请放在 HTTPS 反向代理之后并加 --secure-cookies。
+            """)
 
     @OptionGroup public var database: DatabaseOptions
     @OptionGroup public var policyOptions: PolicyOptions
@@ -53,7 +53,8 @@ public struct Serve: AsyncParsableCommand {
             Diagnostics.report(report.errors)
         }
         if let export {
-            let paths = try await StoreTransfer(store: store, policy: policy).exportAll(to: export, overwrite: overwrite)
+            let paths = try await StoreTransfer(store: store, policy: policy).exportAll(
+                to: export, overwrite: overwrite)
             say("已写出 \(paths.count) 个表单文件到 \(export)")
             return
         }
@@ -61,10 +62,14 @@ public struct Serve: AsyncParsableCommand {
         if try await store.users().isEmpty {
             say("提示：还没有任何用户。用 jixiao user add 登录名 --role admin --db \(database.db) 创建管理员，或加 --demo。")
         }
-        let exports = exportsDirectory ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        let exports =
+            exportsDirectory
+            ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
         let configuration = ServerConfiguration(policy: policy, exportDirectory: exports, secureCookies: secureCookies)
         let (host, port) = (self.host, self.port)
-        let application = ServerApplication.application(store: store, configuration: configuration, host: host, port: port) {
+        let application = ServerApplication.application(
+            store: store, configuration: configuration, host: host, port: port
+        ) {
             say("绩效自评网页版：http://\(host):\(port)/ （评分政策：\(policy.name)；按 Ctrl+C 停止）")
         }
         do {
@@ -107,12 +112,15 @@ enum DemoUsers {
         let targets = try await store.records(FormQuery(kind: .targetTable, units: .all))
         let officerUnit = targets.first?.unitID ?? units[0].id
         let admin = AdminService(store: store)
-        let accounts: [(String, String, Role)] = [("admin", "管理员", .admin), ("reviewer", "财务审核人", .reviewer),
-                                                  ("officer", "项目经办人", .officer)]
+        let accounts: [(String, String, Role)] = [
+            ("admin", "管理员", .admin), ("reviewer", "财务审核人", .reviewer),
+            ("officer", "项目经办人", .officer),
+        ]
         for (login, name, role) in accounts {
             let password = String(SecureToken.make().prefix(12))
-            _ = try await admin.createUser(login: login, displayName: name, role: role, password: password,
-                                           unitID: officerUnit, reviewedUnits: Set(units.map(\.id)))
+            _ = try await admin.createUser(
+                login: login, displayName: name, role: role, password: password,
+                unitID: officerUnit, reviewedUnits: Set(units.map(\.id)))
             say("演示用户 \(login)（\(role.label)）密码：\(password)")
         }
     }

@@ -8,13 +8,13 @@ public struct Summary: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "生成决算公开的部门绩效自评汇总：自评个数、涉及资金、各等级个数（表上与重算），以及汇总句。",
         discussion: """
-        按预算单位和年度分组，每组输出：
-          YYYY年二级项目绩效自评个数X个，涉及资金Y万元：A个项目自评等级为“优”，B个…“良”，C个…“中”，D个…“差”。
-        X 与 A–D 按重算等级（表内得分重算的总分所对应的等级）计数，内容完全相同的重复表单只计一次；
-        表上等级的个数并列给出。涉及资金先求和再四舍五入到 2 位，三种口径都列出，句中口径由 --funds 选择：
-          declared 年初预算数（目标申报数）、full-year-budget 全年预算数、executed 全年执行数（默认）。
-        目标表不参与汇总，会被跳过。CSV 为 UTF-8（无 BOM），每张表一行。
-        """)
+            按预算单位和年度分组，每组输出：
+              YYYY年二级项目绩效自评个数X个，涉及资金Y万元：A个项目自评等级为“优”，B个…“良”，C个…“中”，D个…“差”。
+            X 与 A–D 按重算等级（表内得分重算的总分所对应的等级）计数，内容完全相同的重复表单只计一次；
+            表上等级的个数并列给出。涉及资金先求和再四舍五入到 2 位，三种口径都列出，句中口径由 --funds 选择：
+              declared 年初预算数（目标申报数）、full-year-budget 全年预算数、executed 全年执行数（默认）。
+            目标表不参与汇总，会被跳过。CSV 为 UTF-8（无 BOM），每张表一行。
+            """)
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json, csv, markdown }
 
@@ -40,7 +40,8 @@ public struct Summary: ParsableCommand {
         let report = SummaryReport(forms: loaded.forms, policy: policyOptions.scoringPolicy, funds: funds)
         guard !report.summary.units.isEmpty else {
             Diagnostics.report(loaded.errors)
-            throw Diagnostics.fail("\(paths.joined(separator: "、")): 没有找到自评表。修改建议：给出存放自评表（form: self-evaluation）的文件或文件夹")
+            throw Diagnostics.fail(
+                "\(paths.joined(separator: "、")): 没有找到自评表。修改建议：给出存放自评表（form: self-evaluation）的文件或文件夹")
         }
         switch format {
         case .text: print(report.text())

@@ -15,9 +15,9 @@ public struct User: AsyncParsableCommand {
         public static let configuration = CommandConfiguration(
             abstract: "创建用户。密码从标准输入读取一行（例如 echo 密码 | jixiao user add …），至少 8 位。",
             discussion: """
-            --role officer 需要 --unit（本单位）；--role reviewer 可用多个 --unit 指定审核单位；--role admin 不需要单位。
-            --unit 写单位代码、名称或“代码-名称”，单位须已存在（jixiao user add-unit 或 jixiao serve --import 创建）。
-            """)
+                --role officer 需要 --unit（本单位）；--role reviewer 可用多个 --unit 指定审核单位；--role admin 不需要单位。
+                --unit 写单位代码、名称或“代码-名称”，单位须已存在（jixiao user add-unit 或 jixiao serve --import 创建）。
+                """)
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "登录名（字母、数字和 . _ -）。") var login: String
@@ -28,7 +28,9 @@ public struct User: AsyncParsableCommand {
         public init() {}
 
         public func validate() throws {
-            guard let role = Role(rawValue: role) else { throw ValidationError("未知的角色“\(role)”；可用：officer、reviewer、admin") }
+            guard let role = Role(rawValue: role) else {
+                throw ValidationError("未知的角色“\(role)”；可用：officer、reviewer、admin")
+            }
             if role == .officer, unit.count != 1 { throw ValidationError("经办人须且只能属于一个单位：请给出一个 --unit") }
         }
 
@@ -47,8 +49,9 @@ public struct User: AsyncParsableCommand {
                 throw Diagnostics.fail("请从标准输入提供密码，例如：echo '密码' | jixiao user add \(login) --role \(role)")
             }
             do {
-                let user = try await admin.createUser(login: login, displayName: name ?? login, role: Role(rawValue: role)!,
-                                                      password: password, unitID: units.first, reviewedUnits: Set(units))
+                let user = try await admin.createUser(
+                    login: login, displayName: name ?? login, role: Role(rawValue: role)!,
+                    password: password, unitID: units.first, reviewedUnits: Set(units))
                 print("已创建用户 \(user.login)（\(user.role.label)）")
             } catch let error as ServiceError {
                 if case .invalid(let message) = error { throw Diagnostics.fail(message) }
@@ -58,7 +61,8 @@ public struct User: AsyncParsableCommand {
     }
 
     public struct AddUnit: AsyncParsableCommand {
-        public static let configuration = CommandConfiguration(commandName: "add-unit", abstract: "创建单位（如 209100-山西省社会保险局）。")
+        public static let configuration = CommandConfiguration(
+            commandName: "add-unit", abstract: "创建单位（如 209100-山西省社会保险局）。")
 
         @OptionGroup var database: DatabaseOptions
         @Argument(help: "单位：代码-名称，或名称。") var unit: String
@@ -88,7 +92,9 @@ public struct User: AsyncParsableCommand {
             let units = try await store.units()
             let label = { (id: Int64) in units.first { $0.id == id }?.label ?? "\(id)" }
             for user in try await store.users() {
-                let scope = user.role == .officer ? user.unitID.map(label) ?? ""
+                let scope =
+                    user.role == .officer
+                    ? user.unitID.map(label) ?? ""
                     : user.role == .reviewer ? user.reviewedUnits.sorted().map(label).joined(separator: "、") : "全部单位"
                 print("\(user.login)\t\(user.displayName)\t\(user.role.label)\t\(scope)")
             }

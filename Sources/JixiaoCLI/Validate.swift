@@ -7,10 +7,10 @@ public struct Validate: ParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "按导出模式（Exports/schema/）校验 XML 文件：自评表、目标表或批次，按根元素的命名空间选择。",
         discussion: """
-        每个问题给出文件、行号和中文说明，括号中保留 libxml2 的英文原文。
-        含文档类型声明（<!DOCTYPE>）或实体的文件一律拒绝（防实体炸弹与外部实体），从不联网或读取其他文件。
-        退出码：0 全部有效；1 有文件无效或无法读取。
-        """)
+            每个问题给出文件、行号和中文说明，括号中保留 libxml2 的英文原文。
+            含文档类型声明（<!DOCTYPE>）或实体的文件一律拒绝（防实体炸弹与外部实体），从不联网或读取其他文件。
+            退出码：0 全部有效；1 有文件无效或无法读取。
+            """)
 
     @Argument(help: ArgumentHelp("要校验的 XML 文件。", valueName: "FILE"))
     public var files: [String] = []

@@ -1,7 +1,7 @@
 /// HMAC-SHA256 (RFC 2104) and PBKDF2-HMAC-SHA256 (RFC 8018).
 public enum HMACSHA256 {
     public static func authenticationCode<Message: Collection>(key: [UInt8], message: Message) -> [UInt8]
-        where Message.Element == UInt8 {
+    where Message.Element == UInt8 {
         let keyed = KeyedState(key: key)
         var inner = keyed.inner
         inner.update(message)
@@ -37,8 +37,11 @@ public enum PBKDF2 {
         var blockIndex: UInt32 = 1
         while output.count < length {
             var first = keyed.inner
-            first.update(salt + [UInt8(blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
-                                 UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex)])
+            first.update(
+                salt + [
+                    UInt8(blockIndex >> 24), UInt8(truncatingIfNeeded: blockIndex >> 16),
+                    UInt8(truncatingIfNeeded: blockIndex >> 8), UInt8(truncatingIfNeeded: blockIndex),
+                ])
             var outer = keyed.outer
             outer.update(first.finalize())
             var t = outer.finalize()

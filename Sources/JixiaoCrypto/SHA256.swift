@@ -46,7 +46,9 @@ public struct SHA256: Sendable {
         let bits = length &* 8
         var tail = pending + [0x80]
         while tail.count % SHA256.blockSize != 56 { tail.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+        }
         tail.withUnsafeBufferPointer { buffer in
             for start in stride(from: 0, to: buffer.count, by: SHA256.blockSize) {
                 SHA256.compress(&state, UnsafeBufferPointer(rebasing: buffer[start..<start + SHA256.blockSize]))
@@ -88,10 +90,13 @@ public struct SHA256: Sendable {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
             for t in 0..<16 {
                 let i = t &* 4
-                w[t] = UInt32(block[i]) << 24 | UInt32(block[i &+ 1]) << 16 | UInt32(block[i &+ 2]) << 8 | UInt32(block[i &+ 3])
+                w[t] =
+                    UInt32(block[i]) << 24 | UInt32(block[i &+ 1]) << 16 | UInt32(block[i &+ 2]) << 8
+                    | UInt32(block[i &+ 3])
             }
             for t in 16..<64 {
-                let x = w[t &- 15], y = w[t &- 2]
+                let x = w[t &- 15]
+                let y = w[t &- 2]
                 let s0 = (x >> 7 | x << 25) ^ (x >> 18 | x << 14) ^ (x >> 3)
                 let s1 = (y >> 17 | y << 15) ^ (y >> 19 | y << 13) ^ (y >> 10)
                 w[t] = w[t &- 16] &+ s0 &+ w[t &- 7] &+ s1
@@ -108,8 +113,10 @@ public struct SHA256: Sendable {
                     (h, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
                 }
             }
-            state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                     state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+            state = (
+                state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h
+            )
         }
     }
 
@@ -121,8 +128,14 @@ public struct SHA256: Sendable {
             buffer[index &* 4 &+ 2] = UInt8(truncatingIfNeeded: word >> 8)
             buffer[index &* 4 &+ 3] = UInt8(truncatingIfNeeded: word)
         }
-        put(state.0, 0); put(state.1, 1); put(state.2, 2); put(state.3, 3)
-        put(state.4, 4); put(state.5, 5); put(state.6, 6); put(state.7, 7)
+        put(state.0, 0)
+        put(state.1, 1)
+        put(state.2, 2)
+        put(state.3, 3)
+        put(state.4, 4)
+        put(state.5, 5)
+        put(state.6, 6)
+        put(state.7, 7)
     }
 
     static let roundConstants: [UInt32] = [

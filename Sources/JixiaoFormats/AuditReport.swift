@@ -19,18 +19,24 @@ public struct AuditReport: Sendable {
     /// Audits `imported`, read from `document`. `companions` are the forms of the other documents audited with
     /// it, so that cross-form rules see them: a 决算公开's self-evaluations against the same year's 预算公开
     /// target tables (XF.TGSE.*), the same form published in two documents (XF.DUP.010).
-    public init(document: String, imported: ImportResult, policy: ScoringPolicy,
-                configuration: CheckConfiguration = CheckConfiguration(), companions: [LoadedForm] = []) {
+    public init(
+        document: String, imported: ImportResult, policy: ScoringPolicy,
+        configuration: CheckConfiguration = CheckConfiguration(), companions: [LoadedForm] = []
+    ) {
         self.document = document
         self.imported = imported
         let loaded = AuditReport.loadedForms(document: document, imported: imported)
-        let disclosure = Disclosure(document: document, forms: imported.forms.map(\.form),
-                                    summarySentences: imported.summarySentences, budgetSentences: imported.budgetSentences)
+        let disclosure = Disclosure(
+            document: document, forms: imported.forms.map(\.form),
+            summarySentences: imported.summarySentences, budgetSentences: imported.budgetSentences)
         self.disclosure = disclosure
-        check = CheckReport(forms: loaded + companions, policy: policy, configuration: configuration, disclosure: disclosure)
+        check = CheckReport(
+            forms: loaded + companions, policy: policy, configuration: configuration, disclosure: disclosure)
         findings = check.findings.filter { ($0.location.formIndex ?? 0) < loaded.count }
         let sentenceFunds = disclosure.summarySentences.indices.lazy.compactMap { index in
-            disclosure.summaryTally(index, policy: policy).flatMap { disclosure.summarySentences[index].matchingDefinitions($0).first }
+            disclosure.summaryTally(index, policy: policy).flatMap {
+                disclosure.summarySentences[index].matchingDefinitions($0).first
+            }
         }.first
         summary = SummaryReport(forms: loaded, policy: policy, funds: sentenceFunds ?? .executed)
     }
@@ -45,7 +51,9 @@ public struct AuditReport: Sendable {
     /// Whether the exit code signals failure: an error-level finding or a part that could not be read.
     public var fails: Bool { count(.error) > 0 || !imported.unreadable.isEmpty }
 
-    var selfEvaluationCount: Int { imported.forms.filter { if case .selfEvaluation = $0.form { true } else { false } }.count }
+    var selfEvaluationCount: Int {
+        imported.forms.filter { if case .selfEvaluation = $0.form { true } else { false } }.count
+    }
 
     /// The findings of the document rules about one sentence (`summarySentences[0]`).
     func findings(about sentencePath: String) -> [Finding] {
@@ -56,7 +64,9 @@ public struct AuditReport: Sendable {
         Grade.allCases.map { "\($0.label) \(count($0).map(String.init) ?? "—")" }.joined(separator: "、")
     }
 
-    static func lineRange(_ form: ImportedForm) -> String { form.lines.map { "第 \($0.lowerBound)–\($0.upperBound) 行" } ?? form.origin }
+    static func lineRange(_ form: ImportedForm) -> String {
+        form.lines.map { "第 \($0.lowerBound)–\($0.upperBound) 行" } ?? form.origin
+    }
 
     // MARK: The sentences, in words (shared by text and Markdown)
 
@@ -67,12 +77,19 @@ public struct AuditReport: Sendable {
             return ["文档中没有读出该句所指的自评表，无法核对"]
         }
         let duplicates = tally.entries.count - tally.formCount
-        var lines = ["自评个数：句中 \(sentence.formCount.map(String.init) ?? "—")；读出的自评表 \(tally.formCount) 张"
-            + (duplicates > 0 ? "（另有 \(duplicates) 张完全相同的重复表未计）" : "")]
-        lines.append("等级：句中 \(Self.grades { sentence.grades[$0] })；表上 \(Self.grades { tally.printedGrades[$0] })；重算 \(Self.grades { tally.recomputedGrades[$0] })")
-        let totals = InvolvedFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(separator: "、")
+        var lines = [
+            "自评个数：句中 \(sentence.formCount.map(String.init) ?? "—")；读出的自评表 \(tally.formCount) 张"
+                + (duplicates > 0 ? "（另有 \(duplicates) 张完全相同的重复表未计）" : "")
+        ]
+        lines.append(
+            "等级：句中 \(Self.grades { sentence.grades[$0] })；表上 \(Self.grades { tally.printedGrades[$0] })；重算 \(Self.grades { tally.recomputedGrades[$0] })"
+        )
+        let totals = InvolvedFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(
+            separator: "、")
         let matching = sentence.matchingDefinitions(tally)
-        let verdict = matching.isEmpty ? "与三种口径都不相等"
+        let verdict =
+            matching.isEmpty
+            ? "与三种口径都不相等"
             : "与“" + matching.map(\.label).joined(separator: "”“") + "”口径一致"
         lines.append("涉及资金：句中 \(sentence.involvedFunds?.text ?? "—") 万元；附表合计 \(totals)（万元）→ \(verdict)")
         lines.append("按重算结果应为：" + recomputedSentence(tally, matching: matching))
@@ -86,13 +103,19 @@ public struct AuditReport: Sendable {
     func comparison(ofBudget index: Int) -> [String] {
         let sentence = disclosure.budgetSentences[index]
         guard let tally = disclosure.budgetTally(index) else { return ["文档中没有读出该句所指的目标表，无法核对"] }
-        let totals = BudgetFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(separator: "、")
+        let totals = BudgetFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(
+            separator: "、")
         let matching = sentence.matchingDefinitions(tally)
         let verdict = matching.isEmpty ? "与两种合计都不相等" : "与“" + matching.map(\.label).joined(separator: "”“") + "”合计一致"
-        var lines = ["项目个数：句中 \(sentence.projectCount)；读出的目标表 \(tally.projectCount) 张",
-                     "共计金额：句中 \(sentence.amount?.text ?? "—") 万元；目标表合计 \(totals)（万元）→ \(verdict)"]
+        var lines = [
+            "项目个数：句中 \(sentence.projectCount)；读出的目标表 \(tally.projectCount) 张",
+            "共计金额：句中 \(sentence.amount?.text ?? "—") 万元；目标表合计 \(totals)（万元）→ \(verdict)",
+        ]
         if !sentence.categories.isEmpty {
-            lines.append("其中：" + sentence.categories.map { "\($0.name) \($0.projectCount) 个 \($0.amount.text) 万元" }.joined(separator: "；"))
+            lines.append(
+                "其中："
+                    + sentence.categories.map { "\($0.name) \($0.projectCount) 个 \($0.amount.text) 万元" }.joined(
+                        separator: "；"))
         }
         return lines
     }
@@ -100,8 +123,10 @@ public struct AuditReport: Sendable {
     // MARK: Text
 
     public func text() -> String {
-        var lines = ["■ \(document)（评分政策：\(check.policy.name)）",
-                     "  读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处。"]
+        var lines = [
+            "■ \(document)（评分政策：\(check.policy.name)）",
+            "  读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处。",
+        ]
         for (index, sentence) in disclosure.summarySentences.enumerated() {
             lines += ["", "  汇总句（第 \(sentence.line) 行）：\(sentence.text)"]
             lines += comparison(ofSummary: index).map { "    " + $0 }
@@ -117,7 +142,9 @@ public struct AuditReport: Sendable {
         }
         lines += ["", "  表单："]
         for (index, form) in imported.forms.enumerated() {
-            lines.append("    \(index + 1). \(form.form.project)（\(form.form.year)年度，\(Self.lineRange(form))）" + scoreLine(form.form))
+            lines.append(
+                "    \(index + 1). \(form.form.project)（\(form.form.year)年度，\(Self.lineRange(form))）"
+                    + scoreLine(form.form))
             lines += findings.filter { $0.location.formIndex == index }.map { "       " + CheckReport.text($0) }
         }
         if !imported.unreadable.isEmpty {
@@ -133,40 +160,53 @@ public struct AuditReport: Sendable {
         guard case .selfEvaluation(let evaluation) = form else { return "：目标表" }
         let score = FormScore(evaluation, policy: check.policy)
         let rate = score.execution.ratePercent.map { DecimalText.fixed($0) + "%" } ?? "—"
-        return "：执行率 \(rate)，总分 表上 \(evaluation.printedTotal.text)（\(evaluation.printedGrade)），重算 \(DecimalText.fixed(score.total))（\(score.grade.label)）"
+        return
+            "：执行率 \(rate)，总分 表上 \(evaluation.printedTotal.text)（\(evaluation.printedGrade)），重算 \(DecimalText.fixed(score.total))（\(score.grade.label)）"
     }
 
     // MARK: Markdown
 
     public func markdown() -> String {
         let cell = SummaryReport.markdownCell
-        var lines = ["# 公开文档审查：\(cell(document))", "",
-                     "评分政策：\(check.policy.name)。读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处；"
-                     + "错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条。"]
+        var lines = [
+            "# 公开文档审查：\(cell(document))", "",
+            "评分政策：\(check.policy.name)。读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处；"
+                + "错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条。",
+        ]
         func section(_ title: String, _ sentence: String, _ comparison: [String], _ findings: [Finding]) {
             lines += ["", "## \(title)", "", "> \(sentence)", ""] + comparison.map { "- " + $0 }
             lines += findings.map { "- " + cell(CheckReport.text($0)) }
         }
         for (index, sentence) in disclosure.summarySentences.enumerated() {
-            section("汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofSummary: index), findings(about: "summarySentences[\(index)]"))
+            section(
+                "汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofSummary: index),
+                findings(about: "summarySentences[\(index)]"))
         }
         for (index, sentence) in disclosure.budgetSentences.enumerated() {
-            section("预算公开汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofBudget: index), findings(about: "budgetSentences[\(index)]"))
+            section(
+                "预算公开汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofBudget: index),
+                findings(about: "budgetSentences[\(index)]"))
         }
         lines += ["", "## 表单", "", "| # | 项目 | 年度 | 位置 | 评分 | 发现 |", "|---|---|---|---|---|---|"]
         for (index, form) in imported.forms.enumerated() {
             let own = findings.filter { $0.location.formIndex == index }
             let found = own.map { "\($0.ruleID) \($0.severity.label)" }.joined(separator: "<br>")
-            lines.append("| \(index + 1) | \(cell(form.form.project)) | \(form.form.year) | \(Self.lineRange(form)) | \(cell(String(scoreLine(form.form).dropFirst()))) | \(found.isEmpty ? "—" : found) |")
+            lines.append(
+                "| \(index + 1) | \(cell(form.form.project)) | \(form.form.year) | \(Self.lineRange(form)) | \(cell(String(scoreLine(form.form).dropFirst()))) | \(found.isEmpty ? "—" : found) |"
+            )
         }
         let formFindings = findings.filter { $0.location.formIndex != nil }
         if !formFindings.isEmpty {
             lines += ["", "## 发现", ""]
-            lines += formFindings.map { "- \(cell(imported.forms[$0.location.formIndex!].form.project))：\(cell(CheckReport.text($0)))" }
+            lines += formFindings.map {
+                "- \(cell(imported.forms[$0.location.formIndex!].form.project))：\(cell(CheckReport.text($0)))"
+            }
         }
         if !imported.unreadable.isEmpty {
             lines += ["", "## 无法读取", "", "| 行 | 原因 |", "|---|---|"]
-            lines += imported.unreadable.map { "| \($0.line.map(String.init) ?? cell($0.location)) | \(cell($0.reason)) |" }
+            lines += imported.unreadable.map {
+                "| \($0.line.map(String.init) ?? cell($0.location)) | \(cell($0.reason)) |"
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -177,19 +217,27 @@ public struct AuditReport: Sendable {
         let summaries = disclosure.summarySentences.indices.map(summarySentenceJSON)
         let budgets = disclosure.budgetSentences.indices.map(budgetSentenceJSON)
         let forms: [JSONValue] = imported.forms.enumerated().map { index, form in
-            .object(check.formJSON(index) + [
-                ("origin", .string(form.origin)),
-                ("lines", form.lines.map { .object([("first", .int($0.lowerBound)), ("last", .int($0.upperBound))]) } ?? .null),
-            ])
+            .object(
+                check.formJSON(index) + [
+                    ("origin", .string(form.origin)),
+                    (
+                        "lines",
+                        form.lines.map { .object([("first", .int($0.lowerBound)), ("last", .int($0.upperBound))]) }
+                            ?? .null
+                    ),
+                ])
         }
         let duplicates: [JSONValue] = FormDuplicates.pairs(in: imported.forms.map(\.form)).map { pair in
-            let kind = switch pair.kind {
-            case .identical: "identical"
-            case .consistent: "consistent"
-            case .conflicting: "conflicting"
-            }
-            return .object([("form", .int(pair.later)), ("duplicateOf", .int(pair.earlier)), ("kind", .string(kind)),
-                            ("project", .string(imported.forms[pair.later].form.project))])
+            let kind =
+                switch pair.kind {
+                case .identical: "identical"
+                case .consistent: "consistent"
+                case .conflicting: "conflicting"
+                }
+            return .object([
+                ("form", .int(pair.later)), ("duplicateOf", .int(pair.earlier)), ("kind", .string(kind)),
+                ("project", .string(imported.forms[pair.later].form.project)),
+            ])
         }
         return .object([
             ("tool", .string("jixiao")),
@@ -197,14 +245,26 @@ public struct AuditReport: Sendable {
             ("catalogueVersion", .string(CheckRegistry.catalogueVersion)),
             ("policy", check.policyJSON),
             ("document", .string(document)),
-            ("summary", .object([("forms", .int(imported.forms.count)), ("selfEvaluations", .int(selfEvaluationCount)),
-                                 ("targetTables", .int(imported.forms.count - selfEvaluationCount)),
-                                 ("unreadable", .int(imported.unreadable.count)), ("errors", .int(count(.error))),
-                                 ("warnings", .int(count(.warning))), ("notices", .int(count(.notice)))])),
+            (
+                "summary",
+                .object([
+                    ("forms", .int(imported.forms.count)), ("selfEvaluations", .int(selfEvaluationCount)),
+                    ("targetTables", .int(imported.forms.count - selfEvaluationCount)),
+                    ("unreadable", .int(imported.unreadable.count)), ("errors", .int(count(.error))),
+                    ("warnings", .int(count(.warning))), ("notices", .int(count(.notice))),
+                ])
+            ),
             ("forms", .array(forms)),
-            ("unreadable", .array(imported.unreadable.map { part in
-                .object([("line", .int(part.line)), ("location", .string(part.location)), ("reason", .string(part.reason))])
-            })),
+            (
+                "unreadable",
+                .array(
+                    imported.unreadable.map { part in
+                        .object([
+                            ("line", .int(part.line)), ("location", .string(part.location)),
+                            ("reason", .string(part.reason)),
+                        ])
+                    })
+            ),
             ("duplicates", .array(duplicates)),
             ("summarySentence", summaries.first ?? .null),
             ("summarySentences", .array(summaries)),
@@ -223,24 +283,35 @@ public struct AuditReport: Sendable {
         let sentence = disclosure.summarySentences[index]
         let tally = disclosure.summaryTally(index, policy: check.policy)
         let matching = tally.map(sentence.matchingDefinitions) ?? []
-        let recomputed: JSONValue = tally.map { tally in
-            .object([
-                ("formsFound", .int(tally.entries.count)),
-                ("formCount", .int(tally.formCount)),
-                ("duplicatesRemoved", .int(tally.entries.count - tally.formCount)),
-                ("grades", .object([("printed", Self.gradesJSON { tally.printedGrades[$0] }),
-                                    ("recomputed", Self.gradesJSON { tally.recomputedGrades[$0] })])),
-                ("involvedFunds", .object(InvolvedFunds.allCases.map { ("\($0)", .decimal(tally.total($0))) })),
-                ("sentence", .string(recomputedSentence(tally, matching: matching))),
-            ])
-        } ?? .null
+        let recomputed: JSONValue =
+            tally.map { tally in
+                .object([
+                    ("formsFound", .int(tally.entries.count)),
+                    ("formCount", .int(tally.formCount)),
+                    ("duplicatesRemoved", .int(tally.entries.count - tally.formCount)),
+                    (
+                        "grades",
+                        .object([
+                            ("printed", Self.gradesJSON { tally.printedGrades[$0] }),
+                            ("recomputed", Self.gradesJSON { tally.recomputedGrades[$0] }),
+                        ])
+                    ),
+                    ("involvedFunds", .object(InvolvedFunds.allCases.map { ("\($0)", .decimal(tally.total($0))) })),
+                    ("sentence", .string(recomputedSentence(tally, matching: matching))),
+                ])
+            } ?? .null
         let findings = findings(about: "summarySentences[\(index)]")
         return .object([
             ("sentence", .string(sentence.text)),
             ("line", .int(sentence.line)),
-            ("claimed", .object([("year", .int(sentence.year)), ("formCount", .int(sentence.formCount)),
-                                 ("involvedFunds", .text(sentence.involvedFunds?.text)),
-                                 ("grades", Self.gradesJSON { sentence.grades[$0] })])),
+            (
+                "claimed",
+                .object([
+                    ("year", .int(sentence.year)), ("formCount", .int(sentence.formCount)),
+                    ("involvedFunds", .text(sentence.involvedFunds?.text)),
+                    ("grades", Self.gradesJSON { sentence.grades[$0] }),
+                ])
+            ),
             ("recomputed", recomputed),
             ("matchingDefinitions", .array(matching.map { .string("\($0)") })),
             ("consistent", .bool(tally != nil && findings.isEmpty)),
@@ -253,17 +324,30 @@ public struct AuditReport: Sendable {
         let tally = disclosure.budgetTally(index)
         let findings = findings(about: "budgetSentences[\(index)]")
         let categories: [JSONValue] = sentence.categories.map {
-            .object([("name", .string($0.name)), ("projectCount", .int($0.projectCount)), ("amount", .string($0.amount.text))])
+            .object([
+                ("name", .string($0.name)), ("projectCount", .int($0.projectCount)),
+                ("amount", .string($0.amount.text)),
+            ])
         }
         return .object([
             ("sentence", .string(sentence.text)),
             ("line", .int(sentence.line)),
-            ("claimed", .object([("year", .int(sentence.year)), ("projectCount", .int(sentence.projectCount)),
-                                 ("amount", .text(sentence.amount?.text)), ("categories", .array(categories))])),
-            ("recomputed", tally.map { tally in
-                .object([("projectCount", .int(tally.projectCount)),
-                         ("amount", .object(BudgetFunds.allCases.map { ("\($0)", .decimal(tally.total($0))) }))])
-            } ?? .null),
+            (
+                "claimed",
+                .object([
+                    ("year", .int(sentence.year)), ("projectCount", .int(sentence.projectCount)),
+                    ("amount", .text(sentence.amount?.text)), ("categories", .array(categories)),
+                ])
+            ),
+            (
+                "recomputed",
+                tally.map { tally in
+                    .object([
+                        ("projectCount", .int(tally.projectCount)),
+                        ("amount", .object(BudgetFunds.allCases.map { ("\($0)", .decimal(tally.total($0))) })),
+                    ])
+                } ?? .null
+            ),
             ("matchingDefinitions", .array((tally.map(sentence.matchingDefinitions) ?? []).map { .string("\($0)") })),
             ("consistent", .bool(tally != nil && findings.isEmpty)),
             ("findings", .array(findings.map(CheckReport.json))),

@@ -17,13 +17,17 @@ public enum CatalogueDocument {
         for check in CheckRegistry.all {
             let d = check.description
             let shanxi = ScoringPolicy.shanxi.checkSeverities[d.id].map(\.label) ?? "—"
-            lines.append("| [\(d.id)](#\(anchor(d))) | \(d.name) | \(d.scope.rawValue) | \(d.defaultSeverity.label) | \(shanxi) |")
+            lines.append(
+                "| [\(d.id)](#\(anchor(d))) | \(d.name) | \(d.scope.rawValue) | \(d.defaultSeverity.label) | \(shanxi) |"
+            )
         }
         for check in CheckRegistry.all {
             let d = check.description
-            lines += ["", "## \(d.id) \(d.slug)", "", "**\(d.name)** — \(d.summary)", "",
-                      "- 对象：\(d.scope.rawValue)", "- 默认级别：\(d.defaultSeverity.label)（\(d.defaultSeverity.rawValue)）",
-                      "- 依据：\(d.basis)"]
+            lines += [
+                "", "## \(d.id) \(d.slug)", "", "**\(d.name)** — \(d.summary)", "",
+                "- 对象：\(d.scope.rawValue)", "- 默认级别：\(d.defaultSeverity.label)（\(d.defaultSeverity.rawValue)）",
+                "- 依据：\(d.basis)",
+            ]
             if let tolerance = d.tolerance { lines.append("- 舍入与容差：\(tolerance)") }
             lines.append("- 示例：\(d.passing.count) 个通过、\(d.failing.count) 个触发（由测试自动运行）")
         }
@@ -41,6 +45,7 @@ public enum CatalogueDocument {
             let d = check.description
             rows.append([d.id, d.slug, d.name, d.scope.rawValue, d.defaultSeverity.label])
         }
-        return TextTable.render(rows).joined(separator: "\n") + "\n\n共 \(CheckRegistry.all.count) 条规则（目录版本 \(CheckRegistry.catalogueVersion)）。详情：jixiao rules --format markdown"
+        return TextTable.render(rows).joined(separator: "\n")
+            + "\n\n共 \(CheckRegistry.all.count) 条规则（目录版本 \(CheckRegistry.catalogueVersion)）。详情：jixiao rules --format markdown"
     }
 }

@@ -11,8 +11,10 @@ public struct FormFileError: Error, Sendable, Hashable, CustomStringConvertible 
     public var problem: String
     public var fix: String
 
-    public init(file: String, line: Int? = nil, column: Int? = nil, fieldPath: String? = nil,
-                problem: String, fix: String) {
+    public init(
+        file: String, line: Int? = nil, column: Int? = nil, fieldPath: String? = nil,
+        problem: String, fix: String
+    ) {
         self.file = file
         self.line = line
         self.column = column

@@ -9,8 +9,9 @@ public enum FormFileReader {
 
     /// The refusal of a file larger than `maximumBytes`.
     static func tooLarge(_ file: String, bytes: Int) -> FormFileError {
-        FormFileError(file: file, problem: "文件大小 \(bytes / 1024) KB，超过表单文件上限 \(maximumBytes / 1024 / 1024) MB",
-                      fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
+        FormFileError(
+            file: file, problem: "文件大小 \(bytes / 1024) KB，超过表单文件上限 \(maximumBytes / 1024 / 1024) MB",
+            fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
     }
 
     /// Reads one form file's bytes. `file` names it in errors.
@@ -35,7 +36,9 @@ public enum FormFileReader {
         }
         var reader = YAMLNodeReader(file: file)
         guard let mapping = root.mapping else {
-            throw reader.error(root, "", "文件顶层应为键值映射，实际是\(reader.kindName(root))", "文件应以 form: self-evaluation 或 form: target-table 开头")
+            throw reader.error(
+                root, "", "文件顶层应为键值映射，实际是\(reader.kindName(root))", "文件应以 form: self-evaluation 或 form: target-table 开头"
+            )
         }
         let kind = try reader.text(mapping, "form", "", parent: root)
         switch kind {
@@ -51,21 +54,24 @@ public enum FormFileReader {
         let fix = "检查该处的缩进、冒号后的空格和引号是否成对；含“: ”或“#”的文字请加引号"
         switch error as? YamlError {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return FormFileError(file: file, line: mark.line, column: mark.column,
-                                 problem: "YAML 语法错误（\(problem)）", fix: fix)
+            .composer(_, let problem, let mark, _):
+            return FormFileError(
+                file: file, line: mark.line, column: mark.column,
+                problem: "YAML 语法错误（\(problem)）", fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return FormFileError(file: file, line: context.mark.line, column: context.mark.column,
-                                 problem: "同一部分中字段重复：\(duplicates.joined(separator: ", "))",
-                                 fix: "每个字段只写一次；删除或合并重复的字段")
+            return FormFileError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                problem: "同一部分中字段重复：\(duplicates.joined(separator: ", "))",
+                fix: "每个字段只写一次；删除或合并重复的字段")
         case .reader(_, let offset, let value, let yaml):
             // The bytes are valid UTF-8 by now: what libyaml refuses is a character YAML does not allow
             // (a control character pasted from a spreadsheet, or binary content), at a character offset.
             let place = offset.flatMap { position(ofCharacter: $0, in: yaml) }
             let character = value >= 0 ? " " + codePoint(UInt32(value)) : ""
-            return FormFileError(file: file, line: place?.line, column: place?.column,
-                                 problem: "含有 YAML 不允许的不可见字符\(character)",
-                                 fix: "删除该字符（常见于从 Excel、Word 或 PDF 复制来的文字）；二进制文件不是表单文件")
+            return FormFileError(
+                file: file, line: place?.line, column: place?.column,
+                problem: "含有 YAML 不允许的不可见字符\(character)",
+                fix: "删除该字符（常见于从 Excel、Word 或 PDF 复制来的文字）；二进制文件不是表单文件")
         default:
             return FormFileError(file: file, problem: "YAML 无法解析（\(error)）", fix: fix)
         }
@@ -90,15 +96,23 @@ public enum FormFileReader {
 
 /// `form: self-evaluation`
 enum SelfEvaluationFile {
-    static let keys: Set<String> = ["form", "year", "project", "projectCode", "department", "agency",
-                                    "implementingAgency", "funds", "goals", "indicators", "total", "grade",
-                                    "analysis", "source"]
-    static let fundsRowKeys: Set<String> = ["source", "declared", "compiled", "fullYearBudget", "executed",
-                                            "balance", "rate", "score", "deviation"]
-    static let indicatorKeys: Set<String> = ["level1", "level2", "name", "initialTarget", "adjustedTarget", "actual",
-                                             "qualitativeNote", "weight", "score", "deviation", "extraCells"]
-    static let analysisKeys: Set<String> = ["execution", "output", "benefit", "satisfaction", "experience",
-                                            "problems", "improvements"]
+    static let keys: Set<String> = [
+        "form", "year", "project", "projectCode", "department", "agency",
+        "implementingAgency", "funds", "goals", "indicators", "total", "grade",
+        "analysis", "source",
+    ]
+    static let fundsRowKeys: Set<String> = [
+        "source", "declared", "compiled", "fullYearBudget", "executed",
+        "balance", "rate", "score", "deviation",
+    ]
+    static let indicatorKeys: Set<String> = [
+        "level1", "level2", "name", "initialTarget", "adjustedTarget", "actual",
+        "qualitativeNote", "weight", "score", "deviation", "extraCells",
+    ]
+    static let analysisKeys: Set<String> = [
+        "execution", "output", "benefit", "satisfaction", "experience",
+        "problems", "improvements",
+    ]
 
     static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation {
         let top = try reader.mapping(root, "", allowed: keys)
@@ -139,7 +153,9 @@ enum SelfEvaluationFile {
             projectCode: try reader.optionalText(top, "projectCode", "").flatMap { $0.isEmpty ? nil : $0 },
             department: CodedName(try reader.text(top, "department", "", parent: root)),
             agency: CodedName(try reader.text(top, "agency", "", parent: root)),
-            implementingAgency: try reader.optionalText(top, "implementingAgency", "").flatMap { $0.isEmpty ? nil : $0 },
+            implementingAgency: try reader.optionalText(top, "implementingAgency", "").flatMap {
+                $0.isEmpty ? nil : $0
+            },
             funds: SelfEvaluation.Funds(total: total, sources: sources),
             goals: goals, indicators: indicators,
             printedTotal: EnteredNumber(try reader.text(top, "total", "", parent: root)),
@@ -150,7 +166,9 @@ enum SelfEvaluationFile {
         return form
     }
 
-    static func fundsRow(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation.FundsRow {
+    static func fundsRow(
+        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> SelfEvaluation.FundsRow {
         let map = try reader.mapping(node, path, allowed: fundsRowKeys)
         func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
             EnteredNumber(try reader.optionalText(map, key, path) ?? "")
@@ -164,7 +182,9 @@ enum SelfEvaluationFile {
             deviation: try reader.optionalText(map, "deviation", path))
     }
 
-    static func indicator(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation.Indicator {
+    static func indicator(
+        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> SelfEvaluation.Indicator {
         let map = try reader.mapping(node, path, allowed: indicatorKeys)
         return SelfEvaluation.Indicator(
             level1: try reader.optionalText(map, "level1", path) ?? "",
@@ -186,25 +206,30 @@ enum SourceBlock {
     static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SourceReference? {
         guard let node = top["source"] else { return nil }
         let map = try reader.mapping(node, "source", allowed: ["document", "firstLine", "lastLine"])
-        return SourceReference(document: try reader.text(map, "document", "source", parent: node),
-                               firstLine: try reader.optionalInteger(map, "firstLine", "source"),
-                               lastLine: try reader.optionalInteger(map, "lastLine", "source"))
+        return SourceReference(
+            document: try reader.text(map, "document", "source", parent: node),
+            firstLine: try reader.optionalInteger(map, "firstLine", "source"),
+            lastLine: try reader.optionalInteger(map, "lastLine", "source"))
     }
 }
 
 /// `form: target-table`
 enum TargetTableFile {
-    static let keys: Set<String> = ["form", "year", "project", "projectCode", "department", "agency",
-                                    "implementingAgency", "nature", "period", "funds", "overview", "basis",
-                                    "necessity", "measures", "plan", "goals", "indicators", "footer", "source"]
+    static let keys: Set<String> = [
+        "form", "year", "project", "projectCode", "department", "agency",
+        "implementingAgency", "nature", "period", "funds", "overview", "basis",
+        "necessity", "measures", "plan", "goals", "indicators", "footer", "source",
+    ]
     static let breakdownKeys: Set<String> = ["total", "central", "provincial", "cityCounty", "selfRaised", "other"]
 
     static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable {
         let top = try reader.mapping(root, "", allowed: keys)
         let fundsNode = try reader.child(top, "funds", "", parent: root)
         let funds = try reader.mapping(fundsNode, "funds", allowed: ["period", "annual"])
-        let period = try breakdown(try reader.child(funds, "period", "funds", parent: fundsNode), "funds.period", &reader)
-        let annual = try breakdown(try reader.child(funds, "annual", "funds", parent: fundsNode), "funds.annual", &reader)
+        let period = try breakdown(
+            try reader.child(funds, "period", "funds", parent: fundsNode), "funds.period", &reader)
+        let annual = try breakdown(
+            try reader.child(funds, "annual", "funds", parent: fundsNode), "funds.annual", &reader)
         var goals = TargetTable.Goals()
         if let node = top["goals"] {
             let map = try reader.mapping(node, "goals", allowed: ["period", "annual"])
@@ -219,11 +244,12 @@ enum TargetTableFile {
             for (index, item) in try reader.sequence(node, "indicators.\(key)").enumerated() {
                 let path = "indicators.\(key)[\(index)]"
                 let map = try reader.mapping(item, path, allowed: ["level1", "level2", "name", "value"])
-                rows.append(TargetTable.Indicator(
-                    level1: try reader.optionalText(map, "level1", path),
-                    level2: try reader.optionalText(map, "level2", path) ?? "",
-                    name: try reader.text(map, "name", path, parent: item),
-                    value: try reader.text(map, "value", path, parent: item)))
+                rows.append(
+                    TargetTable.Indicator(
+                        level1: try reader.optionalText(map, "level1", path),
+                        level2: try reader.optionalText(map, "level2", path) ?? "",
+                        name: try reader.text(map, "name", path, parent: item),
+                        value: try reader.text(map, "value", path, parent: item)))
             }
             return rows
         }
@@ -259,7 +285,9 @@ enum TargetTableFile {
         return form
     }
 
-    static func breakdown(_ node: Node, _ path: String, _ reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable.FundBreakdown {
+    static func breakdown(
+        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> TargetTable.FundBreakdown {
         let map = try reader.mapping(node, path, allowed: breakdownKeys)
         func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
             EnteredNumber(try reader.optionalText(map, key, path) ?? "")

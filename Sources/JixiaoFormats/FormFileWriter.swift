@@ -35,17 +35,17 @@ public enum FormFileWriter {
         out.field("completion", f.goals.completion)
         out.close()
         out.sequence("indicators", f.indicators) { out, row in
-                out.field("level1", row.level1)
-                out.field("level2", row.level2)
-                out.field("name", row.name)
-                out.field("initialTarget", row.initialTarget.text)
-                out.field("adjustedTarget", row.adjustedTarget.text)
-                out.field("actual", row.actual.text)
-                out.optional("qualitativeNote", row.qualitativeNote)
-                out.field("weight", row.weight.text)
-                out.field("score", row.score.text)
-                out.field("deviation", row.deviation)
-                if !row.extraCells.isEmpty { out.list("extraCells", row.extraCells) }
+            out.field("level1", row.level1)
+            out.field("level2", row.level2)
+            out.field("name", row.name)
+            out.field("initialTarget", row.initialTarget.text)
+            out.field("adjustedTarget", row.adjustedTarget.text)
+            out.field("actual", row.actual.text)
+            out.optional("qualitativeNote", row.qualitativeNote)
+            out.field("weight", row.weight.text)
+            out.field("score", row.score.text)
+            out.field("deviation", row.deviation)
+            if !row.extraCells.isEmpty { out.list("extraCells", row.extraCells) }
         }
         out.field("total", f.printedTotal.text)
         out.field("grade", f.printedGrade)

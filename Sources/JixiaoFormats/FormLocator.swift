@@ -34,7 +34,10 @@ public enum FormLocator {
                 errors.append(FormFileError(file: path, problem: "路径不存在", fix: "检查路径拼写，或先进入仓库根目录再运行"))
                 continue
             }
-            guard isDirectory.boolValue else { files.append(path); continue }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
             guard let walker = manager.enumerator(atPath: path) else { continue }
             var found: [String] = []
             for case let relative as String in walker {

@@ -45,7 +45,10 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else {
+                out += "[]"
+                return
+            }
             out += "["
             for (index, item) in items.enumerated() {
                 out += index == 0 ? "" : ","
@@ -55,7 +58,10 @@ public indirect enum JSONValue: Sendable, Hashable {
             if pretty { out += "\n" + String(repeating: "  ", count: indent) }
             out += "]"
         case .object(let pairs):
-            guard !pairs.isEmpty else { out += "{}"; return }
+            guard !pairs.isEmpty else {
+                out += "{}"
+                return
+            }
             out += "{"
             for (index, pair) in pairs.enumerated() {
                 out += index == 0 ? "" : ","

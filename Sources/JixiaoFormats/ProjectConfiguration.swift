@@ -32,8 +32,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
         let top = try reader.mapping(root, "", allowed: ["policy", "rules"])
         var configuration = ProjectConfiguration(policy: try reader.optionalText(top, "policy", ""))
         if let policy = configuration.policy, ScoringPolicy.named(policy) == nil {
-            throw reader.error(top["policy"], "policy", "未知的评分政策“\(policy)”",
-                               "可用：\(ScoringPolicy.builtIn.map(\.id).joined(separator: "、"))")
+            throw reader.error(
+                top["policy"], "policy", "未知的评分政策“\(policy)”",
+                "可用：\(ScoringPolicy.builtIn.map(\.id).joined(separator: "、"))")
         }
         if let rulesNode = top["rules"] {
             let known = Set(CheckRegistry.all.map { $0.description.id })

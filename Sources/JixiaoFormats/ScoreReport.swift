@@ -64,23 +64,32 @@ public struct ScoredForm: Sendable {
         lines.append("■ \(form.project)（\(form.year)年度）  \(form.agency.text)  [\(file)]")
         let execution = score.execution
         let problem = execution.problem.map { "  ⚠ \($0.label)" } ?? ""
-        lines.append("  预算执行：全年预算数 \(form.funds.total.fullYearBudget.text) 万元，全年执行数 \(form.funds.total.executed.text) 万元；"
-            + "执行率 \(fixed(execution.ratePercent))%（表上 \(form.funds.total.rate.text.isEmpty ? "空" : form.funds.total.rate.text)），"
-            + "得分 \(fixed(execution.score))（表上 \(form.funds.total.score.text.isEmpty ? "空" : form.funds.total.score.text)）\(problem)")
+        lines.append(
+            "  预算执行：全年预算数 \(form.funds.total.fullYearBudget.text) 万元，全年执行数 \(form.funds.total.executed.text) 万元；"
+                + "执行率 \(fixed(execution.ratePercent))%（表上 \(form.funds.total.rate.text.isEmpty ? "空" : form.funds.total.rate.text)），"
+                + "得分 \(fixed(execution.score))（表上 \(form.funds.total.score.text.isEmpty ? "空" : form.funds.total.score.text)）\(problem)"
+        )
         var table: [[String]] = [["#", "二级指标", "三级指标", "调整后指标值", "实际完成值", "分值", "填报得分", "规则得分", ""]]
         for (index, pair) in zip(form.indicators, score.indicators).enumerated() {
             let (row, result) = pair
             var mark = ""
-            if !result.isScored { mark = "不计分" }
-            else if let difference = result.difference, difference != 0 { mark = "≠" }
+            if !result.isScored {
+                mark = "不计分"
+            } else if let difference = result.difference, difference != 0 {
+                mark = "≠"
+            }
             if result.isOverAchieved { mark += mark.isEmpty ? "偏离度≥120%" : " 偏离度≥120%" }
-            table.append([String(index + 1), row.level2, row.name, row.adjustedTarget.text, row.actual.text,
-                          row.weight.text, row.score.text, result.isScored ? fixed(result.ruleScore) : "—", mark])
+            table.append([
+                String(index + 1), row.level2, row.name, row.adjustedTarget.text, row.actual.text,
+                row.weight.text, row.score.text, result.isScored ? fixed(result.ruleScore) : "—", mark,
+            ])
         }
         lines.append(contentsOf: TextTable.render(table, rightAligned: [0, 5, 6, 7]).map { "  " + $0 })
-        lines.append("  分值合计 \(fixed(score.weightSum))，填报得分合计 \(fixed(score.enteredSum))，规则得分合计 \(fixed(score.ruleSum))")
-        lines.append("  总分：表上 \(form.printedTotal.text)（\(form.printedGrade)）；按表内得分重算 \(fixed(score.total))（\(score.grade.label)）；"
-            + "按评分规则 \(fixed(score.ruleTotal))（\(score.ruleGrade.label)）")
+        lines.append(
+            "  分值合计 \(fixed(score.weightSum))，填报得分合计 \(fixed(score.enteredSum))，规则得分合计 \(fixed(score.ruleSum))")
+        lines.append(
+            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade)）；按表内得分重算 \(fixed(score.total))（\(score.grade.label)）；"
+                + "按评分规则 \(fixed(score.ruleTotal))（\(score.ruleGrade.label)）")
         let differences = score.differences(in: form)
         if differences.isEmpty {
             lines.append("  差异：无")
@@ -123,7 +132,9 @@ public enum TextTable {
     public static func render(_ rows: [[String]], rightAligned: Set<Int> = []) -> [String] {
         let columns = rows.map(\.count).max() ?? 0
         var widths = Array(repeating: 0, count: columns)
-        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) } }
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+        }
         return rows.map { row in
             row.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - displayWidth(cell))
@@ -135,7 +146,8 @@ public enum TextTable {
     public static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in
             let v = scalar.value
-            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return width + (wide ? 2 : 1)

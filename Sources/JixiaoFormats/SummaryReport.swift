@@ -27,13 +27,16 @@ public struct SummaryReport: Sendable {
 
     // MARK: The per-form table, shared by text, Markdown and CSV
 
-    static let columns = ["项目", "年初预算数", "全年预算数", "全年执行数", "执行率(%)", "表上总分", "表上等级", "重算总分",
-                          "重算等级", "备注"]
+    static let columns = [
+        "项目", "年初预算数", "全年预算数", "全年执行数", "执行率(%)", "表上总分", "表上等级", "重算总分",
+        "重算等级", "备注",
+    ]
 
     /// One form's cells under `columns`. Amounts in 万元 with every digit the form has.
     static func cells(_ entry: UnitSummary.Entry, in unit: UnitSummary) -> [String] {
         let amounts = InvolvedFunds.allCases.map { entry.amount($0).map { DecimalText.exact($0) } ?? "—" }
-        let note = entry.duplicateOf.flatMap { original in unit.entries.firstIndex { $0.index == original } }
+        let note =
+            entry.duplicateOf.flatMap { original in unit.entries.firstIndex { $0.index == original } }
             .map { "与第 \($0 + 1) 张完全相同，未计入" } ?? ""
         return [entry.form.project] + amounts + [
             entry.score.execution.ratePercent.map { DecimalText.fixed($0) } ?? "—",
@@ -59,15 +62,21 @@ public struct SummaryReport: Sendable {
     public func text() -> String {
         var lines = ["部门绩效自评汇总（评分政策：\(policy.name)；涉及资金口径：\(funds.label)）"]
         for unit in summary.units {
-            lines += ["", "■ \(heading(unit))：\(unit.entries.count) 张自评表", "  " + unit.sentence(funds: funds),
-                      "  涉及资金（万元）：" + fundsLine(unit),
-                      "  自评等级：表上 \(Self.gradeLine(unit.printedGrades))；重算 \(Self.gradeLine(unit.recomputedGrades))"]
-            let rows = [["#"] + Self.columns] + unit.entries.enumerated().map { [String($0.offset + 1)] + Self.cells($0.element, in: unit) }
+            lines += [
+                "", "■ \(heading(unit))：\(unit.entries.count) 张自评表", "  " + unit.sentence(funds: funds),
+                "  涉及资金（万元）：" + fundsLine(unit),
+                "  自评等级：表上 \(Self.gradeLine(unit.printedGrades))；重算 \(Self.gradeLine(unit.recomputedGrades))",
+            ]
+            let rows =
+                [["#"] + Self.columns]
+                + unit.entries.enumerated().map { [String($0.offset + 1)] + Self.cells($0.element, in: unit) }
             lines += TextTable.render(rows, rightAligned: [0, 2, 3, 4, 5, 6, 8]).map { "  " + $0 }
             lines += unit.warnings.map { "  ⚠ " + $0 }
         }
         let count = summary.units.reduce(0) { $0 + $1.entries.count }
-        lines += ["", "共 \(count) 张自评表、\(summary.units.count) 个单位年度" + (skippedTables > 0 ? "；跳过目标表 \(skippedTables) 张" : "")]
+        lines += [
+            "", "共 \(count) 张自评表、\(summary.units.count) 个单位年度" + (skippedTables > 0 ? "；跳过目标表 \(skippedTables) 张" : ""),
+        ]
         return lines.joined(separator: "\n")
     }
 
@@ -76,18 +85,28 @@ public struct SummaryReport: Sendable {
     public func markdown() -> String {
         var lines = ["# 部门绩效自评汇总", "", "评分政策：\(policy.name)；涉及资金口径：\(funds.label)。"]
         for unit in summary.units {
-            lines += ["", "## \(Self.markdownCell(heading(unit)))", "", "> " + unit.sentence(funds: funds), "",
-                      "| 涉及资金口径 | 合计（万元） |", "|---|---:|"]
-            lines += InvolvedFunds.allCases.map { "| \($0.label)\($0 == funds ? "（句中采用）" : "") | \(DecimalText.fixed(unit.total($0))) |" }
-            let printed = unit.printedGrades, recomputed = unit.recomputedGrades
-            lines += ["", "| 自评等级 | " + Grade.allCases.map(\.label).joined(separator: " | ") + " | 无法识别 |",
-                      "|---|" + String(repeating: "---:|", count: Grade.allCases.count + 1),
-                      "| 表上 | " + Grade.allCases.map { String(printed[$0]) }.joined(separator: " | ") + " | \(printed.unreadable) |",
-                      "| 重算 | " + Grade.allCases.map { String(recomputed[$0]) }.joined(separator: " | ") + " | \(recomputed.unreadable) |",
-                      "", "| # | " + Self.columns.joined(separator: " | ") + " |",
-                      "|---:|---|" + String(repeating: "---:|", count: Self.columns.count - 2) + "---|"]
+            lines += [
+                "", "## \(Self.markdownCell(heading(unit)))", "", "> " + unit.sentence(funds: funds), "",
+                "| 涉及资金口径 | 合计（万元） |", "|---|---:|",
+            ]
+            lines += InvolvedFunds.allCases.map {
+                "| \($0.label)\($0 == funds ? "（句中采用）" : "") | \(DecimalText.fixed(unit.total($0))) |"
+            }
+            let printed = unit.printedGrades
+            let recomputed = unit.recomputedGrades
+            lines += [
+                "", "| 自评等级 | " + Grade.allCases.map(\.label).joined(separator: " | ") + " | 无法识别 |",
+                "|---|" + String(repeating: "---:|", count: Grade.allCases.count + 1),
+                "| 表上 | " + Grade.allCases.map { String(printed[$0]) }.joined(separator: " | ")
+                    + " | \(printed.unreadable) |",
+                "| 重算 | " + Grade.allCases.map { String(recomputed[$0]) }.joined(separator: " | ")
+                    + " | \(recomputed.unreadable) |",
+                "", "| # | " + Self.columns.joined(separator: " | ") + " |",
+                "|---:|---|" + String(repeating: "---:|", count: Self.columns.count - 2) + "---|",
+            ]
             lines += unit.entries.enumerated().map { position, entry in
-                "| \(position + 1) | " + Self.cells(entry, in: unit).map(Self.markdownCell).joined(separator: " | ") + " |"
+                "| \(position + 1) | " + Self.cells(entry, in: unit).map(Self.markdownCell).joined(separator: " | ")
+                    + " |"
             }
             if !unit.warnings.isEmpty { lines += [""] + unit.warnings.map { "- ⚠ " + Self.markdownCell($0) } }
         }
@@ -109,8 +128,9 @@ public struct SummaryReport: Sendable {
             for entry in unit.entries {
                 var cells = Self.cells(entry, in: unit)
                 let note = cells.removeLast()
-                records.append([String(unit.year), unit.unit.code ?? "", unit.unit.name, files[entry.index]]
-                               + cells + [entry.isCounted ? "是" : "否", note])
+                records.append(
+                    [String(unit.year), unit.unit.code ?? "", unit.unit.name, files[entry.index]]
+                        + cells + [entry.isCounted ? "是" : "否", note])
             }
         }
         return CSVText.document(records)
@@ -122,8 +142,13 @@ public struct SummaryReport: Sendable {
         .object([
             ("tool", .string("jixiao")),
             ("version", .string(JixiaoInfo.version)),
-            ("policy", .object([("id", .string(policy.id)), ("name", .string(policy.name)),
-                                ("version", .string(policy.version))])),
+            (
+                "policy",
+                .object([
+                    ("id", .string(policy.id)), ("name", .string(policy.name)),
+                    ("version", .string(policy.version)),
+                ])
+            ),
             ("funds", .string(funds.rawValue)),
             ("units", .array(summary.units.map(json))),
         ])
@@ -160,7 +185,10 @@ public struct SummaryReport: Sendable {
             ("sentence", .string(unit.sentence(funds: funds))),
             ("involvedFunds", .decimal(unit.total(funds))),
             ("totals", .object(InvolvedFunds.allCases.map { ("\($0)", .decimal(unit.total($0))) })),
-            ("grades", .object([("printed", grades(unit.printedGrades)), ("recomputed", grades(unit.recomputedGrades))])),
+            (
+                "grades",
+                .object([("printed", grades(unit.printedGrades)), ("recomputed", grades(unit.recomputedGrades))])
+            ),
             ("warnings", .array(unit.warnings.map { .string($0) })),
             ("entries", .array(entries)),
         ])

@@ -10,8 +10,9 @@ struct YAMLNodeReader {
     init(file: String) { self.file = file }
 
     func error(_ node: Node?, _ path: String, _ problem: String, _ fix: String) -> FormFileError {
-        FormFileError(file: file, line: node?.mark?.line, column: node?.mark?.column,
-                      fieldPath: path.isEmpty ? nil : path, problem: problem, fix: fix)
+        FormFileError(
+            file: file, line: node?.mark?.line, column: node?.mark?.column,
+            fieldPath: path.isEmpty ? nil : path, problem: problem, fix: fix)
     }
 
     /// The mapping at `node`, refusing keys the format does not know (a typo would otherwise lose data).
@@ -44,12 +45,15 @@ struct YAMLNodeReader {
     }
 
     /// A required text field. Any scalar counts: `100.00` unquoted is read as the text "100.00".
-    mutating func text(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> String {
+    mutating func text(
+        _ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node
+    ) throws(FormFileError) -> String {
         try scalarText(try child(mapping, key, path, parent: parent), join(path, key))
     }
 
     /// An optional text field: nil when the key is absent.
-    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> String? {
+    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> String?
+    {
         guard let node = mapping[key] else { return nil }
         return try scalarText(node, join(path, key))
     }
@@ -63,7 +67,9 @@ struct YAMLNodeReader {
         return scalar.string
     }
 
-    mutating func integer(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Int {
+    mutating func integer(
+        _ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node
+    ) throws(FormFileError) -> Int {
         let node = try child(mapping, key, path, parent: parent)
         let text = try scalarText(node, join(path, key))
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
@@ -72,7 +78,8 @@ struct YAMLNodeReader {
         return value
     }
 
-    mutating func optionalInteger(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> Int? {
+    mutating func optionalInteger(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> Int?
+    {
         guard let node = mapping[key] else { return nil }
         let text = try scalarText(node, join(path, key))
         if text.isEmpty { return nil }

@@ -29,20 +29,24 @@ public struct TextDocumentImporter: FormImporter {
         let document = try TextDocument(data: data, name: name)
         let segments = FormSegmenter.segments(of: document)
         guard !segments.isEmpty else {
-            throw ImportError(file: name, problem: "文件中没有找到项目支出绩效自评表或项目支出绩效目标表（按表题“…项目支出绩效自评表”“…项目支出绩效目标表”查找）",
-                              fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档的文本导出")
+            throw ImportError(
+                file: name, problem: "文件中没有找到项目支出绩效自评表或项目支出绩效目标表（按表题“…项目支出绩效自评表”“…项目支出绩效目标表”查找）",
+                fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档的文本导出")
         }
         guard document.lines.contains(where: { $0.cells.count > 1 }) else {
-            throw ImportError(file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
-                              fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
+            throw ImportError(
+                file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
+                fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
         }
-        let sentences = DisclosureSentences.find(in: document.lines.map { DocumentLine(number: $0.number, text: $0.text) })
+        let sentences = DisclosureSentences.find(
+            in: document.lines.map { DocumentLine(number: $0.number, text: $0.text) })
         var result = ImportResult(summarySentences: sentences.summary, budgetSentences: sentences.budget)
         for segment in segments {
-            let (form, unreadable) = switch segment.kind {
-            case .selfEvaluation: SelfEvaluationMapper(segment: segment, document: name).map()
-            case .targetTable: TargetTableMapper(segment: segment, document: name).map()
-            }
+            let (form, unreadable) =
+                switch segment.kind {
+                case .selfEvaluation: SelfEvaluationMapper(segment: segment, document: name).map()
+                case .targetTable: TargetTableMapper(segment: segment, document: name).map()
+                }
             if let form { result.forms.append(form) }
             result.unreadable += unreadable
         }

@@ -36,10 +36,12 @@ public struct XLSXImporter: FormImporter {
         }
         if result.forms.isEmpty && result.unreadable.isEmpty {
             let names = workbook.sheets.map { "“\($0.name)”" }.joined(separator: "、")
-            throw ImportError(file: url.path,
-                              problem: workbook.sheets.isEmpty ? "工作簿中没有工作表"
-                                  : "工作簿的工作表（\(names)）中找不到项目支出绩效自评表或目标表（没有“项目名称”等栏目）",
-                              fix: "确认选对了文件；表单应保留省级平台导出时的栏目名称，如“项目名称”“主管部门及代码”“一级指标”")
+            throw ImportError(
+                file: url.path,
+                problem: workbook.sheets.isEmpty
+                    ? "工作簿中没有工作表"
+                    : "工作簿的工作表（\(names)）中找不到项目支出绩效自评表或目标表（没有“项目名称”等栏目）",
+                fix: "确认选对了文件；表单应保留省级平台导出时的栏目名称，如“项目名称”“主管部门及代码”“一级指标”")
         }
         return result
     }
@@ -48,8 +50,12 @@ public struct XLSXImporter: FormImporter {
     static func withSource(_ form: Form, document: String) -> Form {
         let source = SourceReference(document: document)
         switch form {
-        case .selfEvaluation(var f): f.source = source; return .selfEvaluation(f)
-        case .targetTable(var t): t.source = source; return .targetTable(t)
+        case .selfEvaluation(var f):
+            f.source = source
+            return .selfEvaluation(f)
+        case .targetTable(var t):
+            t.source = source
+            return .targetTable(t)
         }
     }
 }

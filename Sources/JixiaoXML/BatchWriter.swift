@@ -13,8 +13,9 @@ public struct BatchStream {
     public init(path: String, name: String, policy: ScoringPolicy, createdAt: String? = nil) throws(XMLExportError) {
         self.path = path
         self.policy = policy
-        writer = try BatchWriter(temporary: path, displayName: path, name: name, policy: policy, createdAt: createdAt,
-                                 allowErrors: false)
+        writer = try BatchWriter(
+            temporary: path, displayName: path, name: name, policy: policy, createdAt: createdAt,
+            allowErrors: false)
     }
 
     /// Exports forms into the batch (prepared on every core, written in order); returns the Chinese
@@ -22,7 +23,8 @@ public struct BatchStream {
     public mutating func append(contentsOf forms: [Form]) throws(XMLExportError) -> [Int: [String]] {
         let labels = forms.indices.map { "第 \(count + $0 + 1) 张表单" }
         var refused: [Int: [String]] = [:]
-        for (index, result) in PreparedForm.makeAll(forms, policy: policy, validate: false, labels: labels).enumerated() {
+        for (index, result) in PreparedForm.makeAll(forms, policy: policy, validate: false, labels: labels).enumerated()
+        {
             switch result {
             case .failure(let refusal): refused[index] = refusal.reasons
             case .success(let prepared):
@@ -38,8 +40,10 @@ public struct BatchStream {
         switch try writer.finish() {
         case .valid: return
         case .invalidForms(let problems):
-            throw XMLExportError("批次文件未通过模式校验：\n" + problems.sorted { $0.key < $1.key }
-                .flatMap { ["第 \($0.key + 1) 张表单："] + $0.value.map(\.description) }.joined(separator: "\n"))
+            throw XMLExportError(
+                "批次文件未通过模式校验：\n"
+                    + problems.sorted { $0.key < $1.key }
+                    .flatMap { ["第 \($0.key + 1) 张表单："] + $0.value.map(\.description) }.joined(separator: "\n"))
         case .invalid(let problems):
             throw XMLExportError("批次文件未通过模式校验：\n" + problems.map(\.description).joined(separator: "\n"))
         }
@@ -65,14 +69,17 @@ final class BatchWriter {
     private var pipe: Int32 = -1
     private let validation = ValidationSlot()
 
-    init(temporary: String, displayName: String, name: String, policy: ScoringPolicy, createdAt: String?,
-         allowErrors: Bool) throws(XMLExportError) {
+    init(
+        temporary: String, displayName: String, name: String, policy: ScoringPolicy, createdAt: String?,
+        allowErrors: Bool
+    ) throws(XMLExportError) {
         self.temporary = temporary
         self.policy = policy
         self.allowErrors = allowErrors
         manifest = try Manifest(policy: policy)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary) else {
+            let handle = FileHandle(forWritingAtPath: temporary)
+        else {
             throw XMLExportError("\(temporary): 无法创建批次文件")
         }
         file = handle
@@ -113,10 +120,13 @@ final class BatchWriter {
     }
 
     /// Appends one form's canonical document (without its XML declaration) and records it in the manifest.
-    func append(_ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]) throws(XMLExportError) {
+    func append(
+        _ prepared: PreparedForm, form: Form, relativePath: String, errorFindings: [Finding]
+    ) throws(XMLExportError) {
         formLines.append(nextLine)
         try write(prepared.bytes[XMLTextWriter.declaration.count...])
-        try manifest.add(form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
+        try manifest.add(
+            form, score: prepared.score, file: relativePath, sha256: prepared.sha256, errorFindings: errorFindings)
     }
 
     enum Validity {
@@ -207,7 +217,9 @@ struct Manifest {
         static func < (lhs: UnitKey, rhs: UnitKey) -> Bool { (lhs.code ?? "", lhs.name) < (rhs.code ?? "", rhs.name) }
     }
 
-    mutating func add(_ form: Form, score: FormScore?, file: String, sha256: String, errorFindings: [Finding]) throws(XMLExportError) {
+    mutating func add(
+        _ form: Form, score: FormScore?, file: String, sha256: String, errorFindings: [Finding]
+    ) throws(XMLExportError) {
         years.insert(form.year)
         let unit: UnitKey
         switch form {
@@ -222,7 +234,8 @@ struct Manifest {
             executed += (score.execution.executed ?? 0) * 10_000
         case .targetTable(let t):
             targetTables += 1
-            unit = t.agency.map { UnitKey(code: $0.code, name: $0.name) } ?? UnitKey(code: nil, name: t.implementingAgency)
+            unit =
+                t.agency.map { UnitKey(code: $0.code, name: $0.name) } ?? UnitKey(code: nil, name: t.implementingAgency)
             targetAnnualFunds += t.funds.annual.total.value ?? 0
         }
         units[unit, default: 0] += 1
@@ -244,7 +257,9 @@ struct Manifest {
     }
 
     /// Writes the manifest; `flush` hands the writer's output on, so the spooled entries stream through.
-    func write(to out: XMLTextWriter, allowErrors: Bool, flush: () throws(XMLExportError) -> Void) throws(XMLExportError) {
+    func write(
+        to out: XMLTextWriter, allowErrors: Bool, flush: () throws(XMLExportError) -> Void
+    ) throws(XMLExportError) {
         out.start("Manifest")
         out.element("FormCount", String(entries.count))
         out.element("SelfEvaluationCount", String(selfEvaluations))
@@ -308,7 +323,9 @@ final class EntrySpool {
         let bytes = writer.drain()
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset) }
+            let written = bytes.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, bytes.count - offset)
+            }
             if written < 0, errno == EINTR { continue }
             guard written > 0 else { throw XMLExportError("无法写入临时文件（\(String(cString: strerror(errno)))）") }
             offset += written

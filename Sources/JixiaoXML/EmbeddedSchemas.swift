@@ -4,614 +4,614 @@
 enum EmbeddedSchemas {
     static let files: [String: String] = [
         "jixiao-batch-1.0.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Jixiao XML export: a batch of forms with its manifest. The manifest follows the forms so that a batch
-     is written and read in one streaming pass. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:jixiao:perf:common:1.0"
-           xmlns:s="urn:jixiao:perf:selfeval:1.0"
-           xmlns:t="urn:jixiao:perf:target:1.0"
-           xmlns:b="urn:jixiao:perf:batch:1.0"
-           targetNamespace="urn:jixiao:perf:batch:1.0"
-           elementFormDefault="qualified" version="1.0">
-  <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
-  <xs:import namespace="urn:jixiao:perf:selfeval:1.0" schemaLocation="jixiao-selfeval-1.0.xsd"/>
-  <xs:import namespace="urn:jixiao:perf:target:1.0" schemaLocation="jixiao-target-1.0.xsd"/>
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Jixiao XML export: a batch of forms with its manifest. The manifest follows the forms so that a batch
+             is written and read in one streaming pass. -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:jixiao:perf:common:1.0"
+                   xmlns:s="urn:jixiao:perf:selfeval:1.0"
+                   xmlns:t="urn:jixiao:perf:target:1.0"
+                   xmlns:b="urn:jixiao:perf:batch:1.0"
+                   targetNamespace="urn:jixiao:perf:batch:1.0"
+                   elementFormDefault="qualified" version="1.0">
+          <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
+          <xs:import namespace="urn:jixiao:perf:selfeval:1.0" schemaLocation="jixiao-selfeval-1.0.xsd"/>
+          <xs:import namespace="urn:jixiao:perf:target:1.0" schemaLocation="jixiao-target-1.0.xsd"/>
 
-  <!-- 一个导出批次。 -->
-  <xs:element name="Batch">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="Forms">
-          <xs:complexType>
-            <xs:choice minOccurs="0" maxOccurs="unbounded">
-              <xs:element ref="s:PM_PERF_SELF_EVAL"/>
-              <xs:element ref="t:PerfTargetTable"/>
-            </xs:choice>
-          </xs:complexType>
-        </xs:element>
-        <xs:element ref="b:Manifest"/>
-      </xs:sequence>
-      <xs:attribute name="name" use="required">
-        <xs:simpleType>
-          <xs:restriction base="xs:string">
-            <xs:minLength value="1"/>
-            <xs:maxLength value="100"/>
-          </xs:restriction>
-        </xs:simpleType>
-      </xs:attribute>
-      <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
-      <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
-      <xs:attribute name="policy" type="c:Token" use="required"/>
-      <xs:attribute name="policyVersion" type="c:Token" use="required"/>
-      <xs:attribute name="createdAt" type="xs:dateTime"/>
-    </xs:complexType>
-  </xs:element>
+          <!-- 一个导出批次。 -->
+          <xs:element name="Batch">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="Forms">
+                  <xs:complexType>
+                    <xs:choice minOccurs="0" maxOccurs="unbounded">
+                      <xs:element ref="s:PM_PERF_SELF_EVAL"/>
+                      <xs:element ref="t:PerfTargetTable"/>
+                    </xs:choice>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element ref="b:Manifest"/>
+              </xs:sequence>
+              <xs:attribute name="name" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:minLength value="1"/>
+                    <xs:maxLength value="100"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+              <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
+              <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
+              <xs:attribute name="policy" type="c:Token" use="required"/>
+              <xs:attribute name="policyVersion" type="c:Token" use="required"/>
+              <xs:attribute name="createdAt" type="xs:dateTime"/>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 批次清单。 -->
-  <xs:element name="Manifest">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="FormCount" type="xs:nonNegativeInteger"/>
-        <xs:element name="SelfEvaluationCount" type="xs:nonNegativeInteger"/>
-        <xs:element name="TargetTableCount" type="xs:nonNegativeInteger"/>
-        <xs:element name="Year" type="c:Year" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="Unit" minOccurs="0" maxOccurs="unbounded">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
-              <xs:element name="AGENCY_NAME" type="c:Name"/>
-              <xs:element name="FormCount" type="xs:positiveInteger"/>
-            </xs:sequence>
+          <!-- 批次清单。 -->
+          <xs:element name="Manifest">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="FormCount" type="xs:nonNegativeInteger"/>
+                <xs:element name="SelfEvaluationCount" type="xs:nonNegativeInteger"/>
+                <xs:element name="TargetTableCount" type="xs:nonNegativeInteger"/>
+                <xs:element name="Year" type="c:Year" minOccurs="0" maxOccurs="unbounded"/>
+                <xs:element name="Unit" minOccurs="0" maxOccurs="unbounded">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
+                      <xs:element name="AGENCY_NAME" type="c:Name"/>
+                      <xs:element name="FormCount" type="xs:positiveInteger"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="GradeCount" minOccurs="0" maxOccurs="4">
+                  <xs:complexType>
+                    <xs:attribute name="grade" type="c:Grade" use="required"/>
+                    <xs:attribute name="printed" type="xs:nonNegativeInteger" use="required"/>
+                    <xs:attribute name="recomputed" type="xs:nonNegativeInteger" use="required"/>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="UngradedCount" type="xs:nonNegativeInteger"/>
+                <xs:element name="BudgetSum" type="c:Amount"/>
+                <xs:element name="ExecutedSum" type="c:Amount"/>
+                <xs:element name="TargetAnnualFundsSum" type="c:Amount"/>
+                <xs:element name="AllowErrors" type="xs:boolean"/>
+                <xs:element name="Entry" minOccurs="0" maxOccurs="unbounded">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="File" type="xs:string"/>
+                      <xs:element name="FISCAL_YEAR" type="c:Year"/>
+                      <xs:element name="AGENCY_NAME" type="c:Name" minOccurs="0"/>
+                      <xs:element name="PRO_NAME" type="c:Name"/>
+                      <xs:element name="SHA256" type="c:Sha256"/>
+                      <xs:element name="ErrorFinding" minOccurs="0" maxOccurs="unbounded">
+                        <xs:complexType>
+                          <xs:simpleContent>
+                            <xs:extension base="xs:string">
+                              <xs:attribute name="rule" type="c:Token" use="required"/>
+                            </xs:extension>
+                          </xs:simpleContent>
+                        </xs:complexType>
+                      </xs:element>
+                    </xs:sequence>
+                    <xs:attribute name="seq" type="xs:positiveInteger" use="required"/>
+                    <xs:attribute name="kind" use="required">
+                      <xs:simpleType>
+                        <xs:restriction base="xs:string">
+                          <xs:enumeration value="self-evaluation"/>
+                          <xs:enumeration value="target-table"/>
+                        </xs:restriction>
+                      </xs:simpleType>
+                    </xs:attribute>
+                  </xs:complexType>
+                </xs:element>
+              </xs:sequence>
+            </xs:complexType>
+            <xs:key name="EntrySeq">
+              <xs:selector xpath="b:Entry"/>
+              <xs:field xpath="@seq"/>
+            </xs:key>
+            <xs:unique name="EntryFile">
+              <xs:selector xpath="b:Entry"/>
+              <xs:field xpath="b:File"/>
+            </xs:unique>
+            <xs:unique name="GradeOnce">
+              <xs:selector xpath="b:GradeCount"/>
+              <xs:field xpath="@grade"/>
+            </xs:unique>
+          </xs:element>
+        </xs:schema>
+        """#,
+        "jixiao-common-1.0.xsd": #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Jixiao XML export: simple types shared by every schema (the precision of the 部标 columns). -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:jixiao:perf:common:1.0"
+                   targetNamespace="urn:jixiao:perf:common:1.0"
+                   elementFormDefault="qualified" version="1.0">
+
+          <!-- 金额：NUMBER(18,2)，单位元。 -->
+          <xs:simpleType name="Amount">
+            <xs:restriction base="xs:decimal">
+              <xs:totalDigits value="18"/>
+              <xs:fractionDigits value="2"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 执行率（百分数，不带 %）：NUMBER(16,4)。 -->
+          <xs:simpleType name="Rate">
+            <xs:restriction base="xs:decimal">
+              <xs:totalDigits value="16"/>
+              <xs:fractionDigits value="4"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 分值：NUMBER(16,4)。 -->
+          <xs:simpleType name="Weight">
+            <xs:restriction base="xs:decimal">
+              <xs:totalDigits value="16"/>
+              <xs:fractionDigits value="4"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 得分、总分：NUMBER(16,6)。 -->
+          <xs:simpleType name="Score">
+            <xs:restriction base="xs:decimal">
+              <xs:totalDigits value="16"/>
+              <xs:fractionDigits value="6"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 年度 FISCAL_YEAR：四位数字。 -->
+          <xs:simpleType name="Year">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[0-9]{4}"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 单位、部门、项目代码：VARCHAR2(21)，字母数字。 -->
+          <xs:simpleType name="Code">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="21"/>
+              <xs:pattern value="[0-9A-Za-z]+"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 单位、部门、项目名称。 -->
+          <xs:simpleType name="Name">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="360"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 一、二、三级指标名称。 -->
+          <xs:simpleType name="IndicatorName">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="300"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 指标值 KPI_VAL：VARCHAR2(1000)。 -->
+          <xs:simpleType name="IndicatorValue">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="1000"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 长文本（绩效目标、完成情况、偏差分析）：VARCHAR2(2000)。 -->
+          <xs:simpleType name="LongText">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="2000"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 资金来源名称 FOUND_TYPE_NAME：VARCHAR2(30)。 -->
+          <xs:simpleType name="FundTypeName">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="30"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 绩效目标类型 PERF_OBJ_TYPE_CODE：1 实施期，2 年度。 -->
+          <xs:simpleType name="PerfObjectType">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="1"/>
+              <xs:enumeration value="2"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 自评等级。 -->
+          <xs:simpleType name="Grade">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="优"/>
+              <xs:enumeration value="良"/>
+              <xs:enumeration value="中"/>
+              <xs:enumeration value="差"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 金额单位：导出一律为元。 -->
+          <xs:simpleType name="AmountUnit">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="元"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 评分政策编号与版本。 -->
+          <xs:simpleType name="Token">
+            <xs:restriction base="xs:string">
+              <xs:maxLength value="40"/>
+              <xs:pattern value="[0-9A-Za-z._-]+"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- SHA-256，小写十六进制。 -->
+          <xs:simpleType name="Sha256">
+            <xs:restriction base="xs:string">
+              <xs:pattern value="[0-9a-f]{64}"/>
+            </xs:restriction>
+          </xs:simpleType>
+        </xs:schema>
+        """#,
+        "jixiao-ext-1.0.xsd": #"""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Jixiao XML export: extension elements for what the 部标 tables lack. Every text is verbatim, so the
+             export reads back to the identical form. -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:jixiao:perf:common:1.0"
+                   xmlns:x="urn:jixiao:ext:1.0"
+                   targetNamespace="urn:jixiao:ext:1.0"
+                   elementFormDefault="qualified" version="1.0">
+          <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
+
+          <!-- 原文（可为空）。 -->
+          <xs:simpleType name="Text">
+            <xs:restriction base="xs:string"/>
+          </xs:simpleType>
+
+          <!-- 原文金额，能读出时 value 为折算成元的数。 -->
+          <xs:complexType name="EnteredAmount">
+            <xs:simpleContent>
+              <xs:extension base="x:Text">
+                <xs:attribute name="value" type="c:Amount"/>
+              </xs:extension>
+            </xs:simpleContent>
           </xs:complexType>
-        </xs:element>
-        <xs:element name="GradeCount" minOccurs="0" maxOccurs="4">
-          <xs:complexType>
-            <xs:attribute name="grade" type="c:Grade" use="required"/>
-            <xs:attribute name="printed" type="xs:nonNegativeInteger" use="required"/>
-            <xs:attribute name="recomputed" type="xs:nonNegativeInteger" use="required"/>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="UngradedCount" type="xs:nonNegativeInteger"/>
-        <xs:element name="BudgetSum" type="c:Amount"/>
-        <xs:element name="ExecutedSum" type="c:Amount"/>
-        <xs:element name="TargetAnnualFundsSum" type="c:Amount"/>
-        <xs:element name="AllowErrors" type="xs:boolean"/>
-        <xs:element name="Entry" minOccurs="0" maxOccurs="unbounded">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="File" type="xs:string"/>
-              <xs:element name="FISCAL_YEAR" type="c:Year"/>
-              <xs:element name="AGENCY_NAME" type="c:Name" minOccurs="0"/>
-              <xs:element name="PRO_NAME" type="c:Name"/>
-              <xs:element name="SHA256" type="c:Sha256"/>
-              <xs:element name="ErrorFinding" minOccurs="0" maxOccurs="unbounded">
-                <xs:complexType>
-                  <xs:simpleContent>
-                    <xs:extension base="xs:string">
-                      <xs:attribute name="rule" type="c:Token" use="required"/>
-                    </xs:extension>
-                  </xs:simpleContent>
-                </xs:complexType>
-              </xs:element>
-            </xs:sequence>
-            <xs:attribute name="seq" type="xs:positiveInteger" use="required"/>
+
+          <!-- 指标值的读法：kind 为 empty（空）、quantity（定量）、outcome（达成情况）、qualitative（定性）、
+               notFilled（未填报）、unparsed（无法读取）。 -->
+          <xs:complexType name="ValueReading">
             <xs:attribute name="kind" use="required">
               <xs:simpleType>
                 <xs:restriction base="xs:string">
-                  <xs:enumeration value="self-evaluation"/>
-                  <xs:enumeration value="target-table"/>
+                  <xs:enumeration value="empty"/>
+                  <xs:enumeration value="quantity"/>
+                  <xs:enumeration value="outcome"/>
+                  <xs:enumeration value="qualitative"/>
+                  <xs:enumeration value="notFilled"/>
+                  <xs:enumeration value="unparsed"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
+            <xs:attribute name="operator">
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:enumeration value="≥"/>
+                  <xs:enumeration value="＞"/>
+                  <xs:enumeration value="＝"/>
+                  <xs:enumeration value="＜"/>
+                  <xs:enumeration value="≤"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
+            <xs:attribute name="operatorCode">
+              <xs:simpleType>
+                <xs:restriction base="xs:int">
+                  <xs:minInclusive value="1"/>
+                  <xs:maxInclusive value="5"/>
+                </xs:restriction>
+              </xs:simpleType>
+            </xs:attribute>
+            <xs:attribute name="number" type="xs:decimal"/>
+            <xs:attribute name="unit" type="x:Text"/>
+            <xs:attribute name="outcome">
+              <xs:simpleType>
+                <xs:restriction base="xs:string">
+                  <xs:enumeration value="achieved"/>
+                  <xs:enumeration value="partlyAchieved"/>
+                  <xs:enumeration value="notAchieved"/>
                 </xs:restriction>
               </xs:simpleType>
             </xs:attribute>
           </xs:complexType>
-        </xs:element>
-      </xs:sequence>
-    </xs:complexType>
-    <xs:key name="EntrySeq">
-      <xs:selector xpath="b:Entry"/>
-      <xs:field xpath="@seq"/>
-    </xs:key>
-    <xs:unique name="EntryFile">
-      <xs:selector xpath="b:Entry"/>
-      <xs:field xpath="b:File"/>
-    </xs:unique>
-    <xs:unique name="GradeOnce">
-      <xs:selector xpath="b:GradeCount"/>
-      <xs:field xpath="@grade"/>
-    </xs:unique>
-  </xs:element>
-</xs:schema>
-"""#,
-        "jixiao-common-1.0.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Jixiao XML export: simple types shared by every schema (the precision of the 部标 columns). -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:jixiao:perf:common:1.0"
-           targetNamespace="urn:jixiao:perf:common:1.0"
-           elementFormDefault="qualified" version="1.0">
 
-  <!-- 金额：NUMBER(18,2)，单位元。 -->
-  <xs:simpleType name="Amount">
-    <xs:restriction base="xs:decimal">
-      <xs:totalDigits value="18"/>
-      <xs:fractionDigits value="2"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- 表单的来源文件与行号。 -->
+          <xs:complexType name="Source">
+            <xs:simpleContent>
+              <xs:extension base="x:Text">
+                <xs:attribute name="firstLine" type="xs:positiveInteger"/>
+                <xs:attribute name="lastLine" type="xs:positiveInteger"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
 
-  <!-- 执行率（百分数，不带 %）：NUMBER(16,4)。 -->
-  <xs:simpleType name="Rate">
-    <xs:restriction base="xs:decimal">
-      <xs:totalDigits value="16"/>
-      <xs:fractionDigits value="4"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- ===== 自评表 ===== -->
 
-  <!-- 分值：NUMBER(16,4)。 -->
-  <xs:simpleType name="Weight">
-    <xs:restriction base="xs:decimal">
-      <xs:totalDigits value="16"/>
-      <xs:fractionDigits value="4"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- PM_PERF_SELF_BGT 的扩展：一行资金的原文。row：total（资金总额行）或 source（资金来源行）。 -->
+          <xs:element name="BudgetExt">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="Declared" type="x:EnteredAmount"/>
+                <xs:element name="Compiled" type="x:Text"/>
+                <xs:element name="FullYearBudget" type="x:Text"/>
+                <xs:element name="Executed" type="x:Text"/>
+                <xs:element name="Balance" type="x:EnteredAmount"/>
+                <xs:element name="Rate" type="x:Text"/>
+                <xs:element name="Score" type="x:Text"/>
+                <xs:element name="Deviation" type="x:Text" minOccurs="0"/>
+              </xs:sequence>
+              <xs:attribute name="row" use="required">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:enumeration value="total"/>
+                    <xs:enumeration value="source"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 得分、总分：NUMBER(16,6)。 -->
-  <xs:simpleType name="Score">
-    <xs:restriction base="xs:decimal">
-      <xs:totalDigits value="16"/>
-      <xs:fractionDigits value="6"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- PM_SELF_EVAL_INDICATOR 的扩展。 -->
+          <xs:element name="IndicatorExt">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="InitialTarget" type="x:Text"/>
+                <xs:element name="Weight" type="x:Text"/>
+                <xs:element name="Score" type="x:Text"/>
+                <xs:element name="QualitativeNote" type="x:Text" minOccurs="0"/>
+                <xs:element name="ExtraCell" type="x:Text" minOccurs="0" maxOccurs="unbounded"/>
+                <xs:element name="AdjustedTarget" type="x:ValueReading"/>
+                <xs:element name="Actual" type="x:ValueReading"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 年度 FISCAL_YEAR：四位数字。 -->
-  <xs:simpleType name="Year">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9]{4}"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- 重算结果（按根元素上的评分政策）。 -->
+          <xs:complexType name="Recomputed">
+            <xs:attribute name="total" type="c:Score" use="required"/>
+            <xs:attribute name="grade" type="c:Grade" use="required"/>
+            <xs:attribute name="ruleTotal" type="c:Score" use="required"/>
+            <xs:attribute name="ruleGrade" type="c:Grade" use="required"/>
+            <xs:attribute name="executionRate" type="c:Rate"/>
+            <xs:attribute name="executionScore" type="c:Score" use="required"/>
+          </xs:complexType>
 
-  <!-- 单位、部门、项目代码：VARCHAR2(21)，字母数字。 -->
-  <xs:simpleType name="Code">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="21"/>
-      <xs:pattern value="[0-9A-Za-z]+"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- PM_PERF_SELF_EVAL 的扩展。 -->
+          <xs:element name="SelfEvalExt">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="Department" type="x:Text"/>
+                <xs:element name="Agency" type="x:Text"/>
+                <xs:element name="ImplementingAgency" type="x:Text" minOccurs="0"/>
+                <xs:element name="PrintedTotal" type="x:Text"/>
+                <xs:element name="PrintedGrade" type="x:Text"/>
+                <xs:element name="Recomputed" type="x:Recomputed"/>
+                <xs:element name="Analysis">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="Execution" type="x:Text"/>
+                      <xs:element name="Output" type="x:Text"/>
+                      <xs:element name="Benefit" type="x:Text"/>
+                      <xs:element name="Satisfaction" type="x:Text"/>
+                      <xs:element name="Experience" type="x:Text"/>
+                      <xs:element name="Problems" type="x:Text"/>
+                      <xs:element name="Improvements" type="x:Text"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="Source" type="x:Source" minOccurs="0"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 单位、部门、项目名称。 -->
-  <xs:simpleType name="Name">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="360"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- ===== 目标表 ===== -->
 
-  <!-- 一、二、三级指标名称。 -->
-  <xs:simpleType name="IndicatorName">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="300"/>
-    </xs:restriction>
-  </xs:simpleType>
+          <!-- PM_PERF_INDICATOR 的扩展：指标值的读法。 -->
+          <xs:element name="TargetIndicatorExt">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="Value" type="x:ValueReading"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 指标值 KPI_VAL：VARCHAR2(1000)。 -->
-  <xs:simpleType name="IndicatorValue">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="1000"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 长文本（绩效目标、完成情况、偏差分析）：VARCHAR2(2000)。 -->
-  <xs:simpleType name="LongText">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="2000"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 资金来源名称 FOUND_TYPE_NAME：VARCHAR2(30)。 -->
-  <xs:simpleType name="FundTypeName">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="30"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 绩效目标类型 PERF_OBJ_TYPE_CODE：1 实施期，2 年度。 -->
-  <xs:simpleType name="PerfObjectType">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="1"/>
-      <xs:enumeration value="2"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 自评等级。 -->
-  <xs:simpleType name="Grade">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="优"/>
-      <xs:enumeration value="良"/>
-      <xs:enumeration value="中"/>
-      <xs:enumeration value="差"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 金额单位：导出一律为元。 -->
-  <xs:simpleType name="AmountUnit">
-    <xs:restriction base="xs:string">
-      <xs:enumeration value="元"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- 评分政策编号与版本。 -->
-  <xs:simpleType name="Token">
-    <xs:restriction base="xs:string">
-      <xs:maxLength value="40"/>
-      <xs:pattern value="[0-9A-Za-z._-]+"/>
-    </xs:restriction>
-  </xs:simpleType>
-
-  <!-- SHA-256，小写十六进制。 -->
-  <xs:simpleType name="Sha256">
-    <xs:restriction base="xs:string">
-      <xs:pattern value="[0-9a-f]{64}"/>
-    </xs:restriction>
-  </xs:simpleType>
-</xs:schema>
-"""#,
-        "jixiao-ext-1.0.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Jixiao XML export: extension elements for what the 部标 tables lack. Every text is verbatim, so the
-     export reads back to the identical form. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:jixiao:perf:common:1.0"
-           xmlns:x="urn:jixiao:ext:1.0"
-           targetNamespace="urn:jixiao:ext:1.0"
-           elementFormDefault="qualified" version="1.0">
-  <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
-
-  <!-- 原文（可为空）。 -->
-  <xs:simpleType name="Text">
-    <xs:restriction base="xs:string"/>
-  </xs:simpleType>
-
-  <!-- 原文金额，能读出时 value 为折算成元的数。 -->
-  <xs:complexType name="EnteredAmount">
-    <xs:simpleContent>
-      <xs:extension base="x:Text">
-        <xs:attribute name="value" type="c:Amount"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
-
-  <!-- 指标值的读法：kind 为 empty（空）、quantity（定量）、outcome（达成情况）、qualitative（定性）、
-       notFilled（未填报）、unparsed（无法读取）。 -->
-  <xs:complexType name="ValueReading">
-    <xs:attribute name="kind" use="required">
-      <xs:simpleType>
-        <xs:restriction base="xs:string">
-          <xs:enumeration value="empty"/>
-          <xs:enumeration value="quantity"/>
-          <xs:enumeration value="outcome"/>
-          <xs:enumeration value="qualitative"/>
-          <xs:enumeration value="notFilled"/>
-          <xs:enumeration value="unparsed"/>
-        </xs:restriction>
-      </xs:simpleType>
-    </xs:attribute>
-    <xs:attribute name="operator">
-      <xs:simpleType>
-        <xs:restriction base="xs:string">
-          <xs:enumeration value="≥"/>
-          <xs:enumeration value="＞"/>
-          <xs:enumeration value="＝"/>
-          <xs:enumeration value="＜"/>
-          <xs:enumeration value="≤"/>
-        </xs:restriction>
-      </xs:simpleType>
-    </xs:attribute>
-    <xs:attribute name="operatorCode">
-      <xs:simpleType>
-        <xs:restriction base="xs:int">
-          <xs:minInclusive value="1"/>
-          <xs:maxInclusive value="5"/>
-        </xs:restriction>
-      </xs:simpleType>
-    </xs:attribute>
-    <xs:attribute name="number" type="xs:decimal"/>
-    <xs:attribute name="unit" type="x:Text"/>
-    <xs:attribute name="outcome">
-      <xs:simpleType>
-        <xs:restriction base="xs:string">
-          <xs:enumeration value="achieved"/>
-          <xs:enumeration value="partlyAchieved"/>
-          <xs:enumeration value="notAchieved"/>
-        </xs:restriction>
-      </xs:simpleType>
-    </xs:attribute>
-  </xs:complexType>
-
-  <!-- 表单的来源文件与行号。 -->
-  <xs:complexType name="Source">
-    <xs:simpleContent>
-      <xs:extension base="x:Text">
-        <xs:attribute name="firstLine" type="xs:positiveInteger"/>
-        <xs:attribute name="lastLine" type="xs:positiveInteger"/>
-      </xs:extension>
-    </xs:simpleContent>
-  </xs:complexType>
-
-  <!-- ===== 自评表 ===== -->
-
-  <!-- PM_PERF_SELF_BGT 的扩展：一行资金的原文。row：total（资金总额行）或 source（资金来源行）。 -->
-  <xs:element name="BudgetExt">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="Declared" type="x:EnteredAmount"/>
-        <xs:element name="Compiled" type="x:Text"/>
-        <xs:element name="FullYearBudget" type="x:Text"/>
-        <xs:element name="Executed" type="x:Text"/>
-        <xs:element name="Balance" type="x:EnteredAmount"/>
-        <xs:element name="Rate" type="x:Text"/>
-        <xs:element name="Score" type="x:Text"/>
-        <xs:element name="Deviation" type="x:Text" minOccurs="0"/>
-      </xs:sequence>
-      <xs:attribute name="row" use="required">
-        <xs:simpleType>
-          <xs:restriction base="xs:string">
-            <xs:enumeration value="total"/>
-            <xs:enumeration value="source"/>
-          </xs:restriction>
-        </xs:simpleType>
-      </xs:attribute>
-    </xs:complexType>
-  </xs:element>
-
-  <!-- PM_SELF_EVAL_INDICATOR 的扩展。 -->
-  <xs:element name="IndicatorExt">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="InitialTarget" type="x:Text"/>
-        <xs:element name="Weight" type="x:Text"/>
-        <xs:element name="Score" type="x:Text"/>
-        <xs:element name="QualitativeNote" type="x:Text" minOccurs="0"/>
-        <xs:element name="ExtraCell" type="x:Text" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element name="AdjustedTarget" type="x:ValueReading"/>
-        <xs:element name="Actual" type="x:ValueReading"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
-
-  <!-- 重算结果（按根元素上的评分政策）。 -->
-  <xs:complexType name="Recomputed">
-    <xs:attribute name="total" type="c:Score" use="required"/>
-    <xs:attribute name="grade" type="c:Grade" use="required"/>
-    <xs:attribute name="ruleTotal" type="c:Score" use="required"/>
-    <xs:attribute name="ruleGrade" type="c:Grade" use="required"/>
-    <xs:attribute name="executionRate" type="c:Rate"/>
-    <xs:attribute name="executionScore" type="c:Score" use="required"/>
-  </xs:complexType>
-
-  <!-- PM_PERF_SELF_EVAL 的扩展。 -->
-  <xs:element name="SelfEvalExt">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="Department" type="x:Text"/>
-        <xs:element name="Agency" type="x:Text"/>
-        <xs:element name="ImplementingAgency" type="x:Text" minOccurs="0"/>
-        <xs:element name="PrintedTotal" type="x:Text"/>
-        <xs:element name="PrintedGrade" type="x:Text"/>
-        <xs:element name="Recomputed" type="x:Recomputed"/>
-        <xs:element name="Analysis">
-          <xs:complexType>
+          <!-- 资金总额及其中各来源（元）。 -->
+          <xs:complexType name="FundBreakdown">
             <xs:sequence>
-              <xs:element name="Execution" type="x:Text"/>
-              <xs:element name="Output" type="x:Text"/>
-              <xs:element name="Benefit" type="x:Text"/>
-              <xs:element name="Satisfaction" type="x:Text"/>
-              <xs:element name="Experience" type="x:Text"/>
-              <xs:element name="Problems" type="x:Text"/>
-              <xs:element name="Improvements" type="x:Text"/>
+              <xs:element name="Total" type="x:EnteredAmount"/>
+              <xs:element name="Central" type="x:EnteredAmount"/>
+              <xs:element name="Provincial" type="x:EnteredAmount"/>
+              <xs:element name="CityCounty" type="x:EnteredAmount"/>
+              <xs:element name="SelfRaised" type="x:EnteredAmount"/>
+              <xs:element name="Other" type="x:EnteredAmount"/>
             </xs:sequence>
           </xs:complexType>
-        </xs:element>
-        <xs:element name="Source" type="x:Source" minOccurs="0"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
 
-  <!-- ===== 目标表 ===== -->
-
-  <!-- PM_PERF_INDICATOR 的扩展：指标值的读法。 -->
-  <xs:element name="TargetIndicatorExt">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="Value" type="x:ValueReading"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
-
-  <!-- 资金总额及其中各来源（元）。 -->
-  <xs:complexType name="FundBreakdown">
-    <xs:sequence>
-      <xs:element name="Total" type="x:EnteredAmount"/>
-      <xs:element name="Central" type="x:EnteredAmount"/>
-      <xs:element name="Provincial" type="x:EnteredAmount"/>
-      <xs:element name="CityCounty" type="x:EnteredAmount"/>
-      <xs:element name="SelfRaised" type="x:EnteredAmount"/>
-      <xs:element name="Other" type="x:EnteredAmount"/>
-    </xs:sequence>
-  </xs:complexType>
-
-  <!-- 目标表的扩展。 -->
-  <xs:element name="TargetExt">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="Department" type="x:Text"/>
-        <xs:element name="Agency" type="x:Text" minOccurs="0"/>
-        <xs:element name="ImplementingAgency" type="x:Text"/>
-        <xs:element name="Nature" type="x:Text"/>
-        <xs:element name="Period" type="x:Text"/>
-        <xs:element name="PeriodFunds" type="x:FundBreakdown"/>
-        <xs:element name="AnnualFunds" type="x:FundBreakdown"/>
-        <xs:element name="Overview" type="x:Text"/>
-        <xs:element name="Basis" type="x:Text"/>
-        <xs:element name="Necessity" type="x:Text"/>
-        <xs:element name="Measures" type="x:Text"/>
-        <xs:element name="Plan" type="x:Text"/>
-        <xs:element name="Footer">
-          <xs:complexType>
-            <xs:sequence>
-              <xs:element name="Responsible" type="x:Text"/>
-              <xs:element name="Handler" type="x:Text"/>
-              <xs:element name="Phone" type="x:Text"/>
-              <xs:element name="FilledAt" type="x:Text"/>
-            </xs:sequence>
-          </xs:complexType>
-        </xs:element>
-        <xs:element name="Source" type="x:Source" minOccurs="0"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""#,
+          <!-- 目标表的扩展。 -->
+          <xs:element name="TargetExt">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="Department" type="x:Text"/>
+                <xs:element name="Agency" type="x:Text" minOccurs="0"/>
+                <xs:element name="ImplementingAgency" type="x:Text"/>
+                <xs:element name="Nature" type="x:Text"/>
+                <xs:element name="Period" type="x:Text"/>
+                <xs:element name="PeriodFunds" type="x:FundBreakdown"/>
+                <xs:element name="AnnualFunds" type="x:FundBreakdown"/>
+                <xs:element name="Overview" type="x:Text"/>
+                <xs:element name="Basis" type="x:Text"/>
+                <xs:element name="Necessity" type="x:Text"/>
+                <xs:element name="Measures" type="x:Text"/>
+                <xs:element name="Plan" type="x:Text"/>
+                <xs:element name="Footer">
+                  <xs:complexType>
+                    <xs:sequence>
+                      <xs:element name="Responsible" type="x:Text"/>
+                      <xs:element name="Handler" type="x:Text"/>
+                      <xs:element name="Phone" type="x:Text"/>
+                      <xs:element name="FilledAt" type="x:Text"/>
+                    </xs:sequence>
+                  </xs:complexType>
+                </xs:element>
+                <xs:element name="Source" type="x:Source" minOccurs="0"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """#,
         "jixiao-selfeval-1.0.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Jixiao XML export: 项目支出绩效自评表, named after the 部标 tables PM_PERF_SELF_EVAL, PM_PERF_SELF_BGT,
-     PM_SELF_EVAL_GOAL and PM_SELF_EVAL_INDICATOR. Amounts in 元. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:jixiao:perf:common:1.0"
-           xmlns:x="urn:jixiao:ext:1.0"
-           xmlns:s="urn:jixiao:perf:selfeval:1.0"
-           targetNamespace="urn:jixiao:perf:selfeval:1.0"
-           elementFormDefault="qualified" version="1.0">
-  <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
-  <xs:import namespace="urn:jixiao:ext:1.0" schemaLocation="jixiao-ext-1.0.xsd"/>
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Jixiao XML export: 项目支出绩效自评表, named after the 部标 tables PM_PERF_SELF_EVAL, PM_PERF_SELF_BGT,
+             PM_SELF_EVAL_GOAL and PM_SELF_EVAL_INDICATOR. Amounts in 元. -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:jixiao:perf:common:1.0"
+                   xmlns:x="urn:jixiao:ext:1.0"
+                   xmlns:s="urn:jixiao:perf:selfeval:1.0"
+                   targetNamespace="urn:jixiao:perf:selfeval:1.0"
+                   elementFormDefault="qualified" version="1.0">
+          <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
+          <xs:import namespace="urn:jixiao:ext:1.0" schemaLocation="jixiao-ext-1.0.xsd"/>
 
-  <!-- 项目绩效自评信息表：一张自评表。 -->
-  <xs:element name="PM_PERF_SELF_EVAL">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="FISCAL_YEAR" type="c:Year"/>
-        <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="AGENCY_NAME" type="c:Name"/>
-        <xs:element name="DEPT_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="DEPT_NAME" type="c:Name"/>
-        <xs:element name="PRO_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="PRO_NAME" type="c:Name"/>
-        <xs:element name="TOTAL_EVAL_VALUE" type="c:Score" minOccurs="0"/>
-        <xs:element ref="s:PM_PERF_SELF_BGT" maxOccurs="unbounded"/>
-        <xs:element ref="s:PM_SELF_EVAL_GOAL"/>
-        <xs:element ref="s:PM_SELF_EVAL_INDICATOR" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element ref="x:SelfEvalExt"/>
-      </xs:sequence>
-      <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
-      <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
-      <xs:attribute name="policy" type="c:Token" use="required"/>
-      <xs:attribute name="policyVersion" type="c:Token" use="required"/>
-    </xs:complexType>
-  </xs:element>
+          <!-- 项目绩效自评信息表：一张自评表。 -->
+          <xs:element name="PM_PERF_SELF_EVAL">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="FISCAL_YEAR" type="c:Year"/>
+                <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="AGENCY_NAME" type="c:Name"/>
+                <xs:element name="DEPT_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="DEPT_NAME" type="c:Name"/>
+                <xs:element name="PRO_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="PRO_NAME" type="c:Name"/>
+                <xs:element name="TOTAL_EVAL_VALUE" type="c:Score" minOccurs="0"/>
+                <xs:element ref="s:PM_PERF_SELF_BGT" maxOccurs="unbounded"/>
+                <xs:element ref="s:PM_SELF_EVAL_GOAL"/>
+                <xs:element ref="s:PM_SELF_EVAL_INDICATOR" minOccurs="0" maxOccurs="unbounded"/>
+                <xs:element ref="x:SelfEvalExt"/>
+              </xs:sequence>
+              <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
+              <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
+              <xs:attribute name="policy" type="c:Token" use="required"/>
+              <xs:attribute name="policyVersion" type="c:Token" use="required"/>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 项目预算执行完成情况：一行资金（第一行为资金总额，其后每个资金来源一行）。 The order is checked by the
-       importer, not by an identity constraint: libxml2 keeps identity-constraint tables for a whole validation
-       run, so per-form constraints would make memory grow with the size of a batch. -->
-  <xs:element name="PM_PERF_SELF_BGT">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="FOUND_TYPE_NAME" type="c:FundTypeName"/>
-        <xs:element name="REPLY_AMT" type="c:Amount" minOccurs="0"/>
-        <xs:element name="YEAR_ADJ_AMT" type="c:Amount" minOccurs="0"/>
-        <xs:element name="CUR_AMT" type="c:Amount" minOccurs="0"/>
-        <xs:element name="YEAR_EXE_AMT" type="c:Amount" minOccurs="0"/>
-        <xs:element name="EXE_AMT_RATE" type="c:Rate" minOccurs="0"/>
-        <xs:element name="EXE_SCORE" type="c:Score" minOccurs="0"/>
-        <xs:element ref="x:BudgetExt"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
+          <!-- 项目预算执行完成情况：一行资金（第一行为资金总额，其后每个资金来源一行）。 The order is checked by the
+               importer, not by an identity constraint: libxml2 keeps identity-constraint tables for a whole validation
+               run, so per-form constraints would make memory grow with the size of a batch. -->
+          <xs:element name="PM_PERF_SELF_BGT">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="FOUND_TYPE_NAME" type="c:FundTypeName"/>
+                <xs:element name="REPLY_AMT" type="c:Amount" minOccurs="0"/>
+                <xs:element name="YEAR_ADJ_AMT" type="c:Amount" minOccurs="0"/>
+                <xs:element name="CUR_AMT" type="c:Amount" minOccurs="0"/>
+                <xs:element name="YEAR_EXE_AMT" type="c:Amount" minOccurs="0"/>
+                <xs:element name="EXE_AMT_RATE" type="c:Rate" minOccurs="0"/>
+                <xs:element name="EXE_SCORE" type="c:Score" minOccurs="0"/>
+                <xs:element ref="x:BudgetExt"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 项目绩效目标单位自评表：年度目标与完成情况。 -->
-  <xs:element name="PM_SELF_EVAL_GOAL">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="KPI_TARGET" type="c:LongText"/>
-        <xs:element name="GOAL_COMP" type="c:LongText"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
+          <!-- 项目绩效目标单位自评表：年度目标与完成情况。 -->
+          <xs:element name="PM_SELF_EVAL_GOAL">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="KPI_TARGET" type="c:LongText"/>
+                <xs:element name="GOAL_COMP" type="c:LongText"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 项目绩效指标单位自评表：一行绩效指标。 -->
-  <xs:element name="PM_SELF_EVAL_INDICATOR">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="LV1_PERF_IND_NAME" type="c:IndicatorName"/>
-        <xs:element name="LV2_PERF_IND_NAME" type="c:IndicatorName"/>
-        <xs:element name="LV3_PERF_IND_NAME" type="c:IndicatorName"/>
-        <xs:element name="KPI_VAL" type="c:IndicatorValue"/>
-        <xs:element name="IND_COMP" type="c:LongText"/>
-        <xs:element name="IND_WEIGHT" type="c:Weight" minOccurs="0"/>
-        <xs:element name="EVAL_SCORE" type="c:Score" minOccurs="0"/>
-        <xs:element name="DEVI_ANALY" type="c:LongText"/>
-        <xs:element ref="x:IndicatorExt"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""#,
+          <!-- 项目绩效指标单位自评表：一行绩效指标。 -->
+          <xs:element name="PM_SELF_EVAL_INDICATOR">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="LV1_PERF_IND_NAME" type="c:IndicatorName"/>
+                <xs:element name="LV2_PERF_IND_NAME" type="c:IndicatorName"/>
+                <xs:element name="LV3_PERF_IND_NAME" type="c:IndicatorName"/>
+                <xs:element name="KPI_VAL" type="c:IndicatorValue"/>
+                <xs:element name="IND_COMP" type="c:LongText"/>
+                <xs:element name="IND_WEIGHT" type="c:Weight" minOccurs="0"/>
+                <xs:element name="EVAL_SCORE" type="c:Score" minOccurs="0"/>
+                <xs:element name="DEVI_ANALY" type="c:LongText"/>
+                <xs:element ref="x:IndicatorExt"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """#,
         "jixiao-target-1.0.xsd": #"""
-<?xml version="1.0" encoding="UTF-8"?>
-<!-- Jixiao XML export: 项目支出绩效目标表, named after the 部标 tables PM_PERF_GOAL_INFO and
-     PM_PERF_INDICATOR. Amounts in 元. -->
-<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
-           xmlns:c="urn:jixiao:perf:common:1.0"
-           xmlns:x="urn:jixiao:ext:1.0"
-           xmlns:t="urn:jixiao:perf:target:1.0"
-           targetNamespace="urn:jixiao:perf:target:1.0"
-           elementFormDefault="qualified" version="1.0">
-  <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
-  <xs:import namespace="urn:jixiao:ext:1.0" schemaLocation="jixiao-ext-1.0.xsd"/>
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!-- Jixiao XML export: 项目支出绩效目标表, named after the 部标 tables PM_PERF_GOAL_INFO and
+             PM_PERF_INDICATOR. Amounts in 元. -->
+        <xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"
+                   xmlns:c="urn:jixiao:perf:common:1.0"
+                   xmlns:x="urn:jixiao:ext:1.0"
+                   xmlns:t="urn:jixiao:perf:target:1.0"
+                   targetNamespace="urn:jixiao:perf:target:1.0"
+                   elementFormDefault="qualified" version="1.0">
+          <xs:import namespace="urn:jixiao:perf:common:1.0" schemaLocation="jixiao-common-1.0.xsd"/>
+          <xs:import namespace="urn:jixiao:ext:1.0" schemaLocation="jixiao-ext-1.0.xsd"/>
 
-  <!-- 一张目标表：公共列、实施期与年度绩效目标、绩效指标。 -->
-  <xs:element name="PerfTargetTable">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="FISCAL_YEAR" type="c:Year"/>
-        <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="AGENCY_NAME" type="c:Name" minOccurs="0"/>
-        <xs:element name="DEPT_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="DEPT_NAME" type="c:Name"/>
-        <xs:element name="PRO_CODE" type="c:Code" minOccurs="0"/>
-        <xs:element name="PRO_NAME" type="c:Name"/>
-        <xs:element ref="t:PM_PERF_GOAL_INFO" minOccurs="2" maxOccurs="2"/>
-        <xs:element ref="t:PM_PERF_INDICATOR" minOccurs="0" maxOccurs="unbounded"/>
-        <xs:element ref="x:TargetExt"/>
-      </xs:sequence>
-      <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
-      <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
-    </xs:complexType>
-  </xs:element>
+          <!-- 一张目标表：公共列、实施期与年度绩效目标、绩效指标。 -->
+          <xs:element name="PerfTargetTable">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="FISCAL_YEAR" type="c:Year"/>
+                <xs:element name="AGENCY_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="AGENCY_NAME" type="c:Name" minOccurs="0"/>
+                <xs:element name="DEPT_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="DEPT_NAME" type="c:Name"/>
+                <xs:element name="PRO_CODE" type="c:Code" minOccurs="0"/>
+                <xs:element name="PRO_NAME" type="c:Name"/>
+                <xs:element ref="t:PM_PERF_GOAL_INFO" minOccurs="2" maxOccurs="2"/>
+                <xs:element ref="t:PM_PERF_INDICATOR" minOccurs="0" maxOccurs="unbounded"/>
+                <xs:element ref="x:TargetExt"/>
+              </xs:sequence>
+              <xs:attribute name="schemaVersion" type="xs:string" use="required" fixed="1.0"/>
+              <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 项目绩效目标：PERF_OBJ_TYPE_CODE 1 实施期目标，2 年度目标, in that order (checked by the importer: an
-       identity constraint per form would make libxml2's memory grow with the size of a batch). -->
-  <xs:element name="PM_PERF_GOAL_INFO">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="PERF_OBJ_TYPE_CODE" type="c:PerfObjectType"/>
-        <xs:element name="PERF_OBJ_TYPE_NAME" type="c:Name"/>
-        <xs:element name="KPI_TARGET" type="c:LongText"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
+          <!-- 项目绩效目标：PERF_OBJ_TYPE_CODE 1 实施期目标，2 年度目标, in that order (checked by the importer: an
+               identity constraint per form would make libxml2's memory grow with the size of a batch). -->
+          <xs:element name="PM_PERF_GOAL_INFO">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="PERF_OBJ_TYPE_CODE" type="c:PerfObjectType"/>
+                <xs:element name="PERF_OBJ_TYPE_NAME" type="c:Name"/>
+                <xs:element name="KPI_TARGET" type="c:LongText"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
 
-  <!-- 项目绩效指标：一行指标（实施期各行在前，年度各行在后）。 -->
-  <xs:element name="PM_PERF_INDICATOR">
-    <xs:complexType>
-      <xs:sequence>
-        <xs:element name="PERF_OBJ_TYPE_CODE" type="c:PerfObjectType"/>
-        <xs:element name="LV1_PERF_IND_NAME" type="c:IndicatorName" minOccurs="0"/>
-        <xs:element name="LV2_PERF_IND_NAME" type="c:IndicatorName"/>
-        <xs:element name="LV3_PERF_IND_NAME" type="c:IndicatorName"/>
-        <xs:element name="KPI_VAL" type="c:IndicatorValue"/>
-        <xs:element ref="x:TargetIndicatorExt"/>
-      </xs:sequence>
-    </xs:complexType>
-  </xs:element>
-</xs:schema>
-"""#,
+          <!-- 项目绩效指标：一行指标（实施期各行在前，年度各行在后）。 -->
+          <xs:element name="PM_PERF_INDICATOR">
+            <xs:complexType>
+              <xs:sequence>
+                <xs:element name="PERF_OBJ_TYPE_CODE" type="c:PerfObjectType"/>
+                <xs:element name="LV1_PERF_IND_NAME" type="c:IndicatorName" minOccurs="0"/>
+                <xs:element name="LV2_PERF_IND_NAME" type="c:IndicatorName"/>
+                <xs:element name="LV3_PERF_IND_NAME" type="c:IndicatorName"/>
+                <xs:element name="KPI_VAL" type="c:IndicatorValue"/>
+                <xs:element ref="x:TargetIndicatorExt"/>
+              </xs:sequence>
+            </xs:complexType>
+          </xs:element>
+        </xs:schema>
+        """#,
     ]
 }

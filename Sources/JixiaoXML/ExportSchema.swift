@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// The compiled export schemas. The batch schema imports all the others, so one compiled set validates a
 /// self-evaluation, a target table or a batch; the root element decides which.
@@ -26,10 +26,12 @@ final class ExportSchema: @unchecked Sendable {
         defer { xmlSchemaFreeParserCtxt(parser) }
         let collector = ProblemCollector(file: rootSchema, isSchemaError: true)
         let context = Unmanaged.passUnretained(collector).toOpaque()
-        xmlSchemaSetParserStructuredErrors(parser, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
-        }, context)
+        xmlSchemaSetParserStructuredErrors(
+            parser,
+            { context, error in
+                guard let context, let error else { return }
+                Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
+            }, context)
         guard let schema = xmlSchemaParse(parser) else {
             let details = collector.problems.map(\.description).joined(separator: "\n")
             return .failure(XMLExportError("内部错误：内置的导出模式无法编译\n\(details)"))
@@ -58,7 +60,8 @@ enum SafeEntityLoader {
             if path.hasPrefix(ExportSchema.embeddedFolder) {
                 let name = String(path.dropFirst(ExportSchema.embeddedFolder.count))
                 guard let text = SafeEntityLoader.texts[name],
-                      let input = xmlNewStringInputStream(context, UnsafeRawPointer(text).assumingMemoryBound(to: xmlChar.self))
+                    let input = xmlNewStringInputStream(
+                        context, UnsafeRawPointer(text).assumingMemoryBound(to: xmlChar.self))
                 else { return nil }
                 input.pointee.filename = UnsafePointer(strdup(path))
                 return input
@@ -100,20 +103,30 @@ final class ProblemCollector {
     func add(_ error: UnsafeMutablePointer<xmlError>) { add(error.pointee) }
 
     private func add(_ error: xmlError) {
-        let english = error.message.map { String(cString: $0) }?
+        let english =
+            error.message.map { String(cString: $0) }?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
-        let fromSchema = error.domain == Int32(XML_FROM_SCHEMASV.rawValue) || error.domain == Int32(XML_FROM_SCHEMASP.rawValue)
+        let fromSchema =
+            error.domain == Int32(XML_FROM_SCHEMASV.rawValue) || error.domain == Int32(XML_FROM_SCHEMASP.rawValue)
         if error.level == XML_ERR_FATAL { fatal = true }
         if error.level == XML_ERR_WARNING { return }
-        guard problems.count < ProblemCollector.limit else { dropped += 1; return }
+        guard problems.count < ProblemCollector.limit else {
+            dropped += 1
+            return
+        }
         let line = error.line > 0 ? Int(error.line) : nil
-        problems.append(XMLProblem(file: file, line: line,
-                                   message: ProblemTranslation.chinese(english, isSchemaError: fromSchema || isSchemaError),
-                                   original: english))
+        problems.append(
+            XMLProblem(
+                file: file, line: line,
+                message: ProblemTranslation.chinese(english, isSchemaError: fromSchema || isSchemaError),
+                original: english))
     }
 
     func add(_ problem: XMLProblem) {
-        guard problems.count < ProblemCollector.limit else { dropped += 1; return }
+        guard problems.count < ProblemCollector.limit else {
+            dropped += 1
+            return
+        }
         problems.append(problem)
     }
 

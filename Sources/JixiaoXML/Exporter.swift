@@ -16,8 +16,10 @@ public struct ExportOptions: Sendable {
     /// Replace existing files whose content differs.
     public var overwrite: Bool
 
-    public init(outputFolder: String, batchName: String? = nil, policy: ScoringPolicy = .national,
-                allowErrors: Bool = false, createdAt: String? = nil, overwrite: Bool = false) {
+    public init(
+        outputFolder: String, batchName: String? = nil, policy: ScoringPolicy = .national,
+        allowErrors: Bool = false, createdAt: String? = nil, overwrite: Bool = false
+    ) {
         self.outputFolder = outputFolder
         self.batchName = batchName
         self.policy = policy
@@ -77,7 +79,8 @@ public struct Exporter: Sendable {
 
     public func export(_ forms: [LoadedForm]) throws(XMLExportError) -> ExportReport {
         _ = try ExportSchema.compiled()
-        let findings = CheckRunner(policy: options.policy).run(forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
+        let findings = CheckRunner(policy: options.policy).run(
+            forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
         var errors: [Int: [Finding]] = [:]
         for finding in findings.findings where finding.severity == .error {
             guard let index = finding.location.formIndex else { continue }
@@ -112,8 +115,10 @@ public struct Exporter: Sendable {
     /// Forms are prepared this many at a time, in parallel; memory holds one chunk of XML.
     static let chunkSize = 256
 
-    private func attempt(_ forms: [LoadedForm], errors: [Int: [Finding]], invalid: [Int: [String]],
-                         validateEach: Bool) throws(XMLExportError) -> Attempt {
+    private func attempt(
+        _ forms: [LoadedForm], errors: [Int: [Finding]], invalid: [Int: [String]],
+        validateEach: Bool
+    ) throws(XMLExportError) -> Attempt {
         var report = ExportReport()
         var chosen: [(index: Int, relative: String)] = []
         var destinations: [String: String] = [:]
@@ -126,7 +131,8 @@ public struct Exporter: Sendable {
             } else {
                 let relative = FormImporters.relativePath(for: item.form, extension: "xml")
                 if let other = destinations[relative] {
-                    report.refused.append(.init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
+                    report.refused.append(
+                        .init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
                 } else {
                     destinations[relative] = item.file
                     chosen.append((index, relative))
@@ -136,28 +142,34 @@ public struct Exporter: Sendable {
         let staging = Staging()
         do throws(XMLExportError) {
             let batch = try options.batchPath.map { path throws(XMLExportError) in
-                try BatchWriter(temporary: try staging.temporaryFile(for: path), displayName: path, name: options.batchName ?? "",
-                                policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
+                try BatchWriter(
+                    temporary: try staging.temporaryFile(for: path), displayName: path, name: options.batchName ?? "",
+                    policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
             }
             var inBatch: [Int] = []
             for start in stride(from: 0, to: chosen.count, by: Self.chunkSize) {
                 let chunk = chosen[start..<min(start + Self.chunkSize, chosen.count)]
-                let prepared = PreparedForm.makeAll(chunk.map { forms[$0.index].form }, policy: options.policy,
-                                                    validate: validateEach,
-                                                    labels: chunk.map { "\(forms[$0.index].file) → \($0.relative)" })
+                let prepared = PreparedForm.makeAll(
+                    chunk.map { forms[$0.index].form }, policy: options.policy,
+                    validate: validateEach,
+                    labels: chunk.map { "\(forms[$0.index].file) → \($0.relative)" })
                 for (choice, result) in zip(chunk, prepared) {
                     let item = forms[choice.index]
                     let formErrors = errors[choice.index] ?? []
                     guard case .success(let form) = result else {
-                        if case .failure(let refusal) = result { report.refused.append(.init(file: item.file, reasons: refusal.reasons)) }
+                        if case .failure(let refusal) = result {
+                            report.refused.append(.init(file: item.file, reasons: refusal.reasons))
+                        }
                         continue
                     }
                     let path = (options.outputFolder as NSString).appendingPathComponent(choice.relative)
                     if try staging.stage(form.bytes, at: path, overwrite: options.overwrite) == .conflict {
                         report.conflicts.append(path)
                     }
-                    report.exported.append(.init(file: item.file, path: path, sha256: form.sha256,
-                                                 unchanged: staging.isUnchanged(path), errorFindings: formErrors))
+                    report.exported.append(
+                        .init(
+                            file: item.file, path: path, sha256: form.sha256,
+                            unchanged: staging.isUnchanged(path), errorFindings: formErrors))
                     try batch?.append(form, form: item.form, relativePath: choice.relative, errorFindings: formErrors)
                     inBatch.append(choice.index)
                     if let failAfterForms, report.exported.count == failAfterForms {
@@ -232,7 +244,8 @@ final class Staging: @unchecked Sendable {
     func temporaryFile(for path: String) throws(XMLExportError) -> String {
         let folder = (path as NSString).deletingLastPathComponent
         try createFolder(folder)
-        let temporary = (folder as NSString).appendingPathComponent(".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+        let temporary = (folder as NSString).appendingPathComponent(
+            ".\((path as NSString).lastPathComponent).\(UUID().uuidString).tmp")
         pending.append((temporary, path))
         return temporary
     }
@@ -299,7 +312,9 @@ struct PreparedForm: Sendable {
 
     /// `label` names the form in schema errors. A form XML cannot carry, or whose XML does not validate
     /// (a code too long, an amount beyond 18 digits…), is refused with the reasons.
-    static func make(_ form: Form, policy: ScoringPolicy, validate: Bool, label: String) -> Result<PreparedForm, Refusal> {
+    static func make(
+        _ form: Form, policy: ScoringPolicy, validate: Bool, label: String
+    ) -> Result<PreparedForm, Refusal> {
         let score: FormScore? = if case .selfEvaluation(let f) = form { FormScore(f, policy: policy) } else { nil }
         let bytes: [UInt8]
         do {
@@ -320,7 +335,9 @@ struct PreparedForm: Sendable {
     }
 
     /// Prepares forms on every core, results in input order.
-    static func makeAll(_ forms: [Form], policy: ScoringPolicy, validate: Bool, labels: [String]) -> [Result<PreparedForm, Refusal>] {
+    static func makeAll(
+        _ forms: [Form], policy: ScoringPolicy, validate: Bool, labels: [String]
+    ) -> [Result<PreparedForm, Refusal>] {
         let results = ResultSlots(count: forms.count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, forms.count))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in

@@ -27,13 +27,14 @@ enum FormXMLReader {
         var indicators: [SelfEvaluation.Indicator] = []
         for row in e.all("PM_SELF_EVAL_INDICATOR") {
             let rowExt = try row.required("IndicatorExt")
-            indicators.append(SelfEvaluation.Indicator(
-                level1: try row.text("LV1_PERF_IND_NAME"), level2: try row.text("LV2_PERF_IND_NAME"),
-                name: try row.text("LV3_PERF_IND_NAME"), initialTarget: try rowExt.text("InitialTarget"),
-                adjustedTarget: try row.text("KPI_VAL"), actual: try row.text("IND_COMP"),
-                qualitativeNote: rowExt.child("QualitativeNote")?.text,
-                weight: EnteredNumber(try rowExt.text("Weight")), score: EnteredNumber(try rowExt.text("Score")),
-                deviation: try row.text("DEVI_ANALY"), extraCells: rowExt.all("ExtraCell").map(\.text)))
+            indicators.append(
+                SelfEvaluation.Indicator(
+                    level1: try row.text("LV1_PERF_IND_NAME"), level2: try row.text("LV2_PERF_IND_NAME"),
+                    name: try row.text("LV3_PERF_IND_NAME"), initialTarget: try rowExt.text("InitialTarget"),
+                    adjustedTarget: try row.text("KPI_VAL"), actual: try row.text("IND_COMP"),
+                    qualitativeNote: rowExt.child("QualitativeNote")?.text,
+                    weight: EnteredNumber(try rowExt.text("Weight")), score: EnteredNumber(try rowExt.text("Score")),
+                    deviation: try row.text("DEVI_ANALY"), extraCells: rowExt.all("ExtraCell").map(\.text)))
         }
         let analysisElement = try ext.required("Analysis")
         func analysis(_ key: String) throws(Failure) -> String {
@@ -43,8 +44,9 @@ enum FormXMLReader {
             year: try year(e), project: try e.text("PRO_NAME"), projectCode: e.child("PRO_CODE")?.text,
             department: CodedName(try ext.text("Department")), agency: CodedName(try ext.text("Agency")),
             implementingAgency: ext.child("ImplementingAgency")?.text,
-            funds: SelfEvaluation.Funds(total: try fundsRow(totalRow, isTotal: true),
-                                        sources: try rows.dropFirst().map { row throws(Failure) in try fundsRow(row, isTotal: false) }),
+            funds: SelfEvaluation.Funds(
+                total: try fundsRow(totalRow, isTotal: true),
+                sources: try rows.dropFirst().map { row throws(Failure) in try fundsRow(row, isTotal: false) }),
             goals: SelfEvaluation.Goals(annual: try goal.text("KPI_TARGET"), completion: try goal.text("GOAL_COMP")),
             indicators: indicators,
             printedTotal: EnteredNumber(try ext.text("PrintedTotal")), printedGrade: try ext.text("PrintedGrade"),
@@ -58,14 +60,18 @@ enum FormXMLReader {
     static func fundsRow(_ row: XMLElement, isTotal: Bool) throws(Failure) -> SelfEvaluation.FundsRow {
         let ext = try row.required("BudgetExt")
         guard ext.attributes["row"] == (isTotal ? "total" : "source") else {
-            throw Failure(line: row.line, message: isTotal ? "第一行 PM_PERF_SELF_BGT 应为资金总额行（row=\"total\"）"
-                                                           : "资金总额行只能有一行，且必须是第一行")
+            throw Failure(
+                line: row.line,
+                message: isTotal
+                    ? "第一行 PM_PERF_SELF_BGT 应为资金总额行（row=\"total\"）"
+                    : "资金总额行只能有一行，且必须是第一行")
         }
         let name = try row.text("FOUND_TYPE_NAME")
         return SelfEvaluation.FundsRow(
             source: isTotal && name == FormXMLWriter.totalRowName ? "" : name,
             declared: EnteredNumber(try ext.text("Declared")), compiled: EnteredNumber(try ext.text("Compiled")),
-            fullYearBudget: EnteredNumber(try ext.text("FullYearBudget")), executed: EnteredNumber(try ext.text("Executed")),
+            fullYearBudget: EnteredNumber(try ext.text("FullYearBudget")),
+            executed: EnteredNumber(try ext.text("Executed")),
             balance: EnteredNumber(try ext.text("Balance")), rate: EnteredNumber(try ext.text("Rate")),
             score: EnteredNumber(try ext.text("Score")), deviation: ext.child("Deviation")?.text)
     }
@@ -76,16 +82,23 @@ enum FormXMLReader {
         var codes: [String] = []
         for goal in goalElements { codes.append(try goal.text("PERF_OBJ_TYPE_CODE")) }
         guard codes == [FormXMLWriter.periodType.0, FormXMLWriter.annualType.0] else {
-            throw Failure(line: goalElements.first?.line ?? e.line,
-                          message: "PM_PERF_GOAL_INFO 应依次为实施期目标（PERF_OBJ_TYPE_CODE 1）和年度目标（2），实际为 \(codes)")
+            throw Failure(
+                line: goalElements.first?.line ?? e.line,
+                message: "PM_PERF_GOAL_INFO 应依次为实施期目标（PERF_OBJ_TYPE_CODE 1）和年度目标（2），实际为 \(codes)")
         }
-        let goals = TargetTable.Goals(period: try goalElements[0].text("KPI_TARGET"), annual: try goalElements[1].text("KPI_TARGET"))
+        let goals = TargetTable.Goals(
+            period: try goalElements[0].text("KPI_TARGET"), annual: try goalElements[1].text("KPI_TARGET"))
         var period: [TargetTable.Indicator] = []
         var annual: [TargetTable.Indicator] = []
         for row in e.all("PM_PERF_INDICATOR") {
-            let indicator = TargetTable.Indicator(level1: row.child("LV1_PERF_IND_NAME")?.text, level2: try row.text("LV2_PERF_IND_NAME"),
-                                                  name: try row.text("LV3_PERF_IND_NAME"), value: try row.text("KPI_VAL"))
-            if try row.text("PERF_OBJ_TYPE_CODE") == FormXMLWriter.periodType.0 { period.append(indicator) } else { annual.append(indicator) }
+            let indicator = TargetTable.Indicator(
+                level1: row.child("LV1_PERF_IND_NAME")?.text, level2: try row.text("LV2_PERF_IND_NAME"),
+                name: try row.text("LV3_PERF_IND_NAME"), value: try row.text("KPI_VAL"))
+            if try row.text("PERF_OBJ_TYPE_CODE") == FormXMLWriter.periodType.0 {
+                period.append(indicator)
+            } else {
+                annual.append(indicator)
+            }
         }
         let footer = try ext.required("Footer")
         return TargetTable(
@@ -93,21 +106,24 @@ enum FormXMLReader {
             department: CodedName(try ext.text("Department")), agency: ext.child("Agency").map { CodedName($0.text) },
             implementingAgency: try ext.text("ImplementingAgency"), nature: try ext.text("Nature"),
             period: try ext.text("Period"),
-            funds: TargetTable.Funds(period: try breakdown(try ext.required("PeriodFunds")),
-                                     annual: try breakdown(try ext.required("AnnualFunds"))),
+            funds: TargetTable.Funds(
+                period: try breakdown(try ext.required("PeriodFunds")),
+                annual: try breakdown(try ext.required("AnnualFunds"))),
             overview: try ext.text("Overview"), basis: try ext.text("Basis"), necessity: try ext.text("Necessity"),
             measures: try ext.text("Measures"), plan: try ext.text("Plan"), goals: goals,
             indicators: TargetTable.Indicators(period: period, annual: annual),
-            footer: TargetTable.Footer(responsible: try footer.text("Responsible"), handler: try footer.text("Handler"),
-                                       phone: try footer.text("Phone"), filledAt: try footer.text("FilledAt")),
+            footer: TargetTable.Footer(
+                responsible: try footer.text("Responsible"), handler: try footer.text("Handler"),
+                phone: try footer.text("Phone"), filledAt: try footer.text("FilledAt")),
             source: try source(ext))
     }
 
     static func breakdown(_ e: XMLElement) throws(Failure) -> TargetTable.FundBreakdown {
         var amounts: [EnteredNumber] = []
         for name in FormXMLWriter.breakdownElements { amounts.append(EnteredNumber(try e.text(name))) }
-        return TargetTable.FundBreakdown(total: amounts[0], central: amounts[1], provincial: amounts[2],
-                                         cityCounty: amounts[3], selfRaised: amounts[4], other: amounts[5])
+        return TargetTable.FundBreakdown(
+            total: amounts[0], central: amounts[1], provincial: amounts[2],
+            cityCounty: amounts[3], selfRaised: amounts[4], other: amounts[5])
     }
 
     static func year(_ e: XMLElement) throws(Failure) -> Int {
@@ -118,8 +134,9 @@ enum FormXMLReader {
 
     static func source(_ ext: XMLElement) throws(Failure) -> SourceReference? {
         guard let element = ext.child("Source") else { return nil }
-        return SourceReference(document: element.text, firstLine: element.attributes["firstLine"].flatMap { Int($0) },
-                               lastLine: element.attributes["lastLine"].flatMap { Int($0) })
+        return SourceReference(
+            document: element.text, firstLine: element.attributes["firstLine"].flatMap { Int($0) },
+            lastLine: element.attributes["lastLine"].flatMap { Int($0) })
     }
 }
 

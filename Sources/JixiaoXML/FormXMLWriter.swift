@@ -41,8 +41,9 @@ public enum FormXMLWriter {
         out.attribute("amountUnit", "元")
         out.attribute("policy", policy.id)
         out.attribute("policyVersion", policy.version)
-        common(year: f.year, agency: f.agency, department: f.department, projectCode: f.projectCode,
-               project: f.project, out)
+        common(
+            year: f.year, agency: f.agency, department: f.department, projectCode: f.projectCode,
+            project: f.project, out)
         out.element("TOTAL_EVAL_VALUE", f.printedTotal.value.map(Precision.score))
         budgetRow(f.funds.total, isTotal: true, out)
         for row in f.funds.sources { budgetRow(row, isTotal: false, out) }
@@ -77,8 +78,10 @@ public enum FormXMLWriter {
     /// `execution` → `Execution`.
     static func analysisElement(_ key: String) -> String { key.prefix(1).uppercased() + key.dropFirst() }
 
-    static func common(year: Int, agency: CodedName?, department: CodedName, projectCode: String?, project: String,
-                       _ out: XMLTextWriter) {
+    static func common(
+        year: Int, agency: CodedName?, department: CodedName, projectCode: String?, project: String,
+        _ out: XMLTextWriter
+    ) {
         out.element("FISCAL_YEAR", String(year))
         out.element("AGENCY_CODE", agency?.code)
         out.element("AGENCY_NAME", agency?.name)
@@ -161,8 +164,11 @@ public enum FormXMLWriter {
 
     static func source(_ source: SourceReference?, _ out: XMLTextWriter) {
         guard let source else { return }
-        out.element("x:Source", source.document,
-                    attributes: [("firstLine", source.firstLine.map(String.init)), ("lastLine", source.lastLine.map(String.init))])
+        out.element(
+            "x:Source", source.document,
+            attributes: [
+                ("firstLine", source.firstLine.map(String.init)), ("lastLine", source.lastLine.map(String.init)),
+            ])
     }
 
     // MARK: Target table
@@ -177,8 +183,9 @@ public enum FormXMLWriter {
         out.attribute("xmlns:x", ExportNamespace.ext)
         out.attribute("schemaVersion", ExportNamespace.schemaVersion)
         out.attribute("amountUnit", "元")
-        common(year: t.year, agency: t.agency, department: t.department, projectCode: t.projectCode,
-               project: t.project, out)
+        common(
+            year: t.year, agency: t.agency, department: t.department, projectCode: t.projectCode,
+            project: t.project, out)
         for (type, text) in [(periodType, t.goals.period), (annualType, t.goals.annual)] {
             out.start("PM_PERF_GOAL_INFO")
             out.element("PERF_OBJ_TYPE_CODE", type.0)

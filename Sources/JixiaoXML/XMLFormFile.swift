@@ -51,13 +51,19 @@ public enum XMLFormFile {
 
     private static func validate(_ reader: XMLStreamReader) -> Validation {
         let root: (name: String, namespace: String)?
-        do { root = try reader.validate() } catch { return Validation(kind: nil, problems: [XMLProblem(file: reader.problems.file, message: "\(error)")]) }
+        do { root = try reader.validate() } catch {
+            return Validation(kind: nil, problems: [XMLProblem(file: reader.problems.file, message: "\(error)")])
+        }
         var problems = reader.problems.report
         guard let root else { return Validation(kind: nil, problems: problems) }
         let kind = Kind(name: root.name, namespace: root.namespace)
         if kind == nil, problems.isEmpty {
-            problems.append(XMLProblem(file: reader.problems.file, line: 2,
-                                       message: "根元素 \(root.name)（命名空间 \(root.namespace.isEmpty ? "无" : root.namespace)）不是 Jixiao 导出的自评表、目标表或批次"))
+            problems.append(
+                XMLProblem(
+                    file: reader.problems.file, line: 2,
+                    message:
+                        "根元素 \(root.name)（命名空间 \(root.namespace.isEmpty ? "无" : root.namespace)）不是 Jixiao 导出的自评表、目标表或批次"
+                ))
         }
         return Validation(kind: kind, problems: problems)
     }
@@ -78,8 +84,10 @@ public enum XMLFormFile {
     /// Reads every form of an exported form file or batch. The forms are handed out one at a time (so a
     /// batch streams); for a batch each form's canonical XML is recomputed and compared with the manifest's
     /// SHA-256, which proves the import gives back exactly what was exported.
-    public static func read(path: String, displayName: String? = nil,
-                            onForm: (ReadForm) -> Void) throws(XMLExportError) -> Reading {
+    public static func read(
+        path: String, displayName: String? = nil,
+        onForm: (ReadForm) -> Void
+    ) throws(XMLExportError) -> Reading {
         let name = displayName ?? path
         let reader = XMLStreamReader(file: path, displayName: name)
         var problems: [XMLProblem] = []
@@ -99,8 +107,10 @@ public enum XMLFormFile {
         var entries = 0
         let root: XMLElement?
         do {
-            let streamed: [XMLStreamReader.Container] = [.init(name: "Forms", namespace: ExportNamespace.batch),
-                                                         .init(name: "Manifest", namespace: ExportNamespace.batch)]
+            let streamed: [XMLStreamReader.Container] = [
+                .init(name: "Forms", namespace: ExportNamespace.batch),
+                .init(name: "Manifest", namespace: ExportNamespace.batch),
+            ]
             root = try reader.read(streaming: streamed) { element, batch in
                 guard element.namespace != ExportNamespace.batch else {
                     // The manifest follows the forms: every checksum is known when its entry arrives.
@@ -125,13 +135,17 @@ public enum XMLFormFile {
         case .batch?:
             if case .failure(let problem)? = policy { problems.append(problem) }
             if entries != hashes.count, result.problems.isEmpty {
-                problems.append(XMLProblem(file: name, line: root.child("Manifest")?.line,
-                                           message: "清单列出 \(entries) 张表单，批次中实际有 \(hashes.count) 张"))
+                problems.append(
+                    XMLProblem(
+                        file: name, line: root.child("Manifest")?.line,
+                        message: "清单列出 \(entries) 张表单，批次中实际有 \(hashes.count) 张"))
             }
         case nil:
             if result.problems.isEmpty {
-                problems.append(XMLProblem(file: name, line: root.line,
-                                           message: "根元素 \(root.name) 不是 Jixiao 导出的自评表、目标表或批次"))
+                problems.append(
+                    XMLProblem(
+                        file: name, line: root.line,
+                        message: "根元素 \(root.name) 不是 Jixiao 导出的自评表、目标表或批次"))
             }
         }
         result.problems += problems
@@ -143,18 +157,27 @@ public enum XMLFormFile {
         let id = batch.attributes["policy"] ?? ""
         let version = batch.attributes["policyVersion"] ?? ""
         guard let policy = ScoringPolicy.named(id), policy.version == version else {
-            return .failure(XMLProblem(file: file, line: batch.line,
-                                       message: "批次使用的评分政策“\(id)”（版本 \(version)）本程序不认识，无法核对校验和"))
+            return .failure(
+                XMLProblem(
+                    file: file, line: batch.line,
+                    message: "批次使用的评分政策“\(id)”（版本 \(version)）本程序不认识，无法核对校验和"))
         }
         return .success(policy)
     }
 
     /// Compares a manifest entry with the checksum recomputed from the form at the same position.
-    static func verify(entry: XMLElement, index: Int, against hashes: [(line: Int, sha: String)], file: String) -> [XMLProblem] {
+    static func verify(
+        entry: XMLElement, index: Int, against hashes: [(line: Int, sha: String)], file: String
+    ) -> [XMLProblem] {
         guard index < hashes.count else { return [] }
         let listed = entry.child("SHA256")?.text ?? ""
         guard listed != hashes[index].sha else { return [] }
-        return [XMLProblem(file: file, line: hashes[index].line,
-                           message: "表单内容与清单第 \(entry.attributes["seq"] ?? "?") 项的 SHA-256 不符（清单 \(listed)，实际 \(hashes[index].sha)）：文件在导出后被改动过")]
+        return [
+            XMLProblem(
+                file: file, line: hashes[index].line,
+                message:
+                    "表单内容与清单第 \(entry.attributes["seq"] ?? "?") 项的 SHA-256 不符（清单 \(listed)，实际 \(hashes[index].sha)）：文件在导出后被改动过"
+            )
+        ]
     }
 }

@@ -20,9 +20,11 @@ public struct XMLFormImporter: FormImporter {
             throw ImportError(file: url.relativePath, problem: error.message, fix: "请报告此问题")
         }
         guard reading.problems.isEmpty else {
-            return ImportResult(unreadable: reading.problems.map {
-                UnreadablePart(line: $0.line, location: $0.file, reason: $0.message + ($0.original.map { "（\($0)）" } ?? ""))
-            })
+            return ImportResult(
+                unreadable: reading.problems.map {
+                    UnreadablePart(
+                        line: $0.line, location: $0.file, reason: $0.message + ($0.original.map { "（\($0)）" } ?? ""))
+                })
         }
         return ImportResult(forms: forms)
     }

@@ -91,7 +91,9 @@ enum ProblemTranslation {
         if text.hasPrefix("The attribute"), text.contains("is required but missing"), let name = q.first {
             return "缺少必需的属性 \(name)"
         }
-        if text.hasPrefix("The attribute"), text.contains("is not allowed"), let name = q.first { return "不允许属性 \(name)" }
+        if text.hasPrefix("The attribute"), text.contains("is not allowed"), let name = q.first {
+            return "不允许属性 \(name)"
+        }
         if text.contains("does not match the fixed value constraint"), q.count >= 2 {
             return "值“\(q[0])”应为固定值“\(q[1])”"
         }

@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// An element read from a document: local name, namespace, attributes, text and children.
 /// Forms are small, so each is read as a little tree; a batch is streamed form by form.
@@ -63,8 +63,10 @@ final class XMLStreamReader {
     /// `onElement` (with the root, whose attributes are known by then) as soon as they close and then dropped, so memory stays flat over a batch; everything else
     /// is kept and the root returned. Returns nil when the document could not be read at all; the reasons
     /// are in `problems`. Schema errors do not stop the reading; they are collected.
-    func read(streaming streamed: [Container] = [],
-              onElement: (_ element: XMLElement, _ root: XMLElement) throws -> Void = { _, _ in }) throws -> XMLElement? {
+    func read(
+        streaming streamed: [Container] = [],
+        onElement: (_ element: XMLElement, _ root: XMLElement) throws -> Void = { _, _ in }
+    ) throws -> XMLElement? {
         try withoutActuallyEscaping(onElement) { try read(mode: .tree(streamed: streamed, onElement: $0)) }
     }
 
@@ -91,7 +93,8 @@ final class XMLStreamReader {
             }
             return try bytes.withUnsafeBufferPointer { buffer throws -> XMLElement? in
                 let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, XMLStreamReader.options) else {
+                guard let reader = xmlReaderForMemory(base, Int32(buffer.count), nil, nil, XMLStreamReader.options)
+                else {
                     problems.add(XMLProblem(file: problems.file, message: "无法创建 XML 读取器"))
                     return nil
                 }
@@ -110,10 +113,14 @@ final class XMLStreamReader {
                 return nil
             }
             let context = Unmanaged.passUnretained(input).toOpaque()
-            guard let reader = xmlReaderForIO({ context, buffer, length in
-                guard let context, let buffer else { return -1 }
-                return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(into: buffer, length: Int(length))
-            }, nil, context, nil, nil, XMLStreamReader.options) else {
+            guard
+                let reader = xmlReaderForIO(
+                    { context, buffer, length in
+                        guard let context, let buffer else { return -1 }
+                        return Unmanaged<FileInput>.fromOpaque(context).takeUnretainedValue().read(
+                            into: buffer, length: Int(length))
+                    }, nil, context, nil, nil, XMLStreamReader.options)
+            else {
                 problems.add(XMLProblem(file: problems.file, message: "无法创建 XML 读取器"))
                 return nil
             }
@@ -121,7 +128,8 @@ final class XMLStreamReader {
                 try run(reader, schema: schema, mode: mode)
             }
             if input.exceeded {
-                problems.add(XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
+                problems.add(
+                    XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
                 return nil
             }
             return root
@@ -133,10 +141,12 @@ final class XMLStreamReader {
         // The thread's structured error handler receives both parser and schema errors. (The reader's own
         // handler does not see parser errors once a schema is plugged in, in libxml2 2.9.)
         let context = Unmanaged.passUnretained(problems).toOpaque()
-        xmlSetStructuredErrorFunc(context, { context, error in
-            guard let context, let error else { return }
-            Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
-        })
+        xmlSetStructuredErrorFunc(
+            context,
+            { context, error in
+                guard let context, let error else { return }
+                Unmanaged<ProblemCollector>.fromOpaque(context).takeUnretainedValue().add(error)
+            })
         defer { xmlSetStructuredErrorFunc(nil, nil) }
         guard xmlTextReaderSetSchema(reader, schema.schema) == 0 else {
             problems.add(XMLProblem(file: problems.file, message: "内部错误：无法启用模式校验"))
@@ -146,7 +156,8 @@ final class XMLStreamReader {
         var root: XMLElement?
         func closed(_ element: XMLElement) throws {
             guard case .tree(let streamed, let onElement) = mode, let parent = stack.last,
-                  streamed.contains(where: { $0.name == parent.name && $0.namespace == parent.namespace }) else { return }
+                streamed.contains(where: { $0.name == parent.name && $0.namespace == parent.namespace })
+            else { return }
             parent.children.removeLast()
             try onElement(element, stack[0])
         }
@@ -155,27 +166,33 @@ final class XMLStreamReader {
             let status = xmlTextReaderRead(reader)
             if status == 0 { break }
             if status < 0 || problems.fatal {
-                if problems.problems.isEmpty { problems.add(XMLProblem(file: problems.file, message: "XML 格式错误，无法继续读取")) }
+                if problems.problems.isEmpty {
+                    problems.add(XMLProblem(file: problems.file, message: "XML 格式错误，无法继续读取"))
+                }
                 return nil
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue), Int32(XML_READER_TYPE_ENTITY_REFERENCE.rawValue),
-                 Int32(XML_READER_TYPE_ENTITY.rawValue):
-                problems.add(XMLProblem(
-                    file: problems.file, line: Self.line(reader),
-                    message: "文件含有文档类型声明（<!DOCTYPE>）或实体；导出文件从不使用它们，为防止实体炸弹和外部实体读取本机文件，拒绝读取"))
+                Int32(XML_READER_TYPE_ENTITY.rawValue):
+                problems.add(
+                    XMLProblem(
+                        file: problems.file, line: Self.line(reader),
+                        message: "文件含有文档类型声明（<!DOCTYPE>）或实体；导出文件从不使用它们，为防止实体炸弹和外部实体读取本机文件，拒绝读取"))
                 return nil
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
                 if case .validateOnly(let report) = mode {
                     if !sawRoot {
                         sawRoot = true
-                        report(Self.string(xmlTextReaderConstLocalName(reader)), Self.string(xmlTextReaderConstNamespaceUri(reader)))
+                        report(
+                            Self.string(xmlTextReaderConstLocalName(reader)),
+                            Self.string(xmlTextReaderConstNamespaceUri(reader)))
                     }
                     break
                 }
-                let element = XMLElement(name: Self.string(xmlTextReaderConstLocalName(reader)),
-                                         namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)),
-                                         line: Self.line(reader))
+                let element = XMLElement(
+                    name: Self.string(xmlTextReaderConstLocalName(reader)),
+                    namespace: Self.string(xmlTextReaderConstNamespaceUri(reader)),
+                    line: Self.line(reader))
                 let isEmpty = xmlTextReaderIsEmptyElement(reader) == 1
                 if xmlTextReaderHasAttributes(reader) == 1 {
                     while xmlTextReaderMoveToNextAttribute(reader) == 1 {
@@ -191,7 +208,7 @@ final class XMLStreamReader {
                 guard case .tree = mode, let element = stack.popLast() else { break }
                 try closed(element)
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 if let current = stack.last { current.text += Self.string(xmlTextReaderConstValue(reader)) }
             default:
                 break
@@ -235,7 +252,8 @@ private final class FileInput {
             return nil
         }
         if Int64(info.st_size) > XMLStreamReader.maximumBytes {
-            problems.add(XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
+            problems.add(
+                XMLProblem(file: problems.file, message: "文件超过 \(XMLStreamReader.maximumBytes >> 30) GB 的上限，拒绝读取"))
             return nil
         }
         descriptor = open(path, O_RDONLY)
@@ -253,7 +271,9 @@ private final class FileInput {
         var bytes = [UInt8](repeating: 0, count: Prolog.window)
         var filled = 0
         while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled) }
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + filled, $0.count - filled)
+            }
             if count <= 0 { break }
             filled += count
         }
@@ -291,14 +311,19 @@ enum Prolog {
     static func refusal(_ bytes: ArraySlice<UInt8>) -> String? {
         var index = bytes.startIndex
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index += 3 }
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0 || bytes.dropFirst().first == 0 {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.first == 0
+            || bytes.dropFirst().first == 0
+        {
             return "文件不是 UTF-8 编码；导出文件一律为 UTF-8"
         }
         func starts(_ text: String) -> Bool { bytes[index...].starts(with: Array(text.utf8)) }
         func skip(past end: String) -> Bool {
             let marker = Array(end.utf8)
             while index < bytes.endIndex {
-                if bytes[index...].starts(with: marker) { index += marker.count; return true }
+                if bytes[index...].starts(with: marker) {
+                    index += marker.count
+                    return true
+                }
                 index += 1
             }
             return false
@@ -314,7 +339,9 @@ enum Prolog {
                     let start = index
                     guard skip(past: "?>") else { return "XML 声明没有结束" }
                     let declaration = String(decoding: bytes[start..<index], as: UTF8.self).lowercased()
-                    if let range = declaration.range(of: "encoding="), !declaration[range.upperBound...].dropFirst().hasPrefix("utf-8") {
+                    if let range = declaration.range(of: "encoding="),
+                        !declaration[range.upperBound...].dropFirst().hasPrefix("utf-8")
+                    {
                         return "XML 声明的编码不是 UTF-8；导出文件一律为 UTF-8"
                     }
                 } else if starts("<?") {

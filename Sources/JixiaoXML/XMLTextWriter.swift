@@ -1,5 +1,5 @@
-import Foundation
 internal import CLibXML2
+import Foundation
 
 /// libxml2's `xmlTextWriter` over a memory buffer: UTF-8, indented by two spaces, elements and attributes in
 /// the order they are written. `drain()` hands out what has been written so far, so a large document is
@@ -87,7 +87,8 @@ final class XMLTextWriter {
     private func valid(_ text: String, _ name: String) -> Bool {
         for scalar in text.unicodeScalars {
             let value = scalar.value
-            let allowed = value >= 0x20 ? value != 0xFFFE && value != 0xFFFF : value == 0x9 || value == 0xA || value == 0xD
+            let allowed =
+                value >= 0x20 ? value != 0xFFFE && value != 0xFFFF : value == 0x9 || value == 0xA || value == 0xD
             if !allowed {
                 if failure == nil {
                     failure = "\(name) 含有 XML 不允许的控制字符 U+\(String(format: "%04X", value))；请从原表单中删除该字符"

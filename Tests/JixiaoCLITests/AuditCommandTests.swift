@@ -61,7 +61,8 @@ import Testing
             let result = try CLI.run(["audit"] + arguments + ["--format", "json"])
             let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
             let report = try #require((object as? [[String: Any]])?.first ?? object as? [String: Any])
-            let form = try #require((report["forms"] as? [[String: Any]])?.first { $0["project"] as? String == "会议培训费" })
+            let form = try #require(
+                (report["forms"] as? [[String: Any]])?.first { $0["project"] as? String == "会议培训费" })
             return form["findings"] as? [[String: Any]] ?? []
         }
         #expect(try meeting([Self.seed000]).allSatisfy { ($0["ruleId"] as? String)?.hasPrefix("XF.TGSE") == false })
@@ -93,7 +94,9 @@ import Testing
         let pdf = try CLI.run(["audit", folder.appendingPathComponent("决算公开.pdf").path])
         #expect(pdf.status == 64)
         #expect(pdf.stderr.contains("不支持的文件类型"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["坏.txt", "空.txt"], "audit writes nothing")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["坏.txt", "空.txt"],
+            "audit writes nothing")
     }
 
     /// The workbooks generated from the seeds import to the same forms as the text import of the same seeds.
@@ -101,14 +104,18 @@ import Testing
         let fromText = try Self.temporaryFolder()
         let fromWorkbooks = try Self.temporaryFolder()
         let workbooks = CLI.root.appendingPathComponent("Tests/JixiaoXLSXTests/Fixtures")
-        let names = try FileManager.default.contentsOfDirectory(atPath: workbooks.path).filter { $0.hasSuffix(".xlsx") }.sorted()
+        let names = try FileManager.default.contentsOfDirectory(atPath: workbooks.path).filter { $0.hasSuffix(".xlsx") }
+            .sorted()
         #expect(names.count == 5)
         let text = try CLI.run(["import", Self.seed000, Self.seed002, Self.seed003, "--out", fromText.path])
         #expect(text.status == 0, "\(text.stderr)")
-        let xlsx = try CLI.run(["import"] + names.map { workbooks.appendingPathComponent($0).path } + ["--out", fromWorkbooks.path])
+        let xlsx = try CLI.run(
+            ["import"] + names.map { workbooks.appendingPathComponent($0).path } + ["--out", fromWorkbooks.path])
         #expect(xlsx.status == 0, "\(xlsx.stderr)")
-        let written = try #require(FileManager.default.enumerator(atPath: fromWorkbooks.path)).compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".yaml") }
+        let written = try #require(FileManager.default.enumerator(atPath: fromWorkbooks.path)).compactMap {
+            $0 as? String
+        }
+        .filter { $0.hasSuffix(".yaml") }
         #expect(written.count == 5)
         for path in written {
             let workbookForm = try Self.comparable(fromWorkbooks.appendingPathComponent(path))
@@ -120,8 +127,14 @@ import Testing
     /// A form file read back without what depends on where it was read (source document, lines).
     static func comparable(_ url: URL) throws -> Form {
         switch try FormFileReader.read(try Data(contentsOf: url), file: url.path) {
-        case .selfEvaluation(var form): form.lines = [:]; form.source = nil; return .selfEvaluation(form)
-        case .targetTable(var table): table.lines = [:]; table.source = nil; return .targetTable(table)
+        case .selfEvaluation(var form):
+            form.lines = [:]
+            form.source = nil
+            return .selfEvaluation(form)
+        case .targetTable(var table):
+            table.lines = [:]
+            table.source = nil
+            return .targetTable(table)
         }
     }
 }

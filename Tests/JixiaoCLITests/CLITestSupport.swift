@@ -13,10 +13,13 @@ enum CLI {
         .deletingLastPathComponent()
 
     static var binary: URL {
-        let products = Bundle.main.bundleURL.lastPathComponent == "Contents"
+        let products =
+            Bundle.main.bundleURL.lastPathComponent == "Contents"
             ? Bundle.main.bundleURL.deletingLastPathComponent() : Bundle.main.bundleURL
-        let candidates = [products.appendingPathComponent("jixiao"),
-                          products.deletingLastPathComponent().appendingPathComponent("jixiao")]
+        let candidates = [
+            products.appendingPathComponent("jixiao"),
+            products.deletingLastPathComponent().appendingPathComponent("jixiao"),
+        ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
@@ -25,7 +28,9 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let stdin = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin
@@ -35,7 +40,8 @@ enum CLI {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

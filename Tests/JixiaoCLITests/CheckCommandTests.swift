@@ -15,7 +15,10 @@ import Testing
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let original = CLI.root.appendingPathComponent("Forms/2023/209100-山西省社会保险局/维修维护费.yaml")
             var lines = try String(contentsOf: original, encoding: .utf8).components(separatedBy: "\n")
-            let first = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("score:") && $0.contains("\"15\"") })
+            let first = try #require(
+                lines.firstIndex {
+                    $0.trimmingCharacters(in: .whitespaces).hasPrefix("score:") && $0.contains("\"15\"")
+                })
             lines[first] = lines[first].replacingOccurrences(of: "\"15\"", with: "\"16\"")
             scoreLine = first + 1
             form = folder.appendingPathComponent("维修维护费.yaml")
@@ -77,15 +80,20 @@ import Testing
         let result = try #require((run["results"] as? [[String: Any]])?.first)
         #expect(result["ruleId"] as? String == "SE.SCORE.010")
         #expect(result["level"] as? String == "error")
-        let region = ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        let region =
+            ((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"]
+            as? [String: Any]
         #expect(region?["startLine"] as? Int == work.scoreLine)
     }
 
     @Test func baselineHidesAcceptedFindings() throws {
         let work = try Workspace()
         let first = try work.run(["check", ".", "--only", "SE.SCORE.010", "--format", "json"])
-        try first.stdout.write(to: work.folder.appendingPathComponent("baseline.json"), atomically: true, encoding: .utf8)
-        let second = try work.run(["check", ".", "--only", "SE.SCORE.010", "--baseline", "baseline.json", "--format", "json"])
+        try first.stdout.write(
+            to: work.folder.appendingPathComponent("baseline.json"), atomically: true, encoding: .utf8)
+        let second = try work.run([
+            "check", ".", "--only", "SE.SCORE.010", "--baseline", "baseline.json", "--format", "json",
+        ])
         #expect(second.status == 0)
         let summary = try #require(try json(second.stdout)["summary"] as? [String: Any])
         #expect(summary["errors"] as? Int == 0)
@@ -94,8 +102,9 @@ import Testing
 
     @Test func projectConfigurationLowersASeverityAndTheReportSaysSo() throws {
         let work = try Workspace()
-        try "rules:\n  SE.SCORE.010: warning\n".write(to: work.folder.appendingPathComponent(".jixiao.yml"),
-                                                    atomically: true, encoding: .utf8)
+        try "rules:\n  SE.SCORE.010: warning\n".write(
+            to: work.folder.appendingPathComponent(".jixiao.yml"),
+            atomically: true, encoding: .utf8)
         let output = try work.run(["check", ".", "--only", "SE.SCORE.010", "--format", "json"])
         #expect(output.status == 0)
         let report = try json(output.stdout)
@@ -117,8 +126,9 @@ import Testing
 
     @Test func badConfigurationAndUsageErrors() throws {
         let work = try Workspace()
-        try "rules:\n  SE.NOPE.999: off\n".write(to: work.folder.appendingPathComponent(".jixiao.yml"),
-                                                atomically: true, encoding: .utf8)
+        try "rules:\n  SE.NOPE.999: off\n".write(
+            to: work.folder.appendingPathComponent(".jixiao.yml"),
+            atomically: true, encoding: .utf8)
         let badConfig = try work.run(["check", "."])
         #expect(badConfig.status == 1)
         #expect(badConfig.stderr.contains(".jixiao.yml:2"))

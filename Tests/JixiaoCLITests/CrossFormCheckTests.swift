@@ -18,9 +18,13 @@ import Testing
     }
 
     @Test func realFormsHaveNoCrossFormFinding() throws {
-        #expect(Set(Self.crossFormRules).isSuperset(of: ["XF.DUP.010", "XF.DUP.020", "XF.NAME.010", "XF.TGSE.010",
-                                                         "XF.TGSE.020", "XF.TGSE.030", "XF.TGSE.040", "XF.UNIT.010"]))
-        let output = try CLI.run(["check", "Forms", "--format", "json"] + Self.crossFormRules.flatMap { ["--only", $0] })
+        #expect(
+            Set(Self.crossFormRules).isSuperset(of: [
+                "XF.DUP.010", "XF.DUP.020", "XF.NAME.010", "XF.TGSE.010",
+                "XF.TGSE.020", "XF.TGSE.030", "XF.TGSE.040", "XF.UNIT.010",
+            ]))
+        let output = try CLI.run(
+            ["check", "Forms", "--format", "json"] + Self.crossFormRules.flatMap { ["--only", $0] })
         #expect(try findings(output).map { $0.finding["ruleId"] as? String } == [])
         // The 2023 self-evaluations and the 2026 target tables never pair.
         let loaded = FormLocator.load([CLI.root.appendingPathComponent("Forms").path])
@@ -32,7 +36,8 @@ import Testing
     func duplicated(executed: String) throws -> (folder: URL, output: CLI.Output) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-dup-\(UUID().uuidString)")
         for sub in ["a", "b"] {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: folder.appendingPathComponent(sub), withIntermediateDirectories: true)
         }
         let text = try String(contentsOf: CLI.root.appendingPathComponent(Self.form), encoding: .utf8)
         try text.write(to: folder.appendingPathComponent("a/会议培训费.yaml"), atomically: true, encoding: .utf8)
@@ -56,11 +61,13 @@ import Testing
         // Identical.
         DuplicateCase(executed: "26.149", status: 0, severity: "warning", fieldPath: nil, expected: nil, actual: nil),
         // Equal within rounding: 26.149 and 26.15 both round to 26.15.
-        DuplicateCase(executed: "26.15", status: 0, severity: "notice", fieldPath: "funds.total.executed",
-                      expected: "26.149", actual: "26.15"),
+        DuplicateCase(
+            executed: "26.15", status: 0, severity: "notice", fieldPath: "funds.total.executed",
+            expected: "26.149", actual: "26.15"),
         // Conflicting.
-        DuplicateCase(executed: "26.419", status: 1, severity: "error", fieldPath: "funds.total.executed",
-                      expected: "26.149", actual: "26.419"),
+        DuplicateCase(
+            executed: "26.419", status: 1, severity: "error", fieldPath: "funds.total.executed",
+            expected: "26.149", actual: "26.419"),
     ])
     func duplicateClasses(_ c: DuplicateCase) throws {
         let (folder, output) = try duplicated(executed: c.executed)
@@ -81,7 +88,10 @@ import Testing
         let (folder, _) = try duplicated(executed: "26.419")
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = try CLI.run(["check", ".", "--only", "XF.DUP.010"], in: folder)
-        #expect(text.stdout.contains("[XF.DUP.010 错误] 与另一张同一单位（209100-山西省社会保险局）、同一项目（会议培训费）、2023年度的自评表数字冲突：资金总额·全年执行数另一张为 26.149，此表为 26.419"))
+        #expect(
+            text.stdout.contains(
+                "[XF.DUP.010 错误] 与另一张同一单位（209100-山西省社会保险局）、同一项目（会议培训费）、2023年度的自评表数字冲突：资金总额·全年执行数另一张为 26.149，此表为 26.419")
+        )
         #expect(text.stdout.contains("应为 26.149，实际 26.419"))
         #expect(text.stdout.contains("相关表单：./a/会议培训费.yaml"))
     }

@@ -3,8 +3,10 @@ import Testing
 
 /// `jixiao score` as a user runs it: the JSON report and its figures, the text report, broken files, usage errors.
 @Suite struct ScoreCommandTests {
-    static let documentedKeys: Set<String> = ["file", "project", "unit", "year", "executionRate", "executionScore", "total",
-                                              "grade", "ruleTotal", "ruleGrade", "printedTotal", "printedGrade", "indicators"]
+    static let documentedKeys: Set<String> = [
+        "file", "project", "unit", "year", "executionRate", "executionScore", "total",
+        "grade", "ruleTotal", "ruleGrade", "printedTotal", "printedGrade", "indicators",
+    ]
     static let documentedIndicatorKeys: Set<String> = ["name", "weight", "enteredScore", "ruleScore"]
     static let decimalKeys = ["executionRate", "executionScore", "total", "ruleTotal", "printedTotal"]
 
@@ -28,14 +30,16 @@ import Testing
         init() throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-score-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: CLI.root.appendingPathComponent("Forms/2023"),
-                                             to: folder.appendingPathComponent("2023"))
+            try FileManager.default.copyItem(
+                at: CLI.root.appendingPathComponent("Forms/2023"),
+                to: folder.appendingPathComponent("2023"))
             let original = CLI.root.appendingPathComponent("Forms/2023/209100-山西省社会保险局/会议培训费.yaml")
             var lines = try String(contentsOf: original, encoding: .utf8).components(separatedBy: "\n")
             try #require(lines[1] == "year: 2023")
             lines[1] = "year: abc"
-            try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("坏表单.yaml"), atomically: true,
-                                                     encoding: .utf8)
+            try lines.joined(separator: "\n").write(
+                to: folder.appendingPathComponent("坏表单.yaml"), atomically: true,
+                encoding: .utf8)
         }
 
         func run(_ arguments: [String]) throws -> CLI.Output { try CLI.run(arguments, in: folder) }
@@ -49,7 +53,8 @@ import Testing
         let forms = try Self.forms(output)
         #expect(forms.count == 10)
         for form in forms {
-            #expect(Self.documentedKeys.isSubset(of: form.keys), "missing \(Self.documentedKeys.subtracting(form.keys))")
+            #expect(
+                Self.documentedKeys.isSubset(of: form.keys), "missing \(Self.documentedKeys.subtracting(form.keys))")
             #expect(form["policy"] as? String == policy)
             #expect(form["year"] as? Int == 2023)
             for key in Self.decimalKeys {
@@ -83,9 +88,18 @@ import Testing
         #expect(training["printedGrade"] as? String == "良")
         let trainingRows = try #require(training["indicators"] as? [[String: Any]])
         #expect(trainingRows.map { $0["name"] as? String ?? "" }.first == "培训班次（会议次数）")
-        #expect(trainingRows.map { $0["weight"] as? String ?? "" } == ["20.00", "10.00", "10.00", "10.00", "15.00", "15.00", "10.00"])
-        #expect(trainingRows.map { $0["enteredScore"] as? String ?? "" } == ["20.00", "10.00", "10.00", "0.00", "15.00", "15.00", "10.00"])
-        #expect(trainingRows.map { $0["ruleScore"] as? String ?? "" } == ["20.00", "10.00", "10.00", "0.00", "15.00", "15.00", "10.00"])
+        #expect(
+            trainingRows.map { $0["weight"] as? String ?? "" } == [
+                "20.00", "10.00", "10.00", "10.00", "15.00", "15.00", "10.00",
+            ])
+        #expect(
+            trainingRows.map { $0["enteredScore"] as? String ?? "" } == [
+                "20.00", "10.00", "10.00", "0.00", "15.00", "15.00", "10.00",
+            ])
+        #expect(
+            trainingRows.map { $0["ruleScore"] as? String ?? "" } == [
+                "20.00", "10.00", "10.00", "0.00", "15.00", "15.00", "10.00",
+            ])
 
         let cards = try Self.form("社会保障卡工本费支出", in: forms)
         #expect(cards["unit"] as? String == "209105-山西省工伤保险管理服务中心")

@@ -4,7 +4,8 @@ import Testing
 /// `jixiao export`, `jixiao validate` and `jixiao import FILE.xml` as a user runs them.
 @Suite struct XMLCommandTests {
     static func scratch() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-xml-cli-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jixiao-xml-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -38,9 +39,11 @@ import Testing
         let folder = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.xml")
-        try "<?xml version=\"1.0\"?>\n<Batch xmlns=\"urn:jixiao:perf:batch:1.0\">\n</Batch>\n".write(to: bad, atomically: true, encoding: .utf8)
+        try "<?xml version=\"1.0\"?>\n<Batch xmlns=\"urn:jixiao:perf:batch:1.0\">\n</Batch>\n".write(
+            to: bad, atomically: true, encoding: .utf8)
         let bomb = folder.appendingPathComponent("bomb.xml")
-        try "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".write(to: bomb, atomically: true, encoding: .utf8)
+        try "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".write(
+            to: bomb, atomically: true, encoding: .utf8)
         let output = try CLI.run(["validate", bad.path, bomb.path])
         #expect(output.status == 1)
         #expect(output.stderr.contains("bad.xml:2: 元素 Batch：缺少必需的属性 name"), "\(output.stderr)")

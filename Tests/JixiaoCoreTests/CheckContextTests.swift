@@ -1,4 +1,5 @@
 import Testing
+
 @testable import JixiaoCore
 
 /// Rules ask the context for scores; the form a rule is checking is scored once per run, any other form
@@ -12,6 +13,8 @@ import Testing
         #expect(focused.score(form) == FormScore(form, policy: .national))
         #expect(focused.score(other) == FormScore(other, policy: .national))
         #expect(focused.score(other).total != focused.score(form).total)
-        #expect(context.focused(on: 0, form).score(form) == FormScore(form, policy: .national), "a target table has no score to reuse")
+        #expect(
+            context.focused(on: 0, form).score(form) == FormScore(form, policy: .national),
+            "a target table has no score to reuse")
     }
 }

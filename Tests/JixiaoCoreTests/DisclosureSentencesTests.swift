@@ -11,7 +11,8 @@ import Testing
     }
 
     @Test func seed000SentenceWithItsTrailingRemark() throws {
-        let text = "2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。我单位没有自评结果为“中”“和”“差”的项目。"
+        let text =
+            "2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。我单位没有自评结果为“中”“和”“差”的项目。"
         let sentence = try #require(SummarySentence(text, line: 522))
         #expect(sentence.year == 2023)
         #expect(sentence.formCount == 6)
@@ -44,13 +45,15 @@ import Testing
     }
 
     @Test func aSentenceWrappedOverLinesIsReadWhole() throws {
-        let found = DisclosureSentences.find(in: Self.lines("""
-            （四）预算绩效情况说明
-            2023年二级项目绩效自评个数4个，涉及资金407.75万元：4个项目自评等级为“优”，
-            0个项目自评等级为“良”，0个项目自评等级为“中”，
-            0个项目自评等级为“差”。
-            附件：二级项目绩效自评表
-            """))
+        let found = DisclosureSentences.find(
+            in: Self.lines(
+                """
+                （四）预算绩效情况说明
+                2023年二级项目绩效自评个数4个，涉及资金407.75万元：4个项目自评等级为“优”，
+                0个项目自评等级为“良”，0个项目自评等级为“中”，
+                0个项目自评等级为“差”。
+                附件：二级项目绩效自评表
+                """))
         #expect(found.budget.isEmpty)
         let sentence = try #require(found.summary.first)
         #expect(found.summary.count == 1)
@@ -59,7 +62,8 @@ import Testing
     }
 
     @Test func seed002BudgetSentence() throws {
-        let text = "2026年山西省社会保险局纳入绩效目标管理的二级项目10个，共计金额261,894.09万元。其中：其他运转类项目7个，涉及金额259,821.00万元；特定目标类项目3个，涉及金额2,073.09万元。公开项目绩效目标10个，涉及项目金额261,894.09万元，占部门（单位）项目支出总额的100%。其中：其他运转类项目7个，涉及项目金额259,821.00万元；特定目标类项目3个，涉及项目金额2,073.09万元。"
+        let text =
+            "2026年山西省社会保险局纳入绩效目标管理的二级项目10个，共计金额261,894.09万元。其中：其他运转类项目7个，涉及金额259,821.00万元；特定目标类项目3个，涉及金额2,073.09万元。公开项目绩效目标10个，涉及项目金额261,894.09万元，占部门（单位）项目支出总额的100%。其中：其他运转类项目7个，涉及项目金额259,821.00万元；特定目标类项目3个，涉及项目金额2,073.09万元。"
         let sentence = try #require(BudgetSentence(text, line: 462))
         #expect(sentence.year == 2026)
         #expect(sentence.projectCount == 10)
@@ -72,7 +76,10 @@ import Testing
 
     @Test func sentencesOfSeveralUnitsCoverTheFormsPrintedAfterThem() {
         let early = ExampleForms.selfEvaluationValue { $0.source = SourceReference(document: "d", firstLine: 3) }
-        let late = ExampleForms.selfEvaluationValue { $0.project = "另一项目"; $0.source = SourceReference(document: "d", firstLine: 12) }
+        let late = ExampleForms.selfEvaluationValue {
+            $0.project = "另一项目"
+            $0.source = SourceReference(document: "d", firstLine: 12)
+        }
         let text = """
             2023年二级项目绩效自评个数1个，涉及资金100.00万元：1个项目自评等级为“优”。
             ...
@@ -95,8 +102,9 @@ import Testing
 @Suite struct BudgetCategoriesSearchTests {
     static func findings(tables: Int, split: [(name: String, count: Int, amount: String)], total: String) -> [Finding] {
         let amounts = (1...tables).map { "\($0 * 10000 + 1)" }  // 1.0001万, 2.0001万, … : no two groupings alike
-        let disclosure = Disclosure(document: "d", forms: ExampleForms.targetTables(amounts: amounts),
-                                    text: ExampleForms.budgetSentence(count: tables, amount: total, categories: split))
+        let disclosure = Disclosure(
+            document: "d", forms: ExampleForms.targetTables(amounts: amounts),
+            text: ExampleForms.budgetSentence(count: tables, amount: total, categories: split))
         return CheckRunner(checks: [BudgetCategoriesCheck.self], policy: .national)
             .run(disclosure.forms.map { CheckRunner.Input(file: "d", form: $0) }, disclosure: disclosure).findings
     }
@@ -106,7 +114,8 @@ import Testing
         let split = [(name: "其他运转类", count: 15, amount: "120.0015"), (name: "特定目标类", count: 5, amount: "90.0005")]
         #expect(Self.findings(tables: 20, split: split, total: "210.002").isEmpty)
         let crossed = [(name: "其他运转类", count: 5, amount: "120.0015"), (name: "特定目标类", count: 15, amount: "90.0005")]
-        #expect(Self.findings(tables: 20, split: crossed, total: "210.002").map(\.expected)
+        #expect(
+            Self.findings(tables: 20, split: crossed, total: "210.002").map(\.expected)
                 == ["其他运转类 15 个 120.0015 万元；特定目标类 5 个 90.0005 万元"])
     }
 

@@ -31,8 +31,9 @@ import Testing
 
     @Test func operatorCodesAndDirections_followThePlatformList() {
         #expect(ComparisonOperator.allCases.map(\.code) == [1, 2, 3, 4, 5])
-        #expect(ComparisonOperator.allCases.map(\.direction)
-            == [.higherIsBetter, .higherIsBetter, .equal, .lowerIsBetter, .lowerIsBetter])
+        #expect(
+            ComparisonOperator.allCases.map(\.direction)
+                == [.higherIsBetter, .higherIsBetter, .equal, .lowerIsBetter, .lowerIsBetter])
     }
 
     // MARK: Numbers and units
@@ -48,10 +49,13 @@ import Testing
         let flaws: [IndicatorValue.Flaw]
         var testDescription: String { text }
 
-        init(_ text: String, _ op: ComparisonOperator?, _ number: String, _ unit: String, base: String,
-             baseValue: String, flaws: [IndicatorValue.Flaw] = []) {
-            (self.text, self.op, self.number, self.unit, self.base, self.baseValue, self.flaws)
-                = (text, op, number, unit, base, baseValue, flaws)
+        init(
+            _ text: String, _ op: ComparisonOperator?, _ number: String, _ unit: String, base: String,
+            baseValue: String, flaws: [IndicatorValue.Flaw] = []
+        ) {
+            (self.text, self.op, self.number, self.unit, self.base, self.baseValue, self.flaws) = (
+                text, op, number, unit, base, baseValue, flaws
+            )
         }
     }
 
@@ -95,9 +99,11 @@ import Testing
         #expect(value.flaws == vector.flaws)
     }
 
-    @Test(arguments: [("台（套）", "台(套)", true), ("平米", "平方米", true), ("㎡", "平方米", true), ("万元", "元", true),
-                      ("亿元", "万元", true), ("％", "%", true), ("人/次", "人次", true), ("万人", "人", true),
-                      ("元", "%", false), ("人", "人次", false), ("元/人", "元", false), ("台", "台(套)", false)])
+    @Test(arguments: [
+        ("台（套）", "台(套)", true), ("平米", "平方米", true), ("㎡", "平方米", true), ("万元", "元", true),
+        ("亿元", "万元", true), ("％", "%", true), ("人/次", "人次", true), ("万人", "人", true),
+        ("元", "%", false), ("人", "人次", false), ("元/人", "元", false), ("台", "台(套)", false),
+    ])
     func units_compareAfterScaleBracketsAndSpelling(_ left: String, _ right: String, compatible: Bool) {
         #expect(MeasureUnit(left).isCompatible(with: MeasureUnit(right)) == compatible)
         #expect(MeasureUnit(right).isCompatible(with: MeasureUnit(left)) == compatible)
@@ -110,16 +116,20 @@ import Testing
 
     // MARK: Words
 
-    @Test(arguments: ["及时", "保障", "稳定", "满足", "加快推进", "按计划及时", "年底前完成", "办卡后1周之内", "当地教师工资水平",
-                      "是", "明明白白", "常常", "促进社会公平"])
+    @Test(arguments: [
+        "及时", "保障", "稳定", "满足", "加快推进", "按计划及时", "年底前完成", "办卡后1周之内", "当地教师工资水平",
+        "是", "明明白白", "常常", "促进社会公平",
+    ])
     func qualitativeWord_isKeptAsWritten_withoutFlaws(_ text: String) {
         let value = IndicatorValue(text)
         #expect(value.reading == .qualitative(text))
         #expect(value.flaws.isEmpty)
     }
 
-    @Test(arguments: [("及时及时", "及时"), ("保障保障", "保障"), ("满足满足", "满足"), ("加大提升提升", "加大提升"),
-                      ("加快推进推进", "加快推进"), ("促进社会公平促进社会公平", "促进社会公平")])
+    @Test(arguments: [
+        ("及时及时", "及时"), ("保障保障", "保障"), ("满足满足", "满足"), ("加大提升提升", "加大提升"),
+        ("加快推进推进", "加快推进"), ("促进社会公平促进社会公平", "促进社会公平"),
+    ])
     func doubledWord_isReadOnce_andFlagged(_ text: String, _ single: String) {
         let value = IndicatorValue(text)
         #expect(value.reading == .qualitative(single))
@@ -129,7 +139,8 @@ import Testing
 
     // MARK: Outcomes
 
-    static let wordings: [(QualitativeOutcome, QualitativeOutcome.Wording)] = QualitativeOutcome.allCases.flatMap { outcome in
+    static let wordings: [(QualitativeOutcome, QualitativeOutcome.Wording)] = QualitativeOutcome.allCases.flatMap {
+        outcome in
         [QualitativeOutcome.Wording.national, .shanxi, .shorthand].map { (outcome, $0) }
     }
 
@@ -152,15 +163,19 @@ import Testing
     }
 
     /// Published text is cut at the column width: a prefix still names the outcome.
-    @Test(arguments: [("达成预期", QualitativeOutcome.achieved, QualitativeOutcome.Wording.shanxi),
-                      ("达成预期指", .achieved, .shanxi),
-                      ("部分达成预期指标并", .partlyAchieved, .shanxi),
-                      ("未完成预期指", .notAchieved, .shanxi),
-                      ("达成年度", .achieved, .national),
-                      ("部分达成年度指标", .partlyAchieved, .national),
-                      ("未达成年度指标且", .notAchieved, .national)])
-    func outcome_truncatedPrefix_isRecognised(_ text: String, _ outcome: QualitativeOutcome,
-                                              _ wording: QualitativeOutcome.Wording) {
+    @Test(arguments: [
+        ("达成预期", QualitativeOutcome.achieved, QualitativeOutcome.Wording.shanxi),
+        ("达成预期指", .achieved, .shanxi),
+        ("部分达成预期指标并", .partlyAchieved, .shanxi),
+        ("未完成预期指", .notAchieved, .shanxi),
+        ("达成年度", .achieved, .national),
+        ("部分达成年度指标", .partlyAchieved, .national),
+        ("未达成年度指标且", .notAchieved, .national),
+    ])
+    func outcome_truncatedPrefix_isRecognised(
+        _ text: String, _ outcome: QualitativeOutcome,
+        _ wording: QualitativeOutcome.Wording
+    ) {
         #expect(IndicatorValue(text).reading == .outcome(outcome, wording))
     }
 
@@ -205,19 +220,24 @@ import Testing
 
     // MARK: DecimalText
 
-    @Test(arguments: [("12abc", nil), ("1,2345", nil), ("1,234.50", "1234.50"), ("0.13x", nil), ("", nil), ("  ", nil),
-                      ("598,500", "598500"), ("8,266,024.73", "8266024.73"), ("26.149", "26.149"), ("１２３．４５", "123.45"),
-                      ("-0.125", "-0.125"), ("+5", "5"), (" 48.5 ", "48.5"), ("1234,567", nil), ("12,34", nil),
-                      ("1,234,56", nil), (",123", nil), ("1e5", nil), (".5", nil), ("--1", nil), ("12 34", nil),
-                      ("100%", nil)] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("12abc", nil), ("1,2345", nil), ("1,234.50", "1234.50"), ("0.13x", nil), ("", nil), ("  ", nil),
+            ("598,500", "598500"), ("8,266,024.73", "8266024.73"), ("26.149", "26.149"), ("１２３．４５", "123.45"),
+            ("-0.125", "-0.125"), ("+5", "5"), (" 48.5 ", "48.5"), ("1234,567", nil), ("12,34", nil),
+            ("1,234,56", nil), (",123", nil), ("1e5", nil), (".5", nil), ("--1", nil), ("12 34", nil),
+            ("100%", nil),
+        ] as [(String, String?)])
     func decimalTextParse_readsTheWholeStringOrNothing(_ text: String, _ expected: String?) {
         #expect(DecimalText.parse(text) == expected.map(dec))
     }
 
-    @Test(arguments: [("663.90", 2, "663.90"), ("0.00", 2, "0.00"), ("0", 2, "0.00"), ("2.675", 2, "2.68"),
-                      ("-0.125", 2, "-0.13"), ("0.125", 2, "0.13"), ("100", 2, "100.00"), ("85.39", 2, "85.39"),
-                      ("-0.001", 2, "0.00"), ("2618940924.73", 2, "2618940924.73"), ("2.5", 0, "3"),
-                      ("1234.5", 3, "1234.500")])
+    @Test(arguments: [
+        ("663.90", 2, "663.90"), ("0.00", 2, "0.00"), ("0", 2, "0.00"), ("2.675", 2, "2.68"),
+        ("-0.125", 2, "-0.13"), ("0.125", 2, "0.13"), ("100", 2, "100.00"), ("85.39", 2, "85.39"),
+        ("-0.001", 2, "0.00"), ("2618940924.73", 2, "2618940924.73"), ("2.5", 0, "3"),
+        ("1234.5", 3, "1234.500"),
+    ])
     func decimalTextFixed_writesExactlyScaleDigits_halfAwayFromZero(_ value: String, _ scale: Int, _ text: String) {
         #expect(DecimalText.fixed(dec(value), scale: scale) == text)
     }
@@ -226,7 +246,7 @@ import Testing
     @Test func e12_decimalFromText_roundsHalfUp_whereDoubleDoesNot() {
         #expect(dec("2.675").round2 == dec("2.68"))
         #expect(DecimalText.parse("2.675")?.round2 == dec("2.68"))
-        let double = 2.675   // stored as 2.67499999999999982236431605997495353221893310546875
+        let double = 2.675  // stored as 2.67499999999999982236431605997495353221893310546875
         #expect(String(format: "%.2f", double) == "2.67")
         #expect(dec("67.945").round2 == dec("67.95"))
         #expect(dec("-2.675").round2 == dec("-2.68"))

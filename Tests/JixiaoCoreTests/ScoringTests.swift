@@ -13,11 +13,14 @@ import Testing
     }()
 
     /// One indicator row scored under a policy. `initial` defaults to the adjusted target (no adjustment).
-    static func score(_ target: String, _ actual: String, weight: String, entered: String = "", initial: String? = nil,
-                      level2: String = "数量指标", name: String = "指标", policy: ScoringPolicy = .national) -> IndicatorScore {
-        let row = SelfEvaluation.Indicator(level1: "产出指标", level2: level2, name: name, initialTarget: initial ?? target,
-                                           adjustedTarget: target, actual: actual, weight: EnteredNumber(weight),
-                                           score: EnteredNumber(entered))
+    static func score(
+        _ target: String, _ actual: String, weight: String, entered: String = "", initial: String? = nil,
+        level2: String = "数量指标", name: String = "指标", policy: ScoringPolicy = .national
+    ) -> IndicatorScore {
+        let row = SelfEvaluation.Indicator(
+            level1: "产出指标", level2: level2, name: name, initialTarget: initial ?? target,
+            adjustedTarget: target, actual: actual, weight: EnteredNumber(weight),
+            score: EnteredNumber(entered))
         return IndicatorScoring.score(row, policy: policy)
     }
 
@@ -29,19 +32,22 @@ import Testing
     // MARK: Budget execution (§3.2)
 
     /// E2, and half-up at the third decimal: (全年预算数, 全年执行数) → 执行率 %, 得分, problem.
-    @Test(arguments: [
-        ("262", "157.951", "60.29", "6.03", nil),      // 003 社会保障卡工本费支出: 6.03, not a truncated 6.02
-        ("10", "4.464", "44.64", "4.46", nil),         // 003 社会保障卡工作经费
-        ("48.5", "26.149", "53.92", "5.39", nil),      // 000 会议培训费
-        ("100", "67.945", "67.95", "6.79", nil),       // the score comes from the unrounded rate, not from 67.95 %
-        ("100", "105", "105.00", "10.00", .overExecuted),
-        ("8", "0.1", "1.25", "0.13", nil),             // 0.125 → 0.13 (half away from zero)
-        ("286", "286", "100.00", "10.00", nil),
-        ("100", "0", "0.00", "0.00", nil),
-        ("100", "-5", "-5.00", "0.00", nil),           // a negative execution scores 0, never below
-    ] as [(String, String, String, String, ExecutionScore.Problem?)])
-    func e2_executionRateAndScore(budget: String, executed: String, rate: String, score: String,
-                                  problem: ExecutionScore.Problem?) {
+    @Test(
+        arguments: [
+            ("262", "157.951", "60.29", "6.03", nil),  // 003 社会保障卡工本费支出: 6.03, not a truncated 6.02
+            ("10", "4.464", "44.64", "4.46", nil),  // 003 社会保障卡工作经费
+            ("48.5", "26.149", "53.92", "5.39", nil),  // 000 会议培训费
+            ("100", "67.945", "67.95", "6.79", nil),  // the score comes from the unrounded rate, not from 67.95 %
+            ("100", "105", "105.00", "10.00", .overExecuted),
+            ("8", "0.1", "1.25", "0.13", nil),  // 0.125 → 0.13 (half away from zero)
+            ("286", "286", "100.00", "10.00", nil),
+            ("100", "0", "0.00", "0.00", nil),
+            ("100", "-5", "-5.00", "0.00", nil),  // a negative execution scores 0, never below
+        ] as [(String, String, String, String, ExecutionScore.Problem?)])
+    func e2_executionRateAndScore(
+        budget: String, executed: String, rate: String, score: String,
+        problem: ExecutionScore.Problem?
+    ) {
         let result = Self.execution(budget: budget, executed: executed)
         #expect(result.ratePercent == dec(rate))
         #expect(result.score == dec(score))
@@ -67,22 +73,28 @@ import Testing
 
     @Test func execution_blankTotalRow_usesTheSumOfTheSourceRows() {
         let total = SelfEvaluation.FundsRow(fullYearBudget: "", executed: "")
-        let sources = [SelfEvaluation.FundsRow(source: "省级财政资金", fullYearBudget: "200", executed: "120.5"),
-                       SelfEvaluation.FundsRow(source: "单位自筹", fullYearBudget: "62", executed: "37.451"),
-                       SelfEvaluation.FundsRow(source: "其他资金", fullYearBudget: "", executed: "")]
+        let sources = [
+            SelfEvaluation.FundsRow(source: "省级财政资金", fullYearBudget: "200", executed: "120.5"),
+            SelfEvaluation.FundsRow(source: "单位自筹", fullYearBudget: "62", executed: "37.451"),
+            SelfEvaluation.FundsRow(source: "其他资金", fullYearBudget: "", executed: ""),
+        ]
         let result = ExecutionScore(funds: SelfEvaluation.Funds(total: total, sources: sources), policy: .national)
         #expect(result.budget == dec("262"))
         #expect(result.executed == dec("157.951"))
         #expect(result.ratePercent == dec("60.29"))
         #expect(result.score == dec("6.03"))
 
-        let unreadable = [sources[0], SelfEvaluation.FundsRow(source: "单位自筹", fullYearBudget: "六十二", executed: "37.451")]
+        let unreadable = [
+            sources[0], SelfEvaluation.FundsRow(source: "单位自筹", fullYearBudget: "六十二", executed: "37.451"),
+        ]
         let missing = ExecutionScore(funds: SelfEvaluation.Funds(total: total, sources: unreadable), policy: .national)
         #expect(missing.problem == .missingAmounts)
     }
 
     /// Some places weight 预算执行 at 20 and score 20 × 执行率; the indicators then share 80.
-    @Test(arguments: [("262", "157.951", "12.06"), ("10", "4.464", "8.93"), ("100", "105", "20.00"), ("8", "0.1", "0.25")])
+    @Test(arguments: [
+        ("262", "157.951", "12.06"), ("10", "4.464", "8.93"), ("100", "105", "20.00"), ("8", "0.1", "0.25"),
+    ])
     func execution_weight20Policy_scores20TimesTheRate(budget: String, executed: String, score: String) {
         var policy = ScoringPolicy.national
         policy.executionWeight = 20
@@ -94,22 +106,22 @@ import Testing
 
     /// (target, actual, w) → rule score, 偏离度 notice. E3 and unit scale.
     @Test(arguments: [
-        ("≥30台", "24", "10", "8.00", false),          // E3: reason required
+        ("≥30台", "24", "10", "8.00", false),  // E3: reason required
         ("≥30台", "24台", "10", "8.00", false),
-        ("＞30台", "24台", "10", "8.00", false),        // ＞ scores exactly like ≥
+        ("＞30台", "24台", "10", "8.00", false),  // ＞ scores exactly like ≥
         (">30台", "30台", "10", "10", false),
         ("≥30台", "30台", "10", "10", false),
-        ("≥50人次", "60人次", "10", "10", true),        // E3: exactly 1.2× is over-achievement (inclusive)
-        ("≥50人次", "59人次", "10", "10", false),       // 1.18×
-        ("≥70%", "85%", "10", "10", true),             // E3: 003 满意度
-        ("≥5次", "≥18次", "20", "20", true),           // E1: 000 培训班次, actual written with an operator
-        ("≥8次", "1次", "5", "0.63", false),            // 0.625 → 0.63
+        ("≥50人次", "60人次", "10", "10", true),  // E3: exactly 1.2× is over-achievement (inclusive)
+        ("≥50人次", "59人次", "10", "10", false),  // 1.18×
+        ("≥70%", "85%", "10", "10", true),  // E3: 003 满意度
+        ("≥5次", "≥18次", "20", "20", true),  // E1: 000 培训班次, actual written with an operator
+        ("≥8次", "1次", "5", "0.63", false),  // 0.625 → 0.63
         ("≥3次", "2次", "10", "6.67", false),
-        ("≥12万人", "60000人", "10", "5.00", false),     // actual in the base unit
+        ("≥12万人", "60000人", "10", "5.00", false),  // actual in the base unit
         ("≥12万人", "≥12万人", "10", "10", false),
-        ("≥12万人", "6", "10", "5.00", false),          // a bare actual is read in the target's unit
+        ("≥12万人", "6", "10", "5.00", false),  // a bare actual is read in the target's unit
         ("≥15台（套）", "15台(套)", "15", "15", false),  // （） ≡ ()
-        ("≥6000平米", "3000平方米", "10", "5.00", false), // 平米 ≡ 平方米
+        ("≥6000平米", "3000平方米", "10", "5.00", false),  // 平米 ≡ 平方米
     ])
     func e3_positive(target: String, actual: String, weight: String, rule: String, over: Bool) {
         let result = Self.score(target, actual, weight: weight)
@@ -136,13 +148,13 @@ import Testing
         ("≤24小时", "36小时", "15", "7.50", "10.00"),
         ("≤24小时", "48小时", "15", "0", "7.50"),
         ("≤24小时", "96小时", "15", "0", "3.75"),
-        ("＜24小时", "30小时", "15", "11.25", "12.00"),   // ＜ scores exactly like ≤
-        ("≤24小时", "≤20小时", "15", "15", "15"),         // actual written with an operator
-        ("≤8次", "15次", "5", "0.63", "2.67"),            // (1 − 7/8) × 5 = 0.625 → 0.63
-        ("≤8次", "64次", "5", "0", "0.63"),               // 8/64 × 5 = 0.625 → 0.63
+        ("＜24小时", "30小时", "15", "11.25", "12.00"),  // ＜ scores exactly like ≤
+        ("≤24小时", "≤20小时", "15", "15", "15"),  // actual written with an operator
+        ("≤8次", "15次", "5", "0.63", "2.67"),  // (1 − 7/8) × 5 = 0.625 → 0.63
+        ("≤8次", "64次", "5", "0", "0.63"),  // 8/64 × 5 = 0.625 → 0.63
         ("≤0次", "1次", "5", "0", "0"),
         ("≤0次", "0次", "5", "5", "5"),
-        ("≤20万元", "45000元", "5", "5", "5"),             // unit scale: 45 000 元 ≤ 200 000 元
+        ("≤20万元", "45000元", "5", "5", "5"),  // unit scale: 45 000 元 ≤ 200 000 元
         ("≤20万元", "4.5", "5", "5", "5"),
         ("≤20万元", "25万元", "5", "3.75", "4.00"),
         ("≤20万元", "250000元", "5", "3.75", "4.00"),
@@ -165,7 +177,7 @@ import Testing
         ("=0次", "1次", "5", "0", false),
         ("＝0次", "0", "5", "5", false),
         ("=100%", "98%", "15", "14.70", false),
-        ("=100%", "102%", "15", "15", false),           // overshoot is not penalised
+        ("=100%", "102%", "15", "15", false),  // overshoot is not penalised
         ("=100%", "120%", "15", "15", true),
         ("=100%", "=100%", "10", "10", false),
         ("=8次", "1次", "5", "0.63", false),
@@ -185,21 +197,28 @@ import Testing
         policy.bareNumberMeansEqual = true
         let result = Self.score("257.34平方米", "200平方米", weight: "20", policy: policy)
         #expect(result.method == .equal)
-        #expect(result.ruleScore == dec("15.54"))   // 200 / 257.34 × 20 = 15.543…
+        #expect(result.ruleScore == dec("15.54"))  // 200 / 257.34 × 20 = 15.543…
     }
 
     // MARK: Qualitative bands (§3.4)
 
     /// E6: w → (outcome, lower, upper, upper included).
     @Test(arguments: [
-        ("5", QualitativeOutcome.achieved, "4", "5", true), ("5", .partlyAchieved, "3", "4", false), ("5", .notAchieved, "0", "3", false),
-        ("7", .achieved, "5.60", "7", true), ("7", .partlyAchieved, "4.20", "5.60", false), ("7", .notAchieved, "0", "4.20", false),
-        ("10", .achieved, "8", "10", true), ("10", .partlyAchieved, "6", "8", false), ("10", .notAchieved, "0", "6", false),
-        ("15", .achieved, "12", "15", true), ("15", .partlyAchieved, "9", "12", false), ("15", .notAchieved, "0", "9", false),
-        ("30", .achieved, "24", "30", true), ("30", .partlyAchieved, "18", "24", false), ("30", .notAchieved, "0", "18", false),
+        ("5", QualitativeOutcome.achieved, "4", "5", true), ("5", .partlyAchieved, "3", "4", false),
+        ("5", .notAchieved, "0", "3", false),
+        ("7", .achieved, "5.60", "7", true), ("7", .partlyAchieved, "4.20", "5.60", false),
+        ("7", .notAchieved, "0", "4.20", false),
+        ("10", .achieved, "8", "10", true), ("10", .partlyAchieved, "6", "8", false),
+        ("10", .notAchieved, "0", "6", false),
+        ("15", .achieved, "12", "15", true), ("15", .partlyAchieved, "9", "12", false),
+        ("15", .notAchieved, "0", "9", false),
+        ("30", .achieved, "24", "30", true), ("30", .partlyAchieved, "18", "24", false),
+        ("30", .notAchieved, "0", "18", false),
     ])
-    func e6_qualitativeBand_boundsAndHalfOpenUpperEnds(weight: String, outcome: QualitativeOutcome, lower: String,
-                                                       upper: String, includesUpper: Bool) {
+    func e6_qualitativeBand_boundsAndHalfOpenUpperEnds(
+        weight: String, outcome: QualitativeOutcome, lower: String,
+        upper: String, includesUpper: Bool
+    ) {
         let band = QualitativeBand.of(outcome, weight: dec(weight), policy: .national)
         #expect(band.lower == dec(lower))
         #expect(band.upper == dec(upper))
@@ -236,7 +255,8 @@ import Testing
         ("5", "部分达成", "2", "3"),
         ("7", "未达成", "5", "4.19"),
     ])
-    func e6_qualitativeScore_isBroughtIntoTheBand(weight: String, actual: String, entered: String, rule: String) throws {
+    func e6_qualitativeScore_isBroughtIntoTheBand(weight: String, actual: String, entered: String, rule: String) throws
+    {
         let result = Self.score("及时", actual, weight: weight, entered: entered)
         let outcome = try #require(IndicatorValue(actual).outcome)
         #expect(result.method == .qualitative(outcome))
@@ -256,19 +276,21 @@ import Testing
     @Test(arguments: [
         ("", "10台", "10", "7", IndicatorScore.ManualReason.emptyTarget, "7"),
         ("≥人", "10人", "10", "7", .unreadableTarget, "7"),
-        ("-100%", "-100%", "10", "10", .unreadableTarget, "10"),   // 003 工本费 合格率
+        ("-100%", "-100%", "10", "10", .unreadableTarget, "10"),  // 003 工本费 合格率
         ("≥30台", "", "10", "6", .emptyActual, "6"),
         ("≥30台", "≥台", "10", "6", .unreadableActual, "6"),
-        ("≥30台", "-5台", "10", "6", .unreadableActual, "6"),       // a leading hyphen is not a minus sign
+        ("≥30台", "-5台", "10", "6", .unreadableActual, "6"),  // a leading hyphen is not a minus sign
         ("≥30台", "基本完成", "10", "6", .qualitativeActual, "6"),
         ("及时", "基本完成", "10", "6", .qualitativeWithoutOutcome, "6"),
         ("及时", "", "10", "6", .emptyActual, "6"),
-        ("≤20万元", "50%", "5", "4", .incompatibleUnits, "4"),      // unit scale cannot bridge 元 and %
-        ("", "10台", "10", "12", .emptyTarget, "10"),               // above w: clamped to w
-        ("", "10台", "10", "-1", .emptyTarget, "0"),                // below 0: clamped to 0
+        ("≤20万元", "50%", "5", "4", .incompatibleUnits, "4"),  // unit scale cannot bridge 元 and %
+        ("", "10台", "10", "12", .emptyTarget, "10"),  // above w: clamped to w
+        ("", "10台", "10", "-1", .emptyTarget, "0"),  // below 0: clamped to 0
     ])
-    func manualRow_keepsTheEnteredScore_within0ToW(target: String, actual: String, weight: String, entered: String,
-                                                   reason: IndicatorScore.ManualReason, rule: String) {
+    func manualRow_keepsTheEnteredScore_within0ToW(
+        target: String, actual: String, weight: String, entered: String,
+        reason: IndicatorScore.ManualReason, rule: String
+    ) {
         let result = Self.score(target, actual, weight: weight, entered: entered)
         #expect(result.method == .manual(reason))
         #expect(result.ruleScore == dec(rule))
@@ -286,25 +308,31 @@ import Testing
 
     /// E8: the 未填报 cost row. (w, entered) → Shanxi rule (cap 5), national rule (no cap). No band applies:
     /// 达成 at 0 of 10 stands (000 会议培训费).
-    @Test(arguments: [("10", "6", "5", "6"), ("10", "5", "5", "5"), ("10", "0", "0", "0"), ("5", "5", "5", "5"),
-                      ("5", "4", "4", "4"), ("10", "10", "5", "10"), ("10", "11", "5", "10")])
-    func e8_unfilledCostRow_shanxiCap5_nationalNoCap(weight: String, entered: String, shanxi: String, national: String) {
+    @Test(arguments: [
+        ("10", "6", "5", "6"), ("10", "5", "5", "5"), ("10", "0", "0", "0"), ("5", "5", "5", "5"),
+        ("5", "4", "4", "4"), ("10", "10", "5", "10"), ("10", "11", "5", "10"),
+    ])
+    func e8_unfilledCostRow_shanxiCap5_nationalNoCap(weight: String, entered: String, shanxi: String, national: String)
+    {
         for (level2, name) in [("成本指标", "成本指标"), ("", "成本指标")] {
-            let underShanxi = Self.score("未填报", "达成预期指标", weight: weight, entered: entered, initial: "",
-                                         level2: level2, name: name, policy: .shanxi)
+            let underShanxi = Self.score(
+                "未填报", "达成预期指标", weight: weight, entered: entered, initial: "",
+                level2: level2, name: name, policy: .shanxi)
             #expect(underShanxi.method == .unfilledCostRow(cap: 5))
             #expect(underShanxi.ruleScore == dec(shanxi))
             #expect(underShanxi.band == nil)
-            let underNational = Self.score("未填报", "达成预期指标", weight: weight, entered: entered, initial: "",
-                                           level2: level2, name: name, policy: .national)
+            let underNational = Self.score(
+                "未填报", "达成预期指标", weight: weight, entered: entered, initial: "",
+                level2: level2, name: name, policy: .national)
             #expect(underNational.method == .unfilledCostRow(cap: nil))
             #expect(underNational.ruleScore == dec(national))
         }
     }
 
     @Test func 未填报_outsideTheCostSlot_isUnreadable() {
-        let result = Self.score("未填报", "达成预期指标", weight: "10", entered: "10", initial: "", level2: "质量指标",
-                                name: "合格率", policy: .shanxi)
+        let result = Self.score(
+            "未填报", "达成预期指标", weight: "10", entered: "10", initial: "", level2: "质量指标",
+            name: "合格率", policy: .shanxi)
         #expect(result.method == .manual(.unreadableTarget))
     }
 
@@ -324,9 +352,10 @@ import Testing
 
     @Test func e9_droppedRow_isExcludedFromΣ分值_onlyUnderShanxi() {
         let form = ExampleForms.selfEvaluationValue {
-            $0.indicators[0] = SelfEvaluation.Indicator(level1: "产出指标", level2: "数量指标", name: "设备维护数量",
-                                                        initialTarget: "≥10台", adjustedTarget: "", actual: "",
-                                                        weight: "15", score: "")
+            $0.indicators[0] = SelfEvaluation.Indicator(
+                level1: "产出指标", level2: "数量指标", name: "设备维护数量",
+                initialTarget: "≥10台", adjustedTarget: "", actual: "",
+                weight: "15", score: "")
         }
         let shanxi = FormScore(form, policy: .shanxi)
         #expect(shanxi.weightSum == 75)
@@ -341,8 +370,10 @@ import Testing
     // MARK: Totals and grades (§3.5)
 
     /// E7: lower bounds inclusive.
-    @Test(arguments: [("100.00", Grade.excellent), ("90.00", .excellent), ("89.99", .good), ("80.00", .good),
-                      ("79.99", .fair), ("60.00", .fair), ("59.99", .poor), ("0.00", .poor)])
+    @Test(arguments: [
+        ("100.00", Grade.excellent), ("90.00", .excellent), ("89.99", .good), ("80.00", .good),
+        ("79.99", .fair), ("60.00", .fair), ("59.99", .poor), ("0.00", .poor),
+    ])
     func e7_grade(total: String, grade: Grade) {
         #expect(GradeThresholds.national.grade(of: dec(total)) == grade)
     }
@@ -385,9 +416,10 @@ import Testing
         let form = ExampleForms.selfEvaluationValue {
             $0.funds = SelfEvaluation.Funds(total: SelfEvaluation.FundsRow(fullYearBudget: "48.5", executed: "26.149"))
             $0.indicators = rows.map {
-                SelfEvaluation.Indicator(level1: "", level2: $0.0, name: $0.1, initialTarget: $0.2 == "未填报" ? "" : $0.2,
-                                         adjustedTarget: $0.2, actual: $0.3, weight: EnteredNumber($0.4),
-                                         score: EnteredNumber($0.5))
+                SelfEvaluation.Indicator(
+                    level1: "", level2: $0.0, name: $0.1, initialTarget: $0.2 == "未填报" ? "" : $0.2,
+                    adjustedTarget: $0.2, actual: $0.3, weight: EnteredNumber($0.4),
+                    score: EnteredNumber($0.5))
             }
             $0.printedTotal = "85.39"
             $0.printedGrade = "良"

@@ -1,12 +1,14 @@
 import Foundation
-@testable import JixiaoCore
 import Testing
+
+@testable import JixiaoCore
 
 /// What the conformance suite cannot see: occurrence severities, policy-dependent severities, and the
 /// engine numbers the arithmetic rules are built on.
 @Suite struct SelfEvaluationArithmeticTests {
     func findings(_ check: any Check.Type, _ form: SelfEvaluation, policy: ScoringPolicy) -> [Finding] {
-        CheckRunner(checks: [check], policy: policy).run([CheckRunner.Input(file: "form", form: .selfEvaluation(form))]).findings
+        CheckRunner(checks: [check], policy: policy).run([CheckRunner.Input(file: "form", form: .selfEvaluation(form))])
+            .findings
     }
 
     func funds(budget: EnteredNumber, executed: EnteredNumber) -> SelfEvaluation {
@@ -33,7 +35,8 @@ import Testing
         }
         #expect(findings(QualitativeScoreOutsideBandCheck.self, form, policy: .national).map(\.severity) == [.error])
         #expect(findings(QualitativeScoreOutsideBandCheck.self, form, policy: .shanxi).map(\.severity) == [.warning])
-        #expect(findings(QualitativeScoreOutsideBandCheck.self, form, policy: .shanxi).first?.expected == "[18.00, 24.00)")
+        #expect(
+            findings(QualitativeScoreOutsideBandCheck.self, form, policy: .shanxi).first?.expected == "[18.00, 24.00)")
     }
 
     /// E7: Σ 84.60 with 53.955 of 100 executed: 5.3955 unrounded, 5.40 rounded, total 90.00 优, unrounded

@@ -10,8 +10,9 @@ import Testing
 
     @Test func committedRulesDocumentIsCurrent() throws {
         let committed = try String(contentsOf: Self.rulesDocument, encoding: .utf8)
-        #expect(committed == CatalogueDocument.markdown(),
-                "docs/rules.md is out of date: run `swift run jixiao rules --format markdown --output docs/rules.md`")
+        #expect(
+            committed == CatalogueDocument.markdown(),
+            "docs/rules.md is out of date: run `swift run jixiao rules --format markdown --output docs/rules.md`")
     }
 
     @Test func everyRuleHasASection() {

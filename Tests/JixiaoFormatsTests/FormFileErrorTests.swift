@@ -10,25 +10,25 @@ import Testing
 
     /// A small valid self-evaluation; the cases below break one line of it. Line numbers on the right.
     static let valid = [
-        "form: self-evaluation",                 // 1
-        "year: 2023",                            // 2
-        "project: 会议培训费",                     // 3
-        "department: 209-山西省人力资源和社会保障厅", // 4
-        "agency: 209100-山西省社会保险局",          // 5
-        "funds:",                                // 6
-        "  total:",                              // 7
-        "    fullYearBudget: \"48.5\"",          // 8
-        "    executed: \"26.149\"",              // 9
-        "indicators:",                           // 10
-        "  - level1: 产出指标",                    // 11
-        "    level2: 数量指标",                    // 12
-        "    name: 培训班次",                      // 13
-        "    adjustedTarget: \"≥5次\"",          // 14
-        "    actual: \"≥18次\"",                 // 15
-        "    weight: \"20\"",                    // 16
-        "    score: \"20\"",                     // 17
-        "total: \"85.39\"",                      // 18
-        "grade: 良",                              // 19
+        "form: self-evaluation",  // 1
+        "year: 2023",  // 2
+        "project: 会议培训费",  // 3
+        "department: 209-山西省人力资源和社会保障厅",  // 4
+        "agency: 209100-山西省社会保险局",  // 5
+        "funds:",  // 6
+        "  total:",  // 7
+        "    fullYearBudget: \"48.5\"",  // 8
+        "    executed: \"26.149\"",  // 9
+        "indicators:",  // 10
+        "  - level1: 产出指标",  // 11
+        "    level2: 数量指标",  // 12
+        "    name: 培训班次",  // 13
+        "    adjustedTarget: \"≥5次\"",  // 14
+        "    actual: \"≥18次\"",  // 15
+        "    weight: \"20\"",  // 16
+        "    score: \"20\"",  // 17
+        "total: \"85.39\"",  // 18
+        "grade: 良",  // 19
     ]
 
     static func data(_ lines: [String]) -> Data { Data((lines.joined(separator: "\n") + "\n").utf8) }
@@ -52,7 +52,10 @@ import Testing
 
     @Test func theBaseFormIsValid() throws {
         let form = try Self.read(Self.validData).get()
-        guard case .selfEvaluation(let se) = form else { Issue.record("not a self-evaluation"); return }
+        guard case .selfEvaluation(let se) = form else {
+            Issue.record("not a self-evaluation")
+            return
+        }
         #expect(se.indicators.first?.weight.value == 20)
         #expect(se.lines["indicators[0].weight"] == 16)
     }
@@ -70,61 +73,89 @@ import Testing
 
     static let cases: [Case] = [
         // Syntax: `: ` inside a plain value. Columns count Unicode scalars: the colon after 会议培训费 is column 15.
-        Case(name: "YAML syntax error", data: replacing(3...3, with: "project: 会议培训费: 二"), line: 3, column: 15,
-             fieldPath: nil, problem: "YAML 语法错误"),
-        Case(name: "bad indentation", data: replacing(4...4, with: "  department: 209-山西省人力资源和社会保障厅"), line: 4, column: 13,
-             fieldPath: nil, problem: "YAML 语法错误"),
+        Case(
+            name: "YAML syntax error", data: replacing(3...3, with: "project: 会议培训费: 二"), line: 3, column: 15,
+            fieldPath: nil, problem: "YAML 语法错误"),
+        Case(
+            name: "bad indentation", data: replacing(4...4, with: "  department: 209-山西省人力资源和社会保障厅"), line: 4,
+            column: 13,
+            fieldPath: nil, problem: "YAML 语法错误"),
         // Wrong types.
-        Case(name: "year: abc", data: replacing(2...2, with: "year: abc"), line: 2, column: 7, fieldPath: "year",
-             problem: "应为整数，实际是“abc”"),
-        Case(name: "a mapping where a value is expected", data: replacing(3...3, with: "project:", "  name: 会议培训费"),
-             line: 4, column: 3, fieldPath: "project", problem: "应为单个值（文字或数字），实际是键值映射"),
-        Case(name: "a mapping where a value is expected, nested", data: replacing(16...16, with: "    weight: {分值: 20}"),
-             line: 16, column: 13, fieldPath: "indicators[0].weight", problem: "应为单个值（文字或数字），实际是键值映射"),
-        Case(name: "a list where a mapping is expected", data: replacing(7...9, with: "  - 48.5", "  - 26.149"),
-             line: 7, column: 3, fieldPath: "funds", problem: "应为键值映射（key: value），实际是列表"),
-        Case(name: "a list as the whole file", data: Data("- 会议培训费\n- 85.39\n".utf8), line: 1, column: 1,
-             fieldPath: nil, problem: "文件顶层应为键值映射，实际是列表"),
-        Case(name: "a value where a list is expected",
-             data: replacing(10...17, with: "indicators: 无"),
-             line: 10, column: 13, fieldPath: "indicators", problem: "应为列表（每项以“- ”开头），实际是单个值“无”"),
+        Case(
+            name: "year: abc", data: replacing(2...2, with: "year: abc"), line: 2, column: 7, fieldPath: "year",
+            problem: "应为整数，实际是“abc”"),
+        Case(
+            name: "a mapping where a value is expected", data: replacing(3...3, with: "project:", "  name: 会议培训费"),
+            line: 4, column: 3, fieldPath: "project", problem: "应为单个值（文字或数字），实际是键值映射"),
+        Case(
+            name: "a mapping where a value is expected, nested", data: replacing(16...16, with: "    weight: {分值: 20}"),
+            line: 16, column: 13, fieldPath: "indicators[0].weight", problem: "应为单个值（文字或数字），实际是键值映射"),
+        Case(
+            name: "a list where a mapping is expected", data: replacing(7...9, with: "  - 48.5", "  - 26.149"),
+            line: 7, column: 3, fieldPath: "funds", problem: "应为键值映射（key: value），实际是列表"),
+        Case(
+            name: "a list as the whole file", data: Data("- 会议培训费\n- 85.39\n".utf8), line: 1, column: 1,
+            fieldPath: nil, problem: "文件顶层应为键值映射，实际是列表"),
+        Case(
+            name: "a value where a list is expected",
+            data: replacing(10...17, with: "indicators: 无"),
+            line: 10, column: 13, fieldPath: "indicators", problem: "应为列表（每项以“- ”开头），实际是单个值“无”"),
         // Missing required fields: reported at the start of the part that lacks them.
-        Case(name: "missing required field, top level", data: replacing(18...18), line: 1, column: 1, fieldPath: "total",
-             problem: "缺少必填字段“total”"),
-        Case(name: "missing required field in an indicator", data: replacing(16...16), line: 11, column: 5,
-             fieldPath: "indicators[0].weight", problem: "缺少必填字段“weight”"),
-        Case(name: "missing required field in the funds row", data: replacing(9...9), line: 8, column: 5,
-             fieldPath: "funds.total.executed", problem: "缺少必填字段“executed”"),
+        Case(
+            name: "missing required field, top level", data: replacing(18...18), line: 1, column: 1, fieldPath: "total",
+            problem: "缺少必填字段“total”"),
+        Case(
+            name: "missing required field in an indicator", data: replacing(16...16), line: 11, column: 5,
+            fieldPath: "indicators[0].weight", problem: "缺少必填字段“weight”"),
+        Case(
+            name: "missing required field in the funds row", data: replacing(9...9), line: 8, column: 5,
+            fieldPath: "funds.total.executed", problem: "缺少必填字段“executed”"),
         // Unknown keys (a typo would otherwise lose the value).
-        Case(name: "unknown key, top level", data: replacing(3...3, with: "projcet: 会议培训费"), line: 3, column: 1,
-             fieldPath: "projcet", problem: "未知字段“projcet”"),
-        Case(name: "unknown key in an indicator", data: replacing(16...16, with: "    wieght: \"20\""), line: 16, column: 5,
-             fieldPath: "indicators[0].wieght", problem: "未知字段“wieght”"),
-        Case(name: "unknown form kind", data: replacing(1...1, with: "form: target-tabel"), line: 1, column: 7,
-             fieldPath: "form", problem: "未知的表单类型“target-tabel”"),
+        Case(
+            name: "unknown key, top level", data: replacing(3...3, with: "projcet: 会议培训费"), line: 3, column: 1,
+            fieldPath: "projcet", problem: "未知字段“projcet”"),
+        Case(
+            name: "unknown key in an indicator", data: replacing(16...16, with: "    wieght: \"20\""), line: 16,
+            column: 5,
+            fieldPath: "indicators[0].wieght", problem: "未知字段“wieght”"),
+        Case(
+            name: "unknown form kind", data: replacing(1...1, with: "form: target-tabel"), line: 1, column: 7,
+            fieldPath: "form", problem: "未知的表单类型“target-tabel”"),
         // Duplicate keys: Yams refuses them; the first of the two is located.
-        Case(name: "duplicate keys", data: replacing(3...3, with: "project: 会议培训费", "project: 会议费"), line: 3, column: 1,
-             fieldPath: nil, problem: "同一部分中字段重复：project"),
-        Case(name: "duplicate keys in an indicator", data: replacing(17...17, with: "    score: \"20\"", "    score: \"18\""),
-             line: 17, column: 5, fieldPath: nil, problem: "同一部分中字段重复：score"),
+        Case(
+            name: "duplicate keys", data: replacing(3...3, with: "project: 会议培训费", "project: 会议费"), line: 3, column: 1,
+            fieldPath: nil, problem: "同一部分中字段重复：project"),
+        Case(
+            name: "duplicate keys in an indicator",
+            data: replacing(17...17, with: "    score: \"20\"", "    score: \"18\""),
+            line: 17, column: 5, fieldPath: nil, problem: "同一部分中字段重复：score"),
         // Empty content.
         Case(name: "empty file", data: Data(), line: nil, column: nil, fieldPath: nil, problem: "文件为空"),
-        Case(name: "whitespace-only file", data: Data(" \n\t\n　\n".utf8), line: nil, column: nil, fieldPath: nil,
-             problem: "文件为空"),
-        Case(name: "comments only", data: Data("# 会议培训费\n".utf8), line: nil, column: nil, fieldPath: nil,
-             problem: "文件中没有内容"),
+        Case(
+            name: "whitespace-only file", data: Data(" \n\t\n　\n".utf8), line: nil, column: nil, fieldPath: nil,
+            problem: "文件为空"),
+        Case(
+            name: "comments only", data: Data("# 会议培训费\n".utf8), line: nil, column: nil, fieldPath: nil,
+            problem: "文件中没有内容"),
         // Bytes that are not text.
-        Case(name: "GBK bytes (not UTF-8)", data: Data("project: ".utf8) + Data([0xBB, 0xE1, 0xD2, 0xE9]),
-             line: nil, column: nil, fieldPath: nil, problem: "文件不是 UTF-8 编码的文本"),
-        Case(name: "binary garbage (a PNG header)",
-             data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]),
-             line: nil, column: nil, fieldPath: nil, problem: "文件不是 UTF-8 编码的文本"),
-        Case(name: "binary garbage that is valid UTF-8", data: Data((0..<32).map { UInt8($0) }), line: 1, column: 1,
-             fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+0000"),
-        Case(name: "a control character pasted into a value", data: replacing(3...3, with: "project: 会议\u{0B}培训费"),
-             line: 3, column: 12, fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+000B"),
-        Case(name: "a control character after CRLF lines", data: Data("form: self-evaluation\r\nyear: 2023\r\nproject: 会议\u{07}\r\n".utf8),
-             line: 3, column: 12, fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+0007"),
+        Case(
+            name: "GBK bytes (not UTF-8)", data: Data("project: ".utf8) + Data([0xBB, 0xE1, 0xD2, 0xE9]),
+            line: nil, column: nil, fieldPath: nil, problem: "文件不是 UTF-8 编码的文本"),
+        Case(
+            name: "binary garbage (a PNG header)",
+            data: Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]
+            ),
+            line: nil, column: nil, fieldPath: nil, problem: "文件不是 UTF-8 编码的文本"),
+        Case(
+            name: "binary garbage that is valid UTF-8", data: Data((0..<32).map { UInt8($0) }), line: 1, column: 1,
+            fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+0000"),
+        Case(
+            name: "a control character pasted into a value", data: replacing(3...3, with: "project: 会议\u{0B}培训费"),
+            line: 3, column: 12, fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+000B"),
+        Case(
+            name: "a control character after CRLF lines",
+            data: Data("form: self-evaluation\r\nyear: 2023\r\nproject: 会议\u{07}\r\n".utf8),
+            line: 3, column: 12, fieldPath: nil, problem: "含有 YAML 不允许的不可见字符 U+0007"),
     ]
 
     @Test(arguments: cases)
@@ -150,7 +181,10 @@ import Testing
     /// A 10 MB file is refused by its size, before parsing, whether read from bytes or found on disk.
     @Test func tenMegabyteFile_isRefusedBySize() throws {
         let big = Data(repeating: UInt8(ascii: "a"), count: 10 * 1024 * 1024)
-        guard case .failure(let error) = Self.read(big) else { Issue.record("a 10 MB file was read"); return }
+        guard case .failure(let error) = Self.read(big) else {
+            Issue.record("a 10 MB file was read")
+            return
+        }
         #expect(error.problem == "文件大小 10240 KB，超过表单文件上限 2 MB")
         #expect(error.line == nil && error.fieldPath == nil)
 

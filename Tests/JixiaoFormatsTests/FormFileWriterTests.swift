@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoCore
-@testable import JixiaoFormats
 import Testing
+
+@testable import JixiaoFormats
 
 /// Writing a form file and reading it back gives the same model (verbatim texts included).
 @Suite struct FormFileWriterTests {
@@ -11,8 +12,12 @@ import Testing
     /// The model without source-line bookkeeping, which depends on the layout of the file.
     static func withoutLines(_ form: Form) -> Form {
         switch form {
-        case .selfEvaluation(var f): f.lines = [:]; return .selfEvaluation(f)
-        case .targetTable(var t): t.lines = [:]; return .targetTable(t)
+        case .selfEvaluation(var f):
+            f.lines = [:]
+            return .selfEvaluation(f)
+        case .targetTable(var t):
+            t.lines = [:]
+            return .targetTable(t)
         }
     }
 

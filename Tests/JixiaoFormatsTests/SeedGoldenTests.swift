@@ -18,7 +18,8 @@ import Testing
     static let loaded: (forms: [String: Form], errors: [FormFileError]) = {
         let result = FormLocator.load([fixtures.path])
         let prefix = fixtures.path + "/"
-        let forms = Dictionary(uniqueKeysWithValues: result.forms.map { (String($0.file.dropFirst(prefix.count)), $0.form) })
+        let forms = Dictionary(
+            uniqueKeysWithValues: result.forms.map { (String($0.file.dropFirst(prefix.count)), $0.form) })
         return (forms, result.errors)
     }()
 
@@ -89,28 +90,32 @@ import Testing
 
     /// A fully executed form that recomputes to its printed 100 优 (seven of the ten).
     static func fullMarks(_ path: String, printedScore: String = "10") -> Golden {
-        Golden(path: path, rate: "100.00", executionScore: "10.00", weightSum: "90", total: "100.00", grade: .excellent,
-               ruleTotal: "100.00", ruleGrade: .excellent, printedRate: "100", printedScore: printedScore,
-               printedTotal: "100", printedGrade: "优")
+        Golden(
+            path: path, rate: "100.00", executionScore: "10.00", weightSum: "90", total: "100.00", grade: .excellent,
+            ruleTotal: "100.00", ruleGrade: .excellent, printedRate: "100", printedScore: printedScore,
+            printedTotal: "100", printedGrade: "优")
     }
 
     static let goldens: [Golden] = [
         fullMarks(unit000 + "社会保险经办专项业务工作经费.yaml"),
         fullMarks(unit000 + "社保经办机构专项补助.yaml"),
         fullMarks(unit000 + "维修维护费.yaml"),
-        fullMarks(unit000 + "设备购置费.yaml", printedScore: ""),   // the seed leaves the 资金总额 得分 cell blank
-        Golden(path: unit000 + "会议培训费.yaml", rate: "53.92", executionScore: "5.39", weightSum: "90", total: "85.39",
-               grade: .good, ruleTotal: "85.39", ruleGrade: .good, printedRate: "53.92", printedScore: "5.39",
-               printedTotal: "85.39", printedGrade: "良"),
+        fullMarks(unit000 + "设备购置费.yaml", printedScore: ""),  // the seed leaves the 资金总额 得分 cell blank
+        Golden(
+            path: unit000 + "会议培训费.yaml", rate: "53.92", executionScore: "5.39", weightSum: "90", total: "85.39",
+            grade: .good, ruleTotal: "85.39", ruleGrade: .good, printedRate: "53.92", printedScore: "5.39",
+            printedTotal: "85.39", printedGrade: "良"),
         fullMarks(unit000 + "国有企业职教教退休教师待遇生活补贴省级补助资金.yaml"),
         fullMarks(unit003 + "工伤保险业务经办费.yaml"),
         fullMarks(unit003 + "工伤档案用房租赁.yaml"),
-        Golden(path: unit003 + "社会保障卡工本费支出.yaml", rate: "60.29", executionScore: "6.03", weightSum: "80",
-               total: "86.03", grade: .good, ruleTotal: "86.03", ruleGrade: .good, printedRate: "60.29",
-               printedScore: "6.03", printedTotal: "96.03", printedGrade: "优"),
-        Golden(path: unit003 + "社会保障卡工作经费.yaml", rate: "44.64", executionScore: "4.46", weightSum: "90",
-               total: "94.46", grade: .excellent, ruleTotal: "94.46", ruleGrade: .excellent, printedRate: "44.64",
-               printedScore: "4.46", printedTotal: "94.46", printedGrade: "优"),
+        Golden(
+            path: unit003 + "社会保障卡工本费支出.yaml", rate: "60.29", executionScore: "6.03", weightSum: "80",
+            total: "86.03", grade: .good, ruleTotal: "86.03", ruleGrade: .good, printedRate: "60.29",
+            printedScore: "6.03", printedTotal: "96.03", printedGrade: "优"),
+        Golden(
+            path: unit003 + "社会保障卡工作经费.yaml", rate: "44.64", executionScore: "4.46", weightSum: "90",
+            total: "94.46", grade: .excellent, ruleTotal: "94.46", ruleGrade: .excellent, printedRate: "44.64",
+            printedScore: "4.46", printedTotal: "94.46", printedGrade: "优"),
     ]
 
     /// Both policies give the same figures on the seeds: the only 未填报 cost row above 5 points
@@ -142,7 +147,8 @@ import Testing
     func seed003_社会保障卡工本费支出_totalIs86_03_良_printed96_03_优(policyID: String) throws {
         let form = try Self.selfEvaluation(Self.unit003 + "社会保障卡工本费支出.yaml")
         let score = FormScore(form, policy: try #require(ScoringPolicy.named(policyID)))
-        #expect(score.indicators.map { $0.weight } == ["20", "10", "5", "5", "10", "30"].map { Self.dec($0) as Decimal? })
+        #expect(
+            score.indicators.map { $0.weight } == ["20", "10", "5", "5", "10", "30"].map { Self.dec($0) as Decimal? })
         #expect(score.differences(in: form) == ["总分：表上 96.03，按表内数字应为 86.03", "等级：表上“优”，按总分 86.03 应为“良”"])
         #expect(score.gradeOfPrintedTotal == .excellent, "96.03 itself would be 优")
         #expect(score.indicators[1].method == .manual(.unreadableTarget), "`-100%` cannot be scored by rule")
@@ -165,10 +171,14 @@ import Testing
 
     /// §12.1/§12.2 summaries and E11: printed 5 优 1 良 (000) and 4 优 (003); recomputed 5 优 1 良 and 3 优 1 良;
     /// 涉及资金 000 Σ执行 774.639 → 774.64, Σ全年预算 796.99; 003 Σ年初 407.75, Σ全年预算 389.75, Σ执行 280.165 → 280.17.
-    @Test(arguments: [(unit000, "优优优优良优", "优优优优良优", "796.99", "774.64", "796.99"),
-                      (unit003, "优优优优", "优优良优", "407.75", "280.17", "389.75")])
-    func seedSummary_gradeCountsAndAmounts(unit: String, printed: String, recomputed: String, declared: String,
-                                           executed: String, budget: String) throws {
+    @Test(arguments: [
+        (unit000, "优优优优良优", "优优优优良优", "796.99", "774.64", "796.99"),
+        (unit003, "优优优优", "优优良优", "407.75", "280.17", "389.75"),
+    ])
+    func seedSummary_gradeCountsAndAmounts(
+        unit: String, printed: String, recomputed: String, declared: String,
+        executed: String, budget: String
+    ) throws {
         let paths = Self.goldens.map(\.path).filter { $0.hasPrefix(unit) }
         let forms = try paths.map { try Self.selfEvaluation($0) }
         let scores = forms.map { FormScore($0, policy: .shanxi) }
@@ -201,8 +211,10 @@ import Testing
     static func targetPath(_ name: String) -> String { "2026/山西省社会保险局/\(name).yaml" }
 
     @Test(arguments: targetTables)
-    func seed002_targetTable_totalsAndIndicatorCounts(name: String, period: String, annual: String,
-                                                      periodRows: Int, annualRows: Int) throws {
+    func seed002_targetTable_totalsAndIndicatorCounts(
+        name: String, period: String, annual: String,
+        periodRows: Int, annualRows: Int
+    ) throws {
         let table = try Self.targetTable(Self.targetPath(name))
         #expect(table.year == 2026)
         #expect(table.funds.period.total.value == Self.dec(period))

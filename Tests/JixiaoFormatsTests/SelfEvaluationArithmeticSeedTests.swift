@@ -55,7 +55,8 @@ import Testing
         #expect(loaded.forms.count == 10)
         let checks = CheckRegistry.all.filter { Self.ruleIDs.contains($0.description.id) }
         #expect(checks.count == Self.ruleIDs.count)
-        let result = CheckRunner(checks: checks, policy: policy).run(loaded.forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
+        let result = CheckRunner(checks: checks, policy: policy).run(
+            loaded.forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
         for (index, form) in loaded.forms.enumerated() {
             let name = (form.file as NSString).lastPathComponent
             let got = result.findings(forForm: index).map {
@@ -63,7 +64,8 @@ import Testing
             }.sorted()
             #expect(got == (Self.expected[name] ?? []).sorted(), "\(policyID): \(name)")
         }
-        #expect(!result.findings.contains { $0.severity == .error && $0.location.file.contains("209100") },
-                "seed 000's arithmetic is right: no error-level finding")
+        #expect(
+            !result.findings.contains { $0.severity == .error && $0.location.file.contains("209100") },
+            "seed 000's arithmetic is right: no error-level finding")
     }
 }

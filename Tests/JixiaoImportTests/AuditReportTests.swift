@@ -1,8 +1,9 @@
 import Foundation
 import JixiaoCore
 import JixiaoFormats
-@testable import JixiaoImport
 import Testing
+
+@testable import JixiaoImport
 
 /// `jixiao audit`'s report on the published documents: every form found, scored and checked with its source
 /// lines, and the document's own summary sentence compared with the forms.
@@ -43,14 +44,16 @@ import Testing
         #expect(meeting["total"] as? String == "85.39")
         let ruleIDs = (meeting["findings"] as? [[String: Any]] ?? []).compactMap { $0["ruleId"] as? String }
         #expect(ruleIDs.contains("SE.SCORE.060") && ruleIDs.contains("SE.EXEC.040"))
-        let overAchievement = try #require((meeting["findings"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "SE.SCORE.060" })
+        let overAchievement = try #require(
+            (meeting["findings"] as? [[String: Any]])?.first { $0["ruleId"] as? String == "SE.SCORE.060" })
         #expect((overAchievement["location"] as? [String: Any])?["line"] as? Int == 696)
         #expect((json["unreadable"] as? [Any])?.isEmpty == true)
         #expect(!report.fails)
     }
 
     @Test func seed003ClaimsTheDeclaredTotalAndOneGradeChanges() throws {
-        let report = Self.audit(try Importing.seed(Seeds.selfEvaluations2023WorkInjury), name: Seeds.selfEvaluations2023WorkInjury)
+        let report = Self.audit(
+            try Importing.seed(Seeds.selfEvaluations2023WorkInjury), name: Seeds.selfEvaluations2023WorkInjury)
         #expect(Self.documentFindings(report) == ["DS.GRADE.010"])
         let finding = try #require(report.check.documentFindings.first)
         #expect(finding.severity == .error)
@@ -63,7 +66,8 @@ import Testing
         #expect(sentence["matchingDefinitions"] as? [String] == ["declared"])
         #expect(sentence["consistent"] as? Bool == false)
         let recomputed = try #require(sentence["recomputed"] as? [String: Any])
-        #expect(recomputed["sentence"] as? String
+        #expect(
+            recomputed["sentence"] as? String
                 == "2023年二级项目绩效自评个数4个，涉及资金407.75万元：3个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
         let grades = try #require(recomputed["grades"] as? [String: [String: Int]])
         #expect(grades["printed"] == ["excellent": 4, "good": 0, "fair": 0, "poor": 0])

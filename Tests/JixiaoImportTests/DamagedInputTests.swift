@@ -22,7 +22,10 @@ import Testing
         (Data("%PDF-1.7\n%âãÏÓ\n1 0 obj".utf8), "PDF 文件"),
         (Data([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), "ZIP 压缩包"),
         (Data([0x12, 0x00, 0xFF, 0x7F, 0x00, 0x01, 0x02, 0x9C]), "二进制文件"),
-        (Data("第一行\n第二行\n".utf8) + Data([0xFF, 0xFE, 0xFF, 0x41, 0x42, 0x43, 0x44]), "不是有效的 UTF-8 或 GB 18030 文本（第 3 行附近"),
+        (
+            Data("第一行\n第二行\n".utf8) + Data([0xFF, 0xFE, 0xFF, 0x41, 0x42, 0x43, 0x44]),
+            "不是有效的 UTF-8 或 GB 18030 文本（第 3 行附近"
+        ),
         (Data("一份没有绩效表的文档。\n第二部分\t说明\n".utf8), "没有找到项目支出绩效自评表或项目支出绩效目标表"),
     ])
     func unreadableFilesGiveAClearError(data: Data, problem: String) throws {
@@ -92,9 +95,14 @@ import Testing
                 var cells = lines[index].components(separatedBy: "\t")
                 switch Int.random(in: 0..<5, using: &generator) {
                 case 0: if cells.count > 1 { cells.remove(at: Int.random(in: 0..<cells.count, using: &generator)) }
-                case 1: cells.insert(cells.randomElement(using: &generator) ?? "", at: Int.random(in: 0...cells.count, using: &generator))
+                case 1:
+                    cells.insert(
+                        cells.randomElement(using: &generator) ?? "",
+                        at: Int.random(in: 0...cells.count, using: &generator))
                 case 2: cells.shuffle(using: &generator)
-                case 3: lines.remove(at: index); continue
+                case 3:
+                    lines.remove(at: index)
+                    continue
                 default: cells = [String(lines[index].prefix(Int.random(in: 0...8, using: &generator)))]
                 }
                 lines[index] = cells.joined(separator: "\t")

@@ -1,8 +1,9 @@
 import Foundation
 import JixiaoCore
 import JixiaoFormats
-@testable import JixiaoImport
 import Testing
+
+@testable import JixiaoImport
 
 /// The three published seed documents (copied into Fixtures/) and the hand transcriptions in Forms/.
 enum Seeds {
@@ -123,19 +124,23 @@ extension Dictionary where Key == String, Value == Form {
 
 /// Expects `result` to hold exactly the transcriptions of `document` (found by project name, wherever the
 /// forms now sit), optionally changed by `adjust`, and `unreadable` parts it could not read.
-func expectTranscriptions(_ result: ImportResult, of document: String, count: Int, unreadable: Int = 0,
-                          adjust: (inout [String: Form]) -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectTranscriptions(
+    _ result: ImportResult, of document: String, count: Int, unreadable: Int = 0,
+    adjust: (inout [String: Form]) -> Void = { _ in }, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
     #expect(result.unreadable.count == unreadable, "\(result.unreadable)", sourceLocation: sourceLocation)
     var golden: [String: Form] = [:]
     for form in try Seeds.goldenForms(of: document).values { golden[form.project] = form }
     adjust(&golden)
     #expect(result.forms.count == count, sourceLocation: sourceLocation)
     for imported in result.forms {
-        let expected = try #require(golden[imported.form.project], "unexpected form \(imported.form.project)", sourceLocation: sourceLocation)
+        let expected = try #require(
+            golden[imported.form.project], "unexpected form \(imported.form.project)", sourceLocation: sourceLocation)
         let equal = imported.form.withoutLocation == expected.withoutLocation
-        #expect(equal,
-                "\(imported.form.project):\n\(differences(expected.withoutLocation, imported.form.withoutLocation))",
-                sourceLocation: sourceLocation)
+        #expect(
+            equal,
+            "\(imported.form.project):\n\(differences(expected.withoutLocation, imported.form.withoutLocation))",
+            sourceLocation: sourceLocation)
     }
 }
 

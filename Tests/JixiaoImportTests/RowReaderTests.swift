@@ -1,6 +1,7 @@
 import JixiaoCore
-@testable import JixiaoImport
 import Testing
+
+@testable import JixiaoImport
 
 /// How single rows are read, whatever extraction did to their cells (rows written with `|` for tabs).
 @Suite struct RowReaderTests {
@@ -10,8 +11,10 @@ import Testing
 
     func targetRows(_ rows: [String]) -> (period: [TargetTable.Indicator], annual: [TargetTable.Indicator]) {
         let reader = TargetIndicatorRowReader(columns: .init())
-        var periodLevels = LevelTracker(), annualLevels = LevelTracker()
-        var period: [TargetTable.Indicator] = [], annual: [TargetTable.Indicator] = []
+        var periodLevels = LevelTracker()
+        var annualLevels = LevelTracker()
+        var period: [TargetTable.Indicator] = []
+        var annual: [TargetTable.Indicator] = []
         for row in rows {
             guard let read = reader.read(line(row), period: &periodLevels, annual: &annualLevels) else {
                 Issue.record("no split for \(row)")
@@ -26,11 +29,11 @@ import Testing
     @Test func targetHalvesAreCutWhereBothMakeSense() {
         let (period, annual) = targetRows([
             "|产出指标|数量指标|发放次数|≥3次|数量指标|发放次数|≥3次",
-            "|||准确率|100%|||质量指标|准确率|100%",          // the 实施期 二级 is lost: not carried down
+            "|||准确率|100%|||质量指标|准确率|100%",  // the 实施期 二级 is lost: not carried down
             "|||及时发放|及时发放|||||时效指标|及时发放|及时发放",
             "|效益指标|成本指标|经济类|平衡待遇|接轨|经济效益|平衡待遇|接轨",  // 成本 template squeezed in
-            "生态类|||可持续||生态效益",                        // two template rows on the left
-            "|经济效益||经济效益",                              // the same label on both sides
+            "生态类|||可持续||生态效益",  // two template rows on the left
+            "|经济效益||经济效益",  // the same label on both sides
         ])
         #expect(period.map(\.level2) == ["数量指标", "", "", "成本指标", "经济类", "生态类", "可持续", "经济效益"])
         #expect(period.map { $0.level1 ?? "-" } == ["产出指标", "产出指标", "产出指标", "产出指标", "效益指标", "效益指标", "效益指标", "效益指标"])
@@ -44,7 +47,7 @@ import Testing
         let (period, annual) = targetRows([
             "|产出指标|时效指标|资金按时下达|≥95%|时效指标|发放及时|及时",
             "|||发放及时|及时||资金按时下|≥95%",
-            "|||单独一项|≥1次",                                  // only the 实施期 half printed
+            "|||单独一项|≥1次",  // only the 实施期 half printed
         ])
         #expect(period.map(\.level2) == ["时效指标", "时效指标", "时效指标"])
         #expect(annual.map(\.level2) == ["时效指标", "时效指标"])
@@ -56,7 +59,9 @@ import Testing
         #expect(reader.split(line("|产出指标|数量指标|甲|乙|丙|丁|戊|己")) == nil)
     }
 
-    func selfEvaluationRow(_ text: String, columns: IndicatorColumns = .shanxi, levels: inout LevelTracker) throws -> SelfEvaluation.Indicator {
+    func selfEvaluationRow(
+        _ text: String, columns: IndicatorColumns = .shanxi, levels: inout LevelTracker
+    ) throws -> SelfEvaluation.Indicator {
         try IndicatorRowReader(columns: columns).read(line(text), levels: &levels).indicator
     }
 

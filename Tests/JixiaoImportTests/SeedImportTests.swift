@@ -7,7 +7,9 @@ import Testing
 /// The three published documents import completely and equal the hand transcriptions in Forms/, field by
 /// field (every text and number as printed), with the source line of every value.
 @Suite struct SeedImportTests {
-    @Test(arguments: [(Seeds.selfEvaluations2023, 6), (Seeds.selfEvaluations2023WorkInjury, 4), (Seeds.targetTables2026, 10)])
+    @Test(arguments: [
+        (Seeds.selfEvaluations2023, 6), (Seeds.selfEvaluations2023WorkInjury, 4), (Seeds.targetTables2026, 10),
+    ])
     func seedImportsEqualTheTranscriptions(document: String, count: Int) throws {
         let result = try Importing.seed(document)
         #expect(result.unreadable.isEmpty, "\(result.unreadable)")
@@ -18,8 +20,9 @@ import Testing
             let first = try #require(imported.form.source?.firstLine)
             let expected = try #require(golden[first], "no transcription starts at line \(first)")
             let equal = imported.form.withoutLines == expected.withoutLines
-            #expect(equal,
-                    "\(imported.form.project) (line \(first)):\n\(differences(expected, imported.form))")
+            #expect(
+                equal,
+                "\(imported.form.project) (line \(first)):\n\(differences(expected, imported.form))")
         }
     }
 }
@@ -31,14 +34,18 @@ extension SeedImportTests {
     func everyFieldHasItsSourceLine(document: String) throws {
         let result = try Importing.seed(document)
         let golden = try Seeds.goldenForms(of: document)
-        let fileOnly: Set<String> = ["form", "source.document", "source.firstLine", "source.lastLine", "agency", "projectCode"]
+        let fileOnly: Set<String> = [
+            "form", "source.document", "source.firstLine", "source.lastLine", "agency", "projectCode",
+        ]
         for imported in result.forms {
             let first = try #require(imported.form.source?.firstLine)
             let expected = try #require(golden[first])
             let missing = Set(expected.lines.keys).subtracting(fileOnly).subtracting(imported.form.lines.keys)
             #expect(missing.isEmpty, "\(imported.form.project): \(missing.sorted())")
             let range = try #require(imported.lines)
-            #expect(imported.form.lines.values.allSatisfy(range.contains), "\(imported.form.project): a line outside \(range)")
+            #expect(
+                imported.form.lines.values.allSatisfy(range.contains),
+                "\(imported.form.project): a line outside \(range)")
         }
     }
 
@@ -67,7 +74,9 @@ extension SeedImportTests {
         #expect(card.form.lines["funds.total.deviation"] == nil)
         #expect(card.form.lines["indicators[0].deviation"] == 597)
         #expect(card.form.lines["analysis.experience"] == 608)
-        #expect(card.form.source == SourceReference(document: Seeds.selfEvaluations2023WorkInjury, firstLine: 584, lastLine: 618))
+        #expect(
+            card.form.source
+                == SourceReference(document: Seeds.selfEvaluations2023WorkInjury, firstLine: 584, lastLine: 618))
 
         let forms002 = try Importing.seed(Seeds.targetTables2026).forms
         let heating = try #require(forms002.first { $0.form.project == "企业退休人员取暖费" })

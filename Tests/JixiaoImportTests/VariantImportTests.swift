@@ -21,11 +21,11 @@ import Testing
 
     @Test func rowsShiftedSidewaysImportTheSame() throws {
         let selfEvaluations = try Importing.edited(Seeds.selfEvaluations2023) { lines in
-            lines[696 - 1].removeFirst()                    // 产出指标 moves into the caption column
-            lines[697 - 1] = "\t\t" + lines[697 - 1]        // 质量指标 moves two columns right
+            lines[696 - 1].removeFirst()  // 产出指标 moves into the caption column
+            lines[697 - 1] = "\t\t" + lines[697 - 1]  // 质量指标 moves two columns right
             lines[567 - 1] = "\t" + lines[567 - 1]
             lines[731 - 1] = lines[731 - 1].replacingOccurrences(of: "\t\t质量指标", with: "\t质量指标")
-            lines[691 - 1] = "\t" + lines[691 - 1]          // the 资金总额 row, which also loses its label
+            lines[691 - 1] = "\t" + lines[691 - 1]  // the 资金总额 row, which also loses its label
             lines[691 - 1] = lines[691 - 1].replacingOccurrences(of: "资金总额：", with: "")
         }
         try expectTranscriptions(selfEvaluations, of: Seeds.selfEvaluations2023, count: 6)
@@ -33,7 +33,7 @@ import Testing
         let targets = try Importing.edited(Seeds.targetTables2026) { lines in
             lines[489 - 1] = "\t\t" + lines[489 - 1]
             lines[680 - 1] = String(lines[680 - 1].dropFirst(2))
-            lines[475 - 1] = "\t\t\t" + lines[475 - 1]      // a 其中 row of the funds block
+            lines[475 - 1] = "\t\t\t" + lines[475 - 1]  // a 其中 row of the funds block
         }
         try expectTranscriptions(targets, of: Seeds.targetTables2026, count: 10)
     }
@@ -43,9 +43,9 @@ import Testing
             // A new page repeating the form's title, year and caption row.
             lines.insert(contentsOf: ["会议培训费项目支出绩效自评表", "(2023年度)", lines[695 - 1]], at: 701 - 1)
             lines.insert(contentsOf: ["", "第 3 页", "仅供内部审核", ""], at: 698 - 1)
-            lines.insert("- 12 -", at: 692 - 1)               // between the funds rows
-            lines.insert("仅供内部审核", at: 686 - 1)         // between the year and the table
-            lines.insert("\u{0C}17", at: 566 - 1)            // a page break and its number
+            lines.insert("- 12 -", at: 692 - 1)  // between the funds rows
+            lines.insert("仅供内部审核", at: 686 - 1)  // between the year and the table
+            lines.insert("\u{0C}17", at: 566 - 1)  // a page break and its number
         }
         try expectTranscriptions(selfEvaluations, of: Seeds.selfEvaluations2023, count: 6)
 
@@ -96,9 +96,10 @@ import Testing
             lines[631 - 1] = lines[631 - 1].replacingOccurrences(of: "实际完成值\t", with: "实际完成值\t定性值情况说明\t")
             for number in 632...637 {
                 var cells = lines[number - 1].components(separatedBy: "\t")
-                let weight = try #require((0..<(cells.count - 1)).last {
-                    DecimalText.parse(cells[$0]) != nil && DecimalText.parse(cells[$0 + 1]) != nil
-                })
+                let weight = try #require(
+                    (0..<(cells.count - 1)).last {
+                        DecimalText.parse(cells[$0]) != nil && DecimalText.parse(cells[$0 + 1]) != nil
+                    })
                 cells.insert(cells[weight - 1] == "达成预期指标" ? "按期完成" : "", at: weight)
                 lines[number - 1] = cells.joined(separator: "\t")
             }
@@ -106,7 +107,8 @@ import Testing
         try expectTranscriptions(result, of: Seeds.selfEvaluations2023, count: 6) { golden in
             golden.editSelfEvaluation("维修维护费") { form in
                 for index in form.indicators.indices {
-                    form.indicators[index].qualitativeNote = form.indicators[index].actual.text == "达成预期指标" ? "按期完成" : ""
+                    form.indicators[index].qualitativeNote =
+                        form.indicators[index].actual.text == "达成预期指标" ? "按期完成" : ""
                 }
             }
         }

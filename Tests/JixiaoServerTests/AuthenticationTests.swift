@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+
 @testable import JixiaoServer
 
 @Suite struct AuthenticationTests {
@@ -20,11 +21,13 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.test { client in
             let (token, cookie) = try await loginForm(client)
-            let response = try await client.post("/login", Browser(cookie: cookie, csrf: token),
-                                                  [("login", "officer-a"), ("password", Fixture.password), ("next", "/forms/1")])
+            let response = try await client.post(
+                "/login", Browser(cookie: cookie, csrf: token),
+                [("login", "officer-a"), ("password", Fixture.password), ("next", "/forms/1")])
             #expect(response.status == .seeOther)
             #expect(response.location == "/forms/1")
-            let session = try #require(response.headers[values: .setCookie].first { $0.hasPrefix(SessionMiddleware.cookieName) })
+            let session = try #require(
+                response.headers[values: .setCookie].first { $0.hasPrefix(SessionMiddleware.cookieName) })
             #expect(session.contains("HttpOnly"))
             #expect(session.contains("SameSite=Strict"))
             #expect(!session.contains("Secure"))
@@ -48,9 +51,11 @@ import Testing
         try await fixture.test { client in
             let (token, cookie) = try await loginForm(client)
             let browser = Browser(cookie: cookie, csrf: token)
-            let wrong = try await client.post("/login", browser, [("login", "officer-a"), ("password", "not-the-password")])
+            let wrong = try await client.post(
+                "/login", browser, [("login", "officer-a"), ("password", "not-the-password")])
             wrong.expectClearRefusal(.unauthorized, containing: "登录名或密码不正确")
-            let unknown = try await client.post("/login", browser, [("login", "nobody"), ("password", Fixture.password)])
+            let unknown = try await client.post(
+                "/login", browser, [("login", "nobody"), ("password", Fixture.password)])
             unknown.expectClearRefusal(.unauthorized, containing: "登录名或密码不正确")
             #expect(wrong.headers[values: .setCookie].allSatisfy { !$0.hasPrefix(SessionMiddleware.cookieName) })
         }
@@ -60,11 +65,13 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.test { client in
             let (_, cookie) = try await loginForm(client)
-            let forged = try await client.post("/login", Browser(cookie: cookie, csrf: "forged"),
-                                               [("login", "officer-a"), ("password", Fixture.password)])
+            let forged = try await client.post(
+                "/login", Browser(cookie: cookie, csrf: "forged"),
+                [("login", "officer-a"), ("password", Fixture.password)])
             forged.expectClearRefusal(.forbidden, containing: "安全校验未通过")
-            let noCookie = try await client.post("/login", Browser(cookie: nil, csrf: "x"),
-                                                 [("login", "officer-a"), ("password", Fixture.password)])
+            let noCookie = try await client.post(
+                "/login", Browser(cookie: nil, csrf: "x"),
+                [("login", "officer-a"), ("password", Fixture.password)])
             noCookie.expectClearRefusal(.forbidden)
         }
     }
@@ -93,7 +100,7 @@ import Testing
     @Test func logoutEndsTheSessionOnTheServer() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let browser = try await client.as_(fixture.officerA)
+            let browser = try await client.signedIn(fixture.officerA)
             let out = try await client.post("/logout", browser)
             #expect(out.status == .seeOther)
             #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
@@ -106,9 +113,12 @@ import Testing
         let fixture = try await Fixture()
         try await fixture.test { client in
             let token = SecureToken.make()
-            try await fixture.store.createSession(Session(tokenDigest: SecureToken.digest(token), userID: fixture.officerA.id,
-                                                          csrfToken: "c", expiresAt: Date().addingTimeInterval(-1)))
-            let page = try await client.get("/forms", Browser(cookie: "\(SessionMiddleware.cookieName)=\(token)", csrf: "c"))
+            try await fixture.store.createSession(
+                Session(
+                    tokenDigest: SecureToken.digest(token), userID: fixture.officerA.id,
+                    csrfToken: "c", expiresAt: Date().addingTimeInterval(-1)))
+            let page = try await client.get(
+                "/forms", Browser(cookie: "\(SessionMiddleware.cookieName)=\(token)", csrf: "c"))
             #expect(page.status == .seeOther)
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import JixiaoCore
 import Testing
+
 @testable import JixiaoServer
 
 /// Every endpoint answers what it should for a user allowed to use it.
@@ -11,11 +12,11 @@ import Testing
         try await fixture.test { client in
             let anonymous = try await client.get("/")
             #expect(anonymous.location == "/login")
-            let officer = try await client.get("/", try await client.as_(fixture.officerA))
+            let officer = try await client.get("/", try await client.signedIn(fixture.officerA))
             #expect(officer.location == "/forms")
-            let reviewer = try await client.get("/", try await client.as_(fixture.reviewerA))
+            let reviewer = try await client.get("/", try await client.signedIn(fixture.reviewerA))
             #expect(reviewer.location == "/review")
-            let admin = try await client.get("/login", try await client.as_(fixture.admin))
+            let admin = try await client.get("/login", try await client.signedIn(fixture.admin))
             #expect(admin.location == "/")
         }
     }
@@ -39,7 +40,7 @@ import Testing
     @Test func officerListDraftsFromATargetTableAndEdits() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let list = try await client.get("/forms?year=2023&state=draft", officer)
             #expect(list.status == .ok)
             #expect(list.text.contains("示例项目"))
@@ -65,20 +66,23 @@ import Testing
     @Test func savingRecordsEachChangedFieldInTheHistory() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            let response = try await client.post("/forms/\(id)", officer, [
-                ("_version", "1"), ("indicators[0].actual", "9台"), ("indicators[0].score", "13.5"),
-                ("project", "示例项目"), ("indicators.count", "6"),
-            ])
+            let response = try await client.post(
+                "/forms/\(id)", officer,
+                [
+                    ("_version", "1"), ("indicators[0].actual", "9台"), ("indicators[0].score", "13.5"),
+                    ("project", "示例项目"), ("indicators.count", "6"),
+                ])
             #expect(response.location == "/forms/\(id)?done=saved")
             let unchanged = try await client.post("/forms/\(id)", officer, [("_version", "2"), ("project", "示例项目")])
             #expect(unchanged.location == "/forms/\(id)?done=unchanged")
             let history = try await fixture.store.history(formID: id).filter { $0.kind == .edited }
-            #expect(history.map { $0.change } == [
-                FieldChange(path: "indicators[0].actual", old: "11台", new: "9台"),
-                FieldChange(path: "indicators[0].score", old: "15", new: "13.5"),
-            ])
+            #expect(
+                history.map { $0.change } == [
+                    FieldChange(path: "indicators[0].actual", old: "11台", new: "9台"),
+                    FieldChange(path: "indicators[0].score", old: "15", new: "13.5"),
+                ])
             #expect(history.allSatisfy { $0.userName == "officer-a" && $0.version == 2 })
             let page = try await client.get("/forms/\(id)", officer)
             #expect(page.text.contains("修改与审核记录"))
@@ -90,10 +94,14 @@ import Testing
     @Test func addingAndRemovingRowsThroughTheCount() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            _ = try await client.post("/forms/\(id)", officer, [("_version", "1"), ("indicators.count", "7"),
-                                                               ("indicators[6].name", "新增指标"), ("indicators[6].weight", "0")])
+            _ = try await client.post(
+                "/forms/\(id)", officer,
+                [
+                    ("_version", "1"), ("indicators.count", "7"),
+                    ("indicators[6].name", "新增指标"), ("indicators[6].weight", "0"),
+                ])
             #expect(try await client.form(id).form.indicators.count == 7)
             _ = try await client.post("/forms/\(id)", officer, [("_version", "2"), ("indicators.count", "5")])
             let form = try await client.form(id).form
@@ -105,9 +113,11 @@ import Testing
     @Test func theScoringEndpointRecomputesWithoutSaving() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            let response = try await client.json(.post, "/api/forms/\(id)/score", officer, #"""
+            let response = try await client.json(
+                .post, "/api/forms/\(id)/score", officer,
+                #"""
                 {"fields": {"funds.total.executed": "80", "indicators[0].actual": "5台", "indicators[1].score": "16"}}
                 """#)
             #expect(response.status == .ok)
@@ -121,7 +131,10 @@ import Testing
             #expect(result["grade"] as? String == "优")
             #expect((result["errors"] as? Int ?? 0) >= 1, "at least the score above its weight")
             let findings = try #require(result["findings"] as? [[String: Any]])
-            #expect(findings.contains { $0["fieldPath"] as? String == "indicators[1].score" && $0["ruleId"] as? String == "SE.SCORE.010" })
+            #expect(
+                findings.contains {
+                    $0["fieldPath"] as? String == "indicators[1].score" && $0["ruleId"] as? String == "SE.SCORE.010"
+                })
             #expect(try await client.form(id).record.version == 1, "nothing saved")
 
             let form = try await client.get("/api/forms/\(id)", officer).object
@@ -135,13 +148,16 @@ import Testing
     @Test func submitAndReviewThroughTheJSONInterface() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
-            let reviewer = try await client.as_(fixture.reviewerA)
+            let officer = try await client.signedIn(fixture.officerA)
+            let reviewer = try await client.signedIn(fixture.reviewerA)
             let id = fixture.formA.id
-            #expect(try await client.json(.post, "/api/forms/\(id)/submit", officer, #"{"version": 1}"#).object["state"] as? String == "submitted")
+            #expect(
+                try await client.json(.post, "/api/forms/\(id)/submit", officer, #"{"version": 1}"#).object["state"]
+                    as? String == "submitted")
             let refused = try await client.json(.post, "/api/forms/\(id)/return", reviewer, #"{"version": 2}"#)
             refused.expectClearRefusal(.badRequest, containing: "缺少字段“comment”")
-            let returned = try await client.json(.post, "/api/forms/\(id)/return", reviewer, #"{"version": 2, "comment": "补充说明"}"#)
+            let returned = try await client.json(
+                .post, "/api/forms/\(id)/return", reviewer, #"{"version": 2, "comment": "补充说明"}"#)
             #expect(returned.object["state"] as? String == "returned")
             #expect(try await client.json(.post, "/api/forms/\(id)/submit", officer, #"{"version": 3}"#).status == .ok)
             let approved = try await client.json(.post, "/api/forms/\(id)/approve", reviewer, #"{"comment": "同意"}"#)
@@ -154,9 +170,10 @@ import Testing
     @Test func submissionIsRefusedWithReasonsInJSONToo() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            _ = try await client.json(.put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"indicators[2].score": "11"}}"#)
+            _ = try await client.json(
+                .put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"indicators[2].score": "11"}}"#)
             let refused = try await client.json(.post, "/api/forms/\(id)/submit", officer, #"{"version": 2}"#)
             refused.expectClearRefusal(.unprocessableContent, containing: "改正后才能提交")
             let findings = try #require((refused.object["error"] as? [String: Any])?["findings"] as? [[String: Any]])
@@ -176,7 +193,7 @@ import Testing
         }
         let broken = try await Fixture.insert(wrong, unit: fixture.unitA.id, state: .submitted, into: fixture.store)
         try await fixture.test { client in
-            let reviewer = try await client.as_(fixture.reviewerA)
+            let reviewer = try await client.signedIn(fixture.reviewerA)
             let page = try await client.get("/review", reviewer)
             #expect(page.status == .ok)
             let text = page.text
@@ -196,7 +213,9 @@ import Testing
             #expect(byRule.text.contains("<b id=\"form-count\">1</b>"))
             let byGrade = try await client.get("/review?grade=%E4%BC%98", reviewer)
             #expect(byGrade.text.contains("<b id=\"form-count\">1</b>"), "the broken form recomputes to 中 (76.00)")
-            #expect(text.contains("<tr><th>中</th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"), "printed 0 中, recomputed 1")
+            #expect(
+                text.contains("<tr><th>中</th><td class=\"num\">0</td><td class=\"num\">1</td></tr>"),
+                "printed 0 中, recomputed 1")
             let byState = try await client.get("/review?state=submitted&unit=\(fixture.unitA.id)&year=2023", reviewer)
             #expect(byState.text.contains("<b id=\"form-count\">1</b>"))
             let empty = try await client.get("/review?year=1999", reviewer)
@@ -207,25 +226,43 @@ import Testing
     @Test func administratorsCreateUnitsUsersAndAssignments() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let admin = try await client.as_(fixture.admin)
+            let admin = try await client.signedIn(fixture.admin)
             #expect(try await client.get("/admin", admin).text.contains("reviewer-a"))
-            #expect(try await client.post("/admin/units", admin, [("unit", "209200-新单位")]).location == "/admin?done=unit")
-            (try await client.post("/admin/units", admin, [("unit", "209200-新单位")])).expectClearRefusal(.badRequest, containing: "已存在")
+            #expect(
+                try await client.post("/admin/units", admin, [("unit", "209200-新单位")]).location == "/admin?done=unit")
+            (try await client.post("/admin/units", admin, [("unit", "209200-新单位")])).expectClearRefusal(
+                .badRequest, containing: "已存在")
             let unit = try #require(try await fixture.store.units().first { $0.code == "209200" })
-            let created = try await client.post("/admin/users", admin, [("login", "li.si"), ("name", "李四"), ("password", "long-password-1"),
-                                                                        ("role", "officer"), ("units[]", String(unit.id))])
+            let created = try await client.post(
+                "/admin/users", admin,
+                [
+                    ("login", "li.si"), ("name", "李四"), ("password", "long-password-1"),
+                    ("role", "officer"), ("units[]", String(unit.id)),
+                ])
             #expect(created.location == "/admin?done=user")
-            (try await client.post("/admin/users", admin, [("login", "li.si"), ("name", "李四"), ("password", "long-password-1"),
-                                                           ("role", "officer"), ("units[]", String(unit.id))]))
+            (try await client.post(
+                "/admin/users", admin,
+                [
+                    ("login", "li.si"), ("name", "李四"), ("password", "long-password-1"),
+                    ("role", "officer"), ("units[]", String(unit.id)),
+                ]))
                 .expectClearRefusal(.badRequest, containing: "已被使用")
-            (try await client.post("/admin/users", admin, [("login", "wang"), ("name", "王五"), ("password", "short"), ("role", "admin")]))
+            (try await client.post(
+                "/admin/users", admin, [("login", "wang"), ("name", "王五"), ("password", "short"), ("role", "admin")]))
                 .expectClearRefusal(.badRequest, containing: "密码至少")
-            (try await client.post("/admin/users", admin, [("login", "zhao"), ("name", "赵六"), ("password", "long-password-1"), ("role", "officer")]))
+            (try await client.post(
+                "/admin/users", admin,
+                [("login", "zhao"), ("name", "赵六"), ("password", "long-password-1"), ("role", "officer")]))
                 .expectClearRefusal(.badRequest, containing: "经办人必须属于一个单位")
-            let assigned = try await client.post("/admin/assignments", admin, [("reviewer", String(fixture.reviewerA.id)),
-                                                                               ("units[]", String(fixture.unitA.id)), ("units[]", String(unit.id))])
+            let assigned = try await client.post(
+                "/admin/assignments", admin,
+                [
+                    ("reviewer", String(fixture.reviewerA.id)),
+                    ("units[]", String(fixture.unitA.id)), ("units[]", String(unit.id)),
+                ])
             #expect(assigned.location == "/admin?done=assigned")
-            #expect(try await fixture.store.user(id: fixture.reviewerA.id)?.reviewedUnits == [fixture.unitA.id, unit.id])
+            #expect(
+                try await fixture.store.user(id: fixture.reviewerA.id)?.reviewedUnits == [fixture.unitA.id, unit.id])
             (try await client.post("/admin/assignments", admin, [("reviewer", String(fixture.officerA.id))]))
                 .expectClearRefusal(.badRequest, containing: "只有审核人")
 

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoCore
 import JixiaoFormats
 import Testing
+
 @testable import JixiaoServer
 
 @Suite struct FormFieldsTests {
@@ -23,14 +24,16 @@ import Testing
         #expect(edited.indicators[0].actual.quantity?.number == 8)
         #expect(edited.printedTotal.value == Decimal(string: "97.5"))
         #expect(edited.projectCode == nil, "an absent optional column stays absent when left empty")
-        #expect(FormFields.changes(from: form, to: edited) == [
-            FieldChange(path: "indicators[0].actual", old: "11台", new: "8台"),
-            FieldChange(path: "total", old: "100", new: "97.5"),
-        ])
+        #expect(
+            FormFields.changes(from: form, to: edited) == [
+                FieldChange(path: "indicators[0].actual", old: "11台", new: "8台"),
+                FieldChange(path: "total", old: "100", new: "97.5"),
+            ])
     }
 
     @Test func rowsAreAddedAndRemovedThroughTheirCount() throws {
-        let longer = try FormFields.apply(["indicators.count": "7", "indicators[6].name": "新指标", "funds.sources.count": "0"], to: form)
+        let longer = try FormFields.apply(
+            ["indicators.count": "7", "indicators[6].name": "新指标", "funds.sources.count": "0"], to: form)
         #expect(longer.indicators.count == 7 && longer.indicators[6].name == "新指标")
         #expect(longer.funds.sources.isEmpty)
         let changes = FormFields.changes(from: form, to: longer)
@@ -38,8 +41,10 @@ import Testing
         #expect(changes.contains(FieldChange(path: "funds.sources[0].source", old: "省级财政资金", new: "")))
     }
 
-    @Test(arguments: ["nope", "indicators[6].name", "indicators[0].nope", "indicators[x].name", "funds.total.source",
-                      "funds.sources[1].rate", "goals.nope", "analysis", "indicators[00000001].name"])
+    @Test(arguments: [
+        "nope", "indicators[6].name", "indicators[0].nope", "indicators[x].name", "funds.total.source",
+        "funds.sources[1].rate", "goals.nope", "analysis", "indicators[00000001].name",
+    ])
     func unknownOrOutOfRangeFieldsAreRefused(_ path: String) {
         #expect(throws: FormFields.FieldError.self) { try FormFields.apply([path: "1"], to: form) }
     }
@@ -53,7 +58,10 @@ import Testing
 
     @Test func aDraftFromTheTargetTableCarriesIndicatorsTargetsAndDeclaredFunds() throws {
         let forms = FormLocatorForms.load("Forms/2026/山西省社会保险局/维修维护费.yaml")
-        guard case .targetTable(let table) = forms else { Issue.record("not a target table"); return }
+        guard case .targetTable(let table) = forms else {
+            Issue.record("not a target table")
+            return
+        }
         let unit = BudgetUnit(id: 1, code: "209100", name: "山西省社会保险局")
         let draft = TargetDraft.selfEvaluation(from: table, unit: unit)
         #expect(draft.year == 2026 && draft.project == "维修维护费")
@@ -80,9 +88,11 @@ enum FormLocatorForms {
 
 @Suite struct FormCacheTests {
     func stored(_ id: Int64, version: Int) -> StoredForm {
-        StoredForm(record: FormRecord(id: id, kind: .selfEvaluation, unitID: 1, year: 2023, project: "p", state: .draft,
-                                      version: version, targetID: nil, figures: nil, updatedAt: Date()),
-                   form: ExampleForms.selfEvaluation())
+        StoredForm(
+            record: FormRecord(
+                id: id, kind: .selfEvaluation, unitID: 1, year: 2023, project: "p", state: .draft,
+                version: version, targetID: nil, figures: nil, updatedAt: Date()),
+            form: ExampleForms.selfEvaluation())
     }
 
     @Test func onlyTheCachedVersionIsAHitAndTheOldestGoFirst() {

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import JixiaoCore
 import Testing
+
 @testable import JixiaoServer
 
 /// Two people edit the same version: the first save wins, the second is refused with both sides' changes.
@@ -10,13 +11,18 @@ import Testing
         let fixture = try await Fixture()
         let colleague = try await Fixture.user("colleague", .officer, unit: fixture.unitA, in: fixture.store)
         try await fixture.test { client in
-            let first = try await client.as_(fixture.officerA)
-            let second = try await client.as_(colleague)
+            let first = try await client.signedIn(fixture.officerA)
+            let second = try await client.signedIn(colleague)
             let id = fixture.formA.id
-            let saved = try await client.post("/forms/\(id)", first, [("_version", "1"), ("indicators[0].actual", "12台")])
+            let saved = try await client.post(
+                "/forms/\(id)", first, [("_version", "1"), ("indicators[0].actual", "12台")])
             #expect(saved.status == .seeOther)
-            let refused = try await client.post("/forms/\(id)", second, [("_version", "1"), ("indicators[0].actual", "9台"),
-                                                                          ("goals.completion", "我的说明")])
+            let refused = try await client.post(
+                "/forms/\(id)", second,
+                [
+                    ("_version", "1"), ("indicators[0].actual", "9台"),
+                    ("goals.completion", "我的说明"),
+                ])
             refused.expectClearRefusal(.conflict, containing: "保存失败")
             #expect(refused.text.contains("officer-a"), "names who changed it")
             #expect(refused.text.contains("12台"), "shows their value")
@@ -31,12 +37,14 @@ import Testing
     @Test func theJSONInterfaceAnswers409WithTheChanges() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            let ok = try await client.json(.put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"total": "99"}}"#)
+            let ok = try await client.json(
+                .put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"total": "99"}}"#)
             #expect(ok.status == .ok)
             #expect(ok.object["version"] as? Int == 2)
-            let stale = try await client.json(.put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"total": "98"}}"#)
+            let stale = try await client.json(
+                .put, "/api/forms/\(id)", officer, #"{"version": 1, "fields": {"total": "98"}}"#)
             stale.expectClearRefusal(.conflict)
             let conflict = try #require((stale.object["error"] as? [String: Any])?["conflict"] as? [String: Any])
             #expect(conflict["currentVersion"] as? Int == 2)

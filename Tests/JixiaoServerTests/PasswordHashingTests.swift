@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCrypto
 import Testing
+
 @testable import JixiaoServer
 
 @Suite struct PasswordHashingTests {
@@ -28,7 +29,8 @@ import Testing
     }
 
     @Test func tokensAreRandomAndComparedInConstantTime() {
-        let a = SecureToken.make(), b = SecureToken.make()
+        let a = SecureToken.make()
+        let b = SecureToken.make()
         #expect(a.count == 64 && a != b)
         #expect(SecureToken.digest(a).count == 64 && SecureToken.digest(a) != a)
         #expect(SecureToken.constantTimeEquals("abc", "abc"))

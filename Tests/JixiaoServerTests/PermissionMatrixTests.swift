@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+
 @testable import JixiaoServer
 
 /// Each role × each action × own/other unit (5 × 11), over HTTP. A form of a unit the user does not see answers
@@ -21,7 +22,8 @@ import Testing
     }
 
     enum Action: String, CaseIterable, Sendable {
-        case viewPage, readJSON, score, save, submit, returnForm, approve, exportBatch, draftFromTarget, dashboard, administration
+        case viewPage, readJSON, score, save, submit, returnForm, approve, exportBatch, draftFromTarget, dashboard,
+            administration
 
         /// The form's state before the action: what the action needs to be possible at all.
         var startState: WorkflowState {
@@ -42,15 +44,23 @@ import Testing
             case .viewPage: return try await client.get("/forms/\(id)", browser).status
             case .readJSON: return try await client.get("/api/forms/\(id)", browser).status
             case .score:
-                return try await client.json(.post, "/api/forms/\(id)/score", browser, #"{"fields": {"indicators[0].actual": "9台"}}"#).status
-            case .save: return try await client.post("/forms/\(id)", browser, [("_version", version), ("project", "改")]).status
+                return try await client.json(
+                    .post, "/api/forms/\(id)/score", browser, #"{"fields": {"indicators[0].actual": "9台"}}"#
+                ).status
+            case .save:
+                return try await client.post("/forms/\(id)", browser, [("_version", version), ("project", "改")]).status
             case .submit: return try await client.post("/forms/\(id)/submit", browser, [("_version", version)]).status
             case .returnForm:
-                return try await client.post("/forms/\(id)/return", browser, [("_version", version), ("comment", "退回")]).status
+                return try await client.post(
+                    "/forms/\(id)/return", browser, [("_version", version), ("comment", "退回")]
+                ).status
             case .approve: return try await client.post("/forms/\(id)/approve", browser, [("_version", version)]).status
             case .exportBatch:
-                return try await client.post("/review/export", browser, [("year", "2023"), ("unit", String(fixture.unitA.id))]).status
-            case .draftFromTarget: return try await client.post("/forms", browser, [("target", String(fixture.targetA.id))]).status
+                return try await client.post(
+                    "/review/export", browser, [("year", "2023"), ("unit", String(fixture.unitA.id))]
+                ).status
+            case .draftFromTarget:
+                return try await client.post("/forms", browser, [("target", String(fixture.targetA.id))]).status
             case .dashboard: return try await client.get("/review", browser).status
             case .administration: return try await client.get("/admin", browser).status
             }
@@ -64,7 +74,8 @@ import Testing
         case (.administration, .admin): return .ok
         case (.administration, _): return .forbidden
         case (.dashboard, .officerOwnUnit), (.dashboard, .officerOtherUnit),
-             (.exportBatch, .officerOwnUnit), (.exportBatch, .officerOtherUnit): return .forbidden
+            (.exportBatch, .officerOwnUnit), (.exportBatch, .officerOtherUnit):
+            return .forbidden
         case (.dashboard, _): return .ok
         // A reviewer of other units finds nothing approved to export in unit A, as for a unit without forms.
         case (.exportBatch, .reviewerNotAssigned): return .badRequest
@@ -83,15 +94,17 @@ import Testing
     @Test(arguments: cases)
     func matrix(_ action: Action, _ actor: Actor) async throws {
         let fixture = try await Fixture()
-        let path: [Transition] = action.startState == .submitted ? [.submit] : action.startState == .approved ? [.submit, .approve] : []
+        let path: [Transition] =
+            action.startState == .submitted ? [.submit] : action.startState == .approved ? [.submit, .approve] : []
         for transition in path {
-            _ = try await fixture.store.transition(id: fixture.formA.id, transition, expectedVersion: nil, comment: nil,
-                                                   by: fixture.admin.id, at: Date())
+            _ = try await fixture.store.transition(
+                id: fixture.formA.id, transition, expectedVersion: nil, comment: nil,
+                by: fixture.admin.id, at: Date())
         }
         try await fixture.test { client in
             let before = try await client.form(fixture.formA.id)
             let formsBefore = try await fixture.store.records(FormQuery(units: .all)).count
-            let browser = try await client.as_(actor.user(fixture))
+            let browser = try await client.signedIn(actor.user(fixture))
             let status = try await action.perform(client, browser, fixture)
             let expected = PermissionMatrixTests.expected(action, actor)
             #expect(status == expected, "\(action) by \(actor)")
@@ -109,7 +122,7 @@ import Testing
     @Test func anotherUnitsFormIsIndistinguishableFromNoForm() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let other = try await client.get("/forms/\(fixture.formB.id)", officer)
             let missing = try await client.get("/forms/999999", officer)
             other.expectClearRefusal(.notFound)
@@ -124,10 +137,11 @@ import Testing
             #expect(list.text.contains("/forms/\(fixture.formA.id)\""))
             #expect(!list.text.contains("/forms/\(fixture.formB.id)\""))
             let json = try await client.get("/api/forms", officer)
-            let ids = (try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+            let ids = (try JSONSerialization.jsonObject(with: Data(json.text.utf8)) as? [[String: Any]] ?? [])
+                .compactMap { $0["id"] as? Int }
             #expect(ids == [Int(fixture.formA.id)])
 
-            let reviewer = try await client.as_(fixture.reviewerA)
+            let reviewer = try await client.signedIn(fixture.reviewerA)
             let dashboard = try await client.get("/review?unit=\(fixture.unitB.id)", reviewer)
             #expect(!dashboard.text.contains("/forms/\(fixture.formB.id)\""))
             #expect(!dashboard.text.contains("另一中心"))

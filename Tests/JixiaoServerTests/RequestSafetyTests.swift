@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Testing
+
 @testable import JixiaoServer
 
 /// CSRF refusal and bad input: every refusal is a clear 4xx in Chinese, never a 500 or a stack trace, and
@@ -18,17 +19,22 @@ import Testing
     @Test func postsWithoutTheSessionsTokenAreRefused() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let path = "/forms/\(fixture.formA.id)"
             try await unchanged(client, fixture) {
-                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: "")).expectClearRefusal(.forbidden, containing: "安全校验")
-                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: "0123")).expectClearRefusal(.forbidden)
-                let other = try await client.as_(fixture.officerA)
-                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: other.csrf)).expectClearRefusal(.forbidden)
-                (try await client.json(.put, "/api\(path)", officer, #"{"version": 1, "fields": {"total": "1"}}"#, csrf: false))
+                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: ""))
+                    .expectClearRefusal(.forbidden, containing: "安全校验")
+                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: "0123"))
                     .expectClearRefusal(.forbidden)
-                (try await client.post("\(path)/submit", officer, [("_version", "1")],
-                                       headers: [.origin: "https://evil.example"])).expectClearRefusal(.forbidden)
+                let other = try await client.signedIn(fixture.officerA)
+                (try await client.post(path, officer, [("_version", "1"), ("total", "1")], csrf: other.csrf))
+                    .expectClearRefusal(.forbidden)
+                (try await client.json(
+                    .put, "/api\(path)", officer, #"{"version": 1, "fields": {"total": "1"}}"#, csrf: false))
+                    .expectClearRefusal(.forbidden)
+                (try await client.post(
+                    "\(path)/submit", officer, [("_version", "1")],
+                    headers: [.origin: "https://evil.example"])).expectClearRefusal(.forbidden)
             }
         }
     }
@@ -36,13 +42,16 @@ import Testing
     @Test func oversizedBodiesAreRefusedBeforeTheyAreRead() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let huge = String(repeating: "长", count: 40_000)
             try await unchanged(client, fixture) {
-                (try await client.post("/forms/\(fixture.formA.id)", officer, [("_version", "1"), ("analysis.problems", huge)]))
+                (try await client.post(
+                    "/forms/\(fixture.formA.id)", officer, [("_version", "1"), ("analysis.problems", huge)]))
                     .expectClearRefusal(.contentTooLarge, containing: "过大")
-                (try await client.json(.put, "/api/forms/\(fixture.formA.id)", officer, #"{"version": 1, "fields": {"total": "\#(huge)"}}"#))
-                    .expectClearRefusal(.contentTooLarge)
+                (try await client.json(
+                    .put, "/api/forms/\(fixture.formA.id)", officer, #"{"version": 1, "fields": {"total": "\#(huge)"}}"#
+                ))
+                .expectClearRefusal(.contentTooLarge)
             }
         }
     }
@@ -67,7 +76,7 @@ import Testing
     func malformedJSONIsRefusedClearly(_ body: String, _ message: String) async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             try await unchanged(client, fixture) {
                 let response = try await client.json(.put, "/api/forms/\(fixture.formA.id)", officer, body)
                 response.expectClearRefusal(.badRequest, containing: message)
@@ -79,16 +88,19 @@ import Testing
     @Test func badFormPostsAndQueriesAreRefusedClearly() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             let path = "/forms/\(fixture.formA.id)"
             try await unchanged(client, fixture) {
-                (try await client.post(path, officer, [("total", "1")])).expectClearRefusal(.badRequest, containing: "版本号")
-                (try await client.post(path, officer, [("_version", "x"), ("total", "1")])).expectClearRefusal(.badRequest, containing: "整数")
+                (try await client.post(path, officer, [("total", "1")])).expectClearRefusal(
+                    .badRequest, containing: "版本号")
+                (try await client.post(path, officer, [("_version", "x"), ("total", "1")])).expectClearRefusal(
+                    .badRequest, containing: "整数")
                 (try await client.post(path, officer, [("_version", "1"), ("total", "1"), ("total", "2")]))
                     .expectClearRefusal(.badRequest, containing: "提交了两次")
                 (try await client.post(path, officer, [("_version", "1"), ("no.such.field", "1")]))
                     .expectClearRefusal(.badRequest, containing: "没有这个字段")
-                (try await client.post(path, officer, [("_version", "1"), ("analysis.problems", String(repeating: "a", count: 20_001))]))
+                (try await client.post(
+                    path, officer, [("_version", "1"), ("analysis.problems", String(repeating: "a", count: 20_001))]))
                     .expectClearRefusal(.badRequest, containing: "内容过长")
                 (try await client.json(.post, path, officer, "total=1", contentType: "text/plain"))
                     .expectClearRefusal(.unsupportedMediaType, containing: "不支持的内容类型")
@@ -96,7 +108,7 @@ import Testing
             (try await client.get("/forms?year=abc", officer)).expectClearRefusal(.badRequest, containing: "年度应为整数")
             (try await client.get("/forms?state=done", officer)).expectClearRefusal(.badRequest, containing: "未知的状态")
             (try await client.get("/no/such/page", officer)).expectClearRefusal(.notFound, containing: "没有这个页面")
-            let reviewer = try await client.as_(fixture.reviewerA)
+            let reviewer = try await client.signedIn(fixture.reviewerA)
             (try await client.get("/review?grade=A", reviewer)).expectClearRefusal(.badRequest)
             (try await client.get("/review?page=%ZZ", reviewer)).expectClearRefusal(.badRequest)
         }
@@ -105,12 +117,13 @@ import Testing
     @Test func invalidUTF8InAFormPostIsRefused() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in
-            let officer = try await client.as_(fixture.officerA)
+            let officer = try await client.signedIn(fixture.officerA)
             var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
             headers[.cookie] = officer.cookie
             let body = "_csrf=\(officer.csrf)&_version=1&total=%FF%FE"
-            let response = try await client.client.execute(uri: "/forms/\(fixture.formA.id)", method: .post, headers: headers,
-                                                           body: .init(string: body))
+            let response = try await client.client.execute(
+                uri: "/forms/\(fixture.formA.id)", method: .post, headers: headers,
+                body: .init(string: body))
             response.expectClearRefusal(.badRequest)
         }
     }

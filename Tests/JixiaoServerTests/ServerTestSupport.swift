@@ -6,6 +6,7 @@ import JixiaoCore
 import JixiaoFormats
 import NIOCore
 import Testing
+
 @testable import JixiaoServer
 
 /// A fresh store in a temporary folder with two units, one user of each kind per unit, a target table and
@@ -35,8 +36,9 @@ struct Fixture {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try SQLiteFormStore(path: directory.appendingPathComponent("test.sqlite").path)
-        configuration = ServerConfiguration(exportDirectory: directory.appendingPathComponent("exports").path,
-                                            maximumBodyBytes: 64 * 1024)
+        configuration = ServerConfiguration(
+            exportDirectory: directory.appendingPathComponent("exports").path,
+            maximumBodyBytes: 64 * 1024)
         unitA = try await store.createUnit(code: "209100", name: "示例局")
         unitB = try await store.createUnit(code: "209105", name: "另一中心")
         officerA = try await Fixture.user("officer-a", .officer, unit: unitA, in: store)
@@ -44,22 +46,31 @@ struct Fixture {
         reviewerA = try await Fixture.user("reviewer-a", .reviewer, reviews: [unitA.id], in: store)
         reviewerB = try await Fixture.user("reviewer-b", .reviewer, reviews: [unitB.id], in: store)
         admin = try await Fixture.user("admin", .admin, in: store)
-        targetA = try await store.insertForm(FormWrite(form: ExampleForms.targetTable(), figures: nil, findings: []),
-                                             unitID: unitA.id, state: nil, targetID: nil, by: nil, kind: .imported, at: Date())
+        targetA = try await store.insertForm(
+            FormWrite(form: ExampleForms.targetTable(), figures: nil, findings: []),
+            unitID: unitA.id, state: nil, targetID: nil, by: nil, kind: .imported, at: Date())
         formA = try await Fixture.insert(ExampleForms.selfEvaluationValue(), unit: unitA.id, state: .draft, into: store)
-        formB = try await Fixture.insert(ExampleForms.selfEvaluationValue { $0.agency = CodedName("209105-另一中心") },
-                                         unit: unitB.id, state: .draft, into: store)
+        formB = try await Fixture.insert(
+            ExampleForms.selfEvaluationValue { $0.agency = CodedName("209105-另一中心") },
+            unit: unitB.id, state: .draft, into: store)
     }
 
-    static func user(_ login: String, _ role: Role, unit: BudgetUnit? = nil, reviews: Set<Int64> = [],
-                     in store: some FormStore) async throws -> User {
-        try await store.createUser(NewUser(login: login, displayName: login, role: role, unitID: unit?.id,
-                                           reviewedUnits: reviews, passwordHash: Fixture.passwordHash))
+    static func user(
+        _ login: String, _ role: Role, unit: BudgetUnit? = nil, reviews: Set<Int64> = [],
+        in store: some FormStore
+    ) async throws -> User {
+        try await store.createUser(
+            NewUser(
+                login: login, displayName: login, role: role, unitID: unit?.id,
+                reviewedUnits: reviews, passwordHash: Fixture.passwordHash))
     }
 
-    static func insert(_ form: SelfEvaluation, unit: Int64, state: WorkflowState, into store: some FormStore) async throws -> FormRecord {
-        try await store.insertForm(FormAnalysis(form, target: nil, policy: .national).write, unitID: unit, state: state,
-                                   targetID: nil, by: nil, kind: .imported, at: Date())
+    static func insert(
+        _ form: SelfEvaluation, unit: Int64, state: WorkflowState, into store: some FormStore
+    ) async throws -> FormRecord {
+        try await store.insertForm(
+            FormAnalysis(form, target: nil, policy: .national).write, unitID: unit, state: state,
+            targetID: nil, by: nil, kind: .imported, at: Date())
     }
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
@@ -79,8 +90,10 @@ struct Fixture {
     static func session(_ user: User, in store: some FormStore) async throws -> Browser {
         let token = SecureToken.make()
         let csrf = SecureToken.make()
-        try await store.createSession(Session(tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
-                                              expiresAt: Date().addingTimeInterval(3600)))
+        try await store.createSession(
+            Session(
+                tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
+                expiresAt: Date().addingTimeInterval(3600)))
         return Browser(cookie: "\(SessionMiddleware.cookieName)=\(token)", csrf: csrf)
     }
 }
@@ -97,7 +110,7 @@ struct Client: Sendable {
     let client: any TestClientProtocol
     let store: SQLiteFormStore
 
-    func as_(_ user: User) async throws -> Browser { try await Fixture.session(user, in: store) }
+    func signedIn(_ user: User) async throws -> Browser { try await Fixture.session(user, in: store) }
 
     @discardableResult
     func get(_ uri: String, _ browser: Browser = .anonymous, headers: HTTPFields = [:]) async throws -> TestResponse {
@@ -108,8 +121,10 @@ struct Client: Sendable {
 
     /// A form post; the session's CSRF token is added unless `csrf` says otherwise.
     @discardableResult
-    func post(_ uri: String, _ browser: Browser, _ fields: [(String, String)] = [], csrf: String? = nil,
-              headers: HTTPFields = [:]) async throws -> TestResponse {
+    func post(
+        _ uri: String, _ browser: Browser, _ fields: [(String, String)] = [], csrf: String? = nil,
+        headers: HTTPFields = [:]
+    ) async throws -> TestResponse {
         var headers = headers
         if let cookie = browser.cookie { headers[.cookie] = cookie }
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -121,8 +136,10 @@ struct Client: Sendable {
 
     /// A JSON request with the session's CSRF header (unless `csrf` is false).
     @discardableResult
-    func json(_ method: HTTPRequest.Method, _ uri: String, _ browser: Browser, _ body: String, csrf: Bool = true,
-              contentType: String = "application/json") async throws -> TestResponse {
+    func json(
+        _ method: HTTPRequest.Method, _ uri: String, _ browser: Browser, _ body: String, csrf: Bool = true,
+        contentType: String = "application/json"
+    ) async throws -> TestResponse {
         var headers: HTTPFields = [.contentType: contentType]
         if let cookie = browser.cookie { headers[.cookie] = cookie }
         if csrf { headers[RequestGuardMiddleware.csrfHeader] = browser.csrf }
@@ -130,7 +147,8 @@ struct Client: Sendable {
     }
 
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
+        text.addingPercentEncoding(
+            withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? ""
     }
 
     /// The stored form.
@@ -155,11 +173,15 @@ extension TestResponse {
     var location: String? { headers[.location] }
 
     /// A refusal answered as it should be: the expected status, Chinese text, no stack trace or Swift error.
-    func expectClearRefusal(_ status: HTTPResponse.Status, containing fragment: String? = nil,
-                            sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectClearRefusal(
+        _ status: HTTPResponse.Status, containing fragment: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(self.status == status, "\(text.prefix(300))", sourceLocation: sourceLocation)
-        #expect(text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }, "not Chinese: \(text.prefix(200))",
-                sourceLocation: sourceLocation)
+        #expect(
+            text.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF },
+            "not Chinese: \(text.prefix(200))",
+            sourceLocation: sourceLocation)
         for leak in ["Fatal error", "Stack", "Error(", "DecodingError", "StoreError", "ServiceError", ".swift:"] {
             #expect(!text.contains(leak), "leaks \(leak): \(text.prefix(300))", sourceLocation: sourceLocation)
         }

@@ -3,6 +3,7 @@ import GRDB
 import JixiaoCore
 import JixiaoFormats
 import Testing
+
 @testable import JixiaoServer
 
 @Suite struct StoreTests {
@@ -20,7 +21,10 @@ import Testing
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM history") }
             #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM form_versions") }
             #expect(throws: DatabaseError.self) {
-                try db.execute(sql: "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', 0)")
+                try db.execute(
+                    sql:
+                        "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', 0)"
+                )
             }
         }
         try database.close()
@@ -42,7 +46,8 @@ import Testing
     }
 
     @Test func importingTheBundledFormsAndExportingThemBack() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-import-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "jixiao-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteFormStore(path: directory.appendingPathComponent("db.sqlite").path)
         let transfer = StoreTransfer(store: store, policy: .national)
@@ -73,8 +78,12 @@ import Testing
     /// The form without its source line numbers (which differ between files by construction).
     func strip(_ form: Form) -> Form {
         switch form {
-        case .selfEvaluation(var f): f.lines = [:]; return .selfEvaluation(f)
-        case .targetTable(var t): t.lines = [:]; return .targetTable(t)
+        case .selfEvaluation(var f):
+            f.lines = [:]
+            return .selfEvaluation(f)
+        case .targetTable(var t):
+            t.lines = [:]
+            return .targetTable(t)
         }
     }
 }

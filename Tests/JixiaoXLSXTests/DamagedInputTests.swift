@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoFormats
-@testable import JixiaoXLSX
 import Testing
+
+@testable import JixiaoXLSX
 
 /// Files that are not (or no longer) readable workbooks give a clear Chinese error, never a crash.
 @Suite struct DamagedInputTests {
@@ -73,8 +74,9 @@ import Testing
     @Test func truncatedAtManyLengths() throws {
         let data = try Data(contentsOf: Self.seed)
         for length in stride(from: 1, to: data.count, by: max(1, data.count / 40)) + [data.count - 1] {
-            let error = try #require(Self.importError(try Self.scratch("截断.xlsx", data.prefix(length))),
-                                     "truncated to \(length) bytes still imported")
+            let error = try #require(
+                Self.importError(try Self.scratch("截断.xlsx", data.prefix(length))),
+                "truncated to \(length) bytes still imported")
             #expect(error.problem.contains("损坏") || error.problem.contains("不是 Excel 工作簿"), "\(length): \(error)")
         }
     }

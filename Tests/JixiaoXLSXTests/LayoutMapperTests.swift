@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoCore
-@testable import JixiaoXLSX
 import Testing
+
+@testable import JixiaoXLSX
 
 /// The layout mapper on edited copies of a fixture's sheet: what real workbooks do that the fixtures don't.
 @Suite struct LayoutMapperTests {
@@ -27,7 +28,8 @@ import Testing
         #expect(outcome.forms.isEmpty)
         let failure = try #require(outcome.failures.first)
         #expect(failure.anchor == Self.address("A3"))
-        #expect(failure.reason.contains("项目“会议培训费”") && failure.reason.contains("I19（=SUM(I12:I18)）")
+        #expect(
+            failure.reason.contains("项目“会议培训费”") && failure.reason.contains("I19（=SUM(I12:I18)）")
                 && failure.reason.contains("没有保存计算结果"), "\(failure.reason)")
     }
 
@@ -80,7 +82,8 @@ import Testing
         let date = try #require(ExcelDateTime(serial: serial, date1904: false))
         sheet.cells[Self.address("H29")] = Cell(.date(date), text: date.isoText)
         guard case .targetTable(let table) = try #require(SheetMapper.map(sheet).forms.first).form else {
-            Issue.record("not a target table"); return
+            Issue.record("not a target table")
+            return
         }
         #expect(table.footer.filledAt == "20240713150557")
     }

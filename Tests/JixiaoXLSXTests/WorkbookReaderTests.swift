@@ -1,7 +1,8 @@
 import Foundation
 import JixiaoCore
-@testable import JixiaoXLSX
 import Testing
+
+@testable import JixiaoXLSX
 
 /// The pieces of the workbook reader: number formats, dates, strings, relationships, cell types.
 @Suite struct WorkbookReaderTests {
@@ -72,33 +73,37 @@ import Testing
 
     @Test func sharedStringsJoinRunsAndSkipPhonetics() throws {
         let xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
-        <si><t>项目名称</t></si>
-        <si><r><rPr><b/></rPr><t>资金</t></r><r><t xml:space="preserve"> 总额</t></r><rPh sb="0" eb="2"><t>ジキン</t></rPh></si>
-        <si><t>第一行_x000D_
-        第二行</t></si>
-        <si><t/></si>
-        </sst>
-        """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
+            <si><t>项目名称</t></si>
+            <si><r><rPr><b/></rPr><t>资金</t></r><r><t xml:space="preserve"> 总额</t></r><rPh sb="0" eb="2"><t>ジキン</t></rPh></si>
+            <si><t>第一行_x000D_
+            第二行</t></si>
+            <si><t/></si>
+            </sst>
+            """
         let strings = try WorkbookReader.sharedStrings(Data(xml.utf8), part: "xl/sharedStrings.xml")
         #expect(strings == ["项目名称", "资金 总额", "第一行\r\n第二行", ""])
     }
 
     @Test func cellsOfEveryType() throws {
         let xml = """
-        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-        <row r="2"><c r="B2" t="s"><v>1</v></c><c t="inlineStr"><is><r><t>内联</t></r><r><t>文本</t></r></is></c>
-        <c r="E2" t="str"><f>A1&amp;"x"</f><v>公式结果</v></c><c r="F2" t="b"><v>1</v></c><c r="G2" t="e"><v>#DIV/0!</v></c></row>
-        <row><c r="A3" s="1"><v>10</v></c><c r="B3" s="2"><v>45486.62913194444</v></c><c r="C3"><f>SUM(A3:A3)</f></c>
-        <c r="D3" s="1"/><c r="E3"><v>70.15000000000001</v></c></row>
-        </sheetData><mergeCells count="1"><mergeCell ref="B2:C2"/><mergeCell ref="D3"/></mergeCells></worksheet>
-        """
-        let context = WorkbookReader.SheetContext(sharedStrings: ["零", "共享"],
-                                                  formats: [.general, NumberFormat(code: "0.00"), .builtIn(22)],
-                                                  date1904: false)
-        let sheet = try WorkbookReader.worksheet(Data(xml.utf8), name: "表", part: "xl/worksheets/sheet1.xml", context: context)
-        func text(_ reference: String) -> String? { CellAddress(reference: reference).flatMap { sheet.cells[$0]?.text } }
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="2"><c r="B2" t="s"><v>1</v></c><c t="inlineStr"><is><r><t>内联</t></r><r><t>文本</t></r></is></c>
+            <c r="E2" t="str"><f>A1&amp;"x"</f><v>公式结果</v></c><c r="F2" t="b"><v>1</v></c><c r="G2" t="e"><v>#DIV/0!</v></c></row>
+            <row><c r="A3" s="1"><v>10</v></c><c r="B3" s="2"><v>45486.62913194444</v></c><c r="C3"><f>SUM(A3:A3)</f></c>
+            <c r="D3" s="1"/><c r="E3"><v>70.15000000000001</v></c></row>
+            </sheetData><mergeCells count="1"><mergeCell ref="B2:C2"/><mergeCell ref="D3"/></mergeCells></worksheet>
+            """
+        let context = WorkbookReader.SheetContext(
+            sharedStrings: ["零", "共享"],
+            formats: [.general, NumberFormat(code: "0.00"), .builtIn(22)],
+            date1904: false)
+        let sheet = try WorkbookReader.worksheet(
+            Data(xml.utf8), name: "表", part: "xl/worksheets/sheet1.xml", context: context)
+        func text(_ reference: String) -> String? {
+            CellAddress(reference: reference).flatMap { sheet.cells[$0]?.text }
+        }
         #expect(text("B2") == "共享")
         #expect(text("C2") == "内联文本")
         #expect(text("E2") == "公式结果")
@@ -116,7 +121,8 @@ import Testing
         let xml = "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row></sheetData></worksheet>"
         let context = WorkbookReader.SheetContext(sharedStrings: ["零"], formats: [], date1904: false)
         #expect {
-            _ = try WorkbookReader.worksheet(Data(xml.utf8), name: "表", part: "xl/worksheets/sheet1.xml", context: context)
+            _ = try WorkbookReader.worksheet(
+                Data(xml.utf8), name: "表", part: "xl/worksheets/sheet1.xml", context: context)
         } throws: { error in
             (error as? WorkbookError)?.problem.contains("A1 引用了不存在的共享字符串") == true
         }

@@ -1,8 +1,9 @@
 import Foundation
 import JixiaoCore
 import JixiaoFormats
-@testable import JixiaoXLSX
 import Testing
+
+@testable import JixiaoXLSX
 
 /// Fixtures, the hand transcriptions they reproduce, and a comparison that names what differs.
 enum XLSXTestSupport {
@@ -30,8 +31,14 @@ enum XLSXTestSupport {
     /// The form without what depends on where it was read (`source`, `lines`).
     static func comparable(_ form: Form) -> Form {
         switch form {
-        case .selfEvaluation(var f): f.lines = [:]; f.source = nil; return .selfEvaluation(f)
-        case .targetTable(var t): t.lines = [:]; t.source = nil; return .targetTable(t)
+        case .selfEvaluation(var f):
+            f.lines = [:]
+            f.source = nil
+            return .selfEvaluation(f)
+        case .targetTable(var t):
+            t.lines = [:]
+            t.source = nil
+            return .targetTable(t)
         }
     }
 
@@ -46,7 +53,8 @@ enum XLSXTestSupport {
             let b = index < right.count ? right[index] : "<none>"
             if a != b { lines.append("line \(index + 1): imported \(a) | expected \(b)") }
         }
-        return lines.isEmpty ? "models differ in a field the writer does not show" : lines.prefix(12).joined(separator: "\n")
+        return lines.isEmpty
+            ? "models differ in a field the writer does not show" : lines.prefix(12).joined(separator: "\n")
     }
 
     static func importOne(_ url: URL) throws -> ImportResult {
@@ -54,16 +62,20 @@ enum XLSXTestSupport {
     }
 
     /// Imports a fixture holding one form and expects the model of the transcription at `form`.
-    static func expectImports(_ fixture: String, as form: String,
-                              sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectImports(
+        _ fixture: String, as form: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let result = try importOne(Self.fixture(fixture))
         #expect(result.unreadable.isEmpty, "\(result.unreadable)", sourceLocation: sourceLocation)
         try expect(result.forms, as: [form], sourceLocation: sourceLocation)
     }
 
     /// Expects the imported forms, in order, to have the models of the transcriptions at `paths`.
-    static func expect(_ forms: [ImportedForm], as paths: [String],
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expect(
+        _ forms: [ImportedForm], as paths: [String],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(forms.count == paths.count, sourceLocation: sourceLocation)
         for (imported, path) in zip(forms, paths) {
             let found = difference(imported.form, try transcription(path))

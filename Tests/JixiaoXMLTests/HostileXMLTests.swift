@@ -1,13 +1,15 @@
 import Foundation
 import JixiaoCore
-@testable import JixiaoXML
 import Testing
+
+@testable import JixiaoXML
 
 /// Invalid and hostile documents are refused with a located Chinese message; nothing outside is read.
 @Suite struct HostileXMLTests {
     /// A valid exported self-evaluation, as text, to break in various ways.
-    static let valid = String(decoding: try! FormXMLWriter.canonical(ExampleForms.selfEvaluation(), policy: .national),
-                              as: UTF8.self)
+    static let valid = String(
+        decoding: try! FormXMLWriter.canonical(ExampleForms.selfEvaluation(), policy: .national),
+        as: UTF8.self)
 
     static func problems(_ text: String) throws -> [XMLProblem] {
         let path = Fixture.scratch() + "/doc.xml"
@@ -28,7 +30,9 @@ import Testing
     @Test func missingElement() throws {
         let text = Self.valid.replacingOccurrences(of: "  <PRO_NAME>示例项目</PRO_NAME>\n", with: "")
         let found = try Self.problems(text)
-        #expect(found.contains { $0.line == 8 && $0.message.contains("此处不应出现该元素") && $0.message.contains("PRO_NAME") }, "\(found)")
+        #expect(
+            found.contains { $0.line == 8 && $0.message.contains("此处不应出现该元素") && $0.message.contains("PRO_NAME") },
+            "\(found)")
     }
 
     @Test func wrongType() throws {
@@ -40,21 +44,26 @@ import Testing
     }
 
     @Test func tooManyDecimalsAndTooLongCode() throws {
-        let text = Self.valid.replacingOccurrences(of: "<CUR_AMT>1000000.00</CUR_AMT>", with: "<CUR_AMT>1000000.001</CUR_AMT>")
-            .replacingOccurrences(of: "<AGENCY_CODE>209100</AGENCY_CODE>", with: "<AGENCY_CODE>2091002091002091002091009</AGENCY_CODE>")
+        let text = Self.valid.replacingOccurrences(
+            of: "<CUR_AMT>1000000.00</CUR_AMT>", with: "<CUR_AMT>1000000.001</CUR_AMT>"
+        )
+        .replacingOccurrences(
+            of: "<AGENCY_CODE>209100</AGENCY_CODE>", with: "<AGENCY_CODE>2091002091002091002091009</AGENCY_CODE>")
         let messages = try Self.problems(text).map(\.message)
         #expect(messages.contains("元素 CUR_AMT：值“1000000.001”的小数位数超过 2 位"), "\(messages)")
         #expect(messages.contains("元素 AGENCY_CODE：长度 25 超过上限 21"), "\(messages)")
     }
 
     @Test func wrongNamespace() throws {
-        let text = Self.valid.replacingOccurrences(of: "urn:jixiao:perf:selfeval:1.0", with: "urn:jixiao:perf:selfeval:9.9")
+        let text = Self.valid.replacingOccurrences(
+            of: "urn:jixiao:perf:selfeval:1.0", with: "urn:jixiao:perf:selfeval:9.9")
         let found = try Self.problems(text)
         #expect(found.contains { $0.message.contains("根元素在导出模式中没有声明") }, "\(found)")
     }
 
     @Test func anExtensionElementIsNotADocument() throws {
-        let text = "<?xml version=\"1.0\"?>\n<x:TargetIndicatorExt xmlns:x=\"urn:jixiao:ext:1.0\"><x:Value kind=\"empty\"/></x:TargetIndicatorExt>\n"
+        let text =
+            "<?xml version=\"1.0\"?>\n<x:TargetIndicatorExt xmlns:x=\"urn:jixiao:ext:1.0\"><x:Value kind=\"empty\"/></x:TargetIndicatorExt>\n"
         let found = try Self.problems(text)
         #expect(found.contains { $0.message.contains("不是 Jixiao 导出的自评表、目标表或批次") }, "\(found)")
     }
@@ -70,9 +79,12 @@ import Testing
     @Test func billionLaughsIsRefusedQuickly() throws {
         var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE PM_PERF_SELF_EVAL [\n <!ENTITY lol \"lol\">\n"
         for level in 1...9 {
-            text += " <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10) + "\">\n"
+            text +=
+                " <!ENTITY lol\(level) \"" + String(repeating: "&lol\(level == 1 ? "" : String(level - 1));", count: 10)
+                + "\">\n"
         }
-        text += "]>\n<PM_PERF_SELF_EVAL xmlns=\"urn:jixiao:perf:selfeval:1.0\"><FISCAL_YEAR>&lol9;</FISCAL_YEAR></PM_PERF_SELF_EVAL>\n"
+        text +=
+            "]>\n<PM_PERF_SELF_EVAL xmlns=\"urn:jixiao:perf:selfeval:1.0\"><FISCAL_YEAR>&lol9;</FISCAL_YEAR></PM_PERF_SELF_EVAL>\n"
         let start = Date()
         let found = try Self.problems(text)
         #expect(Date().timeIntervalSince(start) < 2)
@@ -92,7 +104,10 @@ import Testing
         }
         // XInclude is never processed: the include element is simply not allowed here.
         let xinclude = Self.valid.replacingOccurrences(
-            of: "  <PRO_NAME>", with: "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" parse=\"text\"/>\n  <PRO_NAME>")
+            of: "  <PRO_NAME>",
+            with:
+                "  <xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"/etc/passwd\" parse=\"text\"/>\n  <PRO_NAME>"
+        )
         let found = try Self.problems(xinclude)
         #expect(!found.contains { $0.description.contains("root:") })
         #expect(SafeEntityLoader.refusals == refusalsBefore)

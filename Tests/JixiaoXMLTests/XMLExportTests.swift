@@ -2,8 +2,9 @@ import Foundation
 import JixiaoCore
 import JixiaoCrypto
 import JixiaoFormats
-@testable import JixiaoXML
 import Testing
+
+@testable import JixiaoXML
 
 /// Shared fixtures: the bundled real forms, scratch folders, the model without source-line bookkeeping.
 enum Fixture {
@@ -26,8 +27,12 @@ enum Fixture {
 
     static func withoutLines(_ form: Form) -> Form {
         switch form {
-        case .selfEvaluation(var f): f.lines = [:]; return .selfEvaluation(f)
-        case .targetTable(var t): t.lines = [:]; return .targetTable(t)
+        case .selfEvaluation(var f):
+            f.lines = [:]
+            return .selfEvaluation(f)
+        case .targetTable(var t):
+            t.lines = [:]
+            return .targetTable(t)
         }
     }
 
@@ -47,10 +52,14 @@ enum Fixture {
 
     /// New rules may find errors in the real forms (they are transcribed with their mistakes), so the
     /// bundled forms are exported with `allowErrors`.
-    static func export(_ forms: [LoadedForm], to folder: String, batch: String? = "all",
-                       overwrite: Bool = false) throws -> ExportReport {
-        try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch, allowErrors: true, overwrite: overwrite))
-            .export(forms)
+    static func export(
+        _ forms: [LoadedForm], to folder: String, batch: String? = "all",
+        overwrite: Bool = false
+    ) throws -> ExportReport {
+        try Exporter(
+            options: ExportOptions(outputFolder: folder, batchName: batch, allowErrors: true, overwrite: overwrite)
+        )
+        .export(forms)
     }
 }
 
@@ -139,11 +148,13 @@ enum Fixture {
 
     @Test func twoExportsAreByteIdenticalAndReExportIsUnchanged() throws {
         let forms = Fixture.loadForms()
-        let first = Fixture.scratch("first"), second = Fixture.scratch("second")
+        let first = Fixture.scratch("first")
+        let second = Fixture.scratch("second")
         defer { for folder in [first, second] { try? FileManager.default.removeItem(atPath: folder) } }
         _ = try Fixture.export(forms, to: first)
         _ = try Fixture.export(forms, to: second)
-        let a = Fixture.files(in: first), b = Fixture.files(in: second)
+        let a = Fixture.files(in: first)
+        let b = Fixture.files(in: second)
         #expect(a.count == 21)
         #expect(a == b)
         let again = try Fixture.export(forms, to: first)
@@ -166,10 +177,11 @@ enum Fixture {
             #expect(batch.contains("<SHA256>\(item.sha256)</SHA256>"))
         }
         // Σ 全年预算数 of the 10 self-evaluations, 万元 → 元.
-        let budget = forms.compactMap { item -> Decimal? in
-            guard case .selfEvaluation(let f) = item.form else { return nil }
-            return ExecutionScore(funds: f.funds, policy: .national).budget
-        }.reduce(0, +) * 10_000
+        let budget =
+            forms.compactMap { item -> Decimal? in
+                guard case .selfEvaluation(let f) = item.form else { return nil }
+                return ExecutionScore(funds: f.funds, policy: .national).budget
+            }.reduce(0, +) * 10_000
         #expect(batch.contains("<BudgetSum>\(DecimalText.fixed(budget))</BudgetSum>"))
     }
 
@@ -179,8 +191,9 @@ enum Fixture {
         let report = try Fixture.export(Fixture.loadForms(), to: folder)
         let path = report.batch!.path
         let text = String(decoding: FileManager.default.contents(atPath: path)!, as: UTF8.self)
-        let tampered = text.replacingOccurrences(of: "<x:PrintedTotal>85.39</x:PrintedTotal>",
-                                                 with: "<x:PrintedTotal>95.39</x:PrintedTotal>")
+        let tampered = text.replacingOccurrences(
+            of: "<x:PrintedTotal>85.39</x:PrintedTotal>",
+            with: "<x:PrintedTotal>95.39</x:PrintedTotal>")
         #expect(tampered != text)
         try Data(tampered.utf8).write(to: URL(fileURLWithPath: path))
         #expect(try XMLFormFile.validate(path: path).isValid)
@@ -189,7 +202,8 @@ enum Fixture {
     }
 
     @Test func formsWithErrorsAreRefusedUnlessAllowed() throws {
-        let broken = LoadedForm(file: "broken.yaml", form: ExampleForms.selfEvaluation { $0.indicators[0].score = "25" })
+        let broken = LoadedForm(
+            file: "broken.yaml", form: ExampleForms.selfEvaluation { $0.indicators[0].score = "25" })
         let fine = LoadedForm(file: "fine.yaml", form: ExampleForms.selfEvaluation { $0.project = "另一个项目" })
         let folder = Fixture.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -198,8 +212,10 @@ enum Fixture {
         #expect(refused.refused.map(\.file) == ["broken.yaml"])
         #expect(refused.refused[0].reasons.contains { $0.hasPrefix("SE.SCORE.010") })
         #expect(refused.exported.map(\.file) == ["fine.yaml"])
-        let allowed = try Exporter(options: ExportOptions(outputFolder: folder, batchName: "b", allowErrors: true, overwrite: true))
-            .export([broken, fine])
+        let allowed = try Exporter(
+            options: ExportOptions(outputFolder: folder, batchName: "b", allowErrors: true, overwrite: true)
+        )
+        .export([broken, fine])
         #expect(allowed.refused.isEmpty && allowed.exported.count == 2)
         let batch = String(decoding: FileManager.default.contents(atPath: allowed.batch!.path)!, as: UTF8.self)
         #expect(batch.contains("<AllowErrors>true</AllowErrors>"))
@@ -216,21 +232,27 @@ enum Fixture {
     }
 
     @Test func aFormWhoseXMLIsInvalidIsRefusedAndTheRestExported() throws {
-        let tooLong = LoadedForm(file: "long.yaml", form: ExampleForms.selfEvaluation {
-            $0.agency = CodedName("2091002091002091002091009-示例局")
-        })
+        let tooLong = LoadedForm(
+            file: "long.yaml",
+            form: ExampleForms.selfEvaluation {
+                $0.agency = CodedName("2091002091002091002091009-示例局")
+            })
         let fine = LoadedForm(file: "fine.yaml", form: ExampleForms.selfEvaluation { $0.project = "另一个项目" })
         // Only inside the form (not repeated in the manifest): found by the batch's own validation.
-        let longName = LoadedForm(file: "name.yaml", form: ExampleForms.selfEvaluation {
-            $0.project = "第三个项目"
-            $0.indicators[2].name = String(repeating: "长", count: 301)
-        })
+        let longName = LoadedForm(
+            file: "name.yaml",
+            form: ExampleForms.selfEvaluation {
+                $0.project = "第三个项目"
+                $0.indicators[2].name = String(repeating: "长", count: 301)
+            })
         let cases = [(tooLong, ":4: 元素 AGENCY_CODE：长度 25 超过上限 21"), (longName, "元素 LV3_PERF_IND_NAME：长度 301 超过上限 300")]
         for (invalid, reason) in cases {
             for batch in ["b", nil] {
                 let folder = Fixture.scratch()
                 defer { try? FileManager.default.removeItem(atPath: folder) }
-                let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([invalid, fine])
+                let report = try Exporter(options: ExportOptions(outputFolder: folder, batchName: batch)).export([
+                    invalid, fine,
+                ])
                 #expect(report.refused.map(\.file) == [invalid.file])
                 #expect(report.refused.first?.reasons.contains { $0.contains(reason) } == true, "\(report.refused)")
                 #expect(report.exported.map(\.file) == ["fine.yaml"])
@@ -270,7 +292,9 @@ enum Fixture {
     }
 
     @Test func embeddedSchemasMatchExportsFolder() throws {
-        let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.schemaFolder).filter { $0.hasSuffix(".xsd") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: Fixture.schemaFolder).filter {
+            $0.hasSuffix(".xsd")
+        }
         #expect(Set(files) == Set(EmbeddedSchemas.files.keys))
         for name in files {
             let onDisk = try String(contentsOfFile: Fixture.schemaFolder + "/" + name, encoding: .utf8)

@@ -51,9 +51,11 @@ public struct CheckDescription: Sendable {
     /// Inputs that must produce exactly the listed findings of this rule.
     public let failing: [CheckExample]
 
-    public init(id: String, slug: String, name: String, summary: String, basis: String,
-                defaultSeverity: Severity, scope: CheckScope, tolerance: String? = nil,
-                passing: [CheckExample], failing: [CheckExample]) {
+    public init(
+        id: String, slug: String, name: String, summary: String, basis: String,
+        defaultSeverity: Severity, scope: CheckScope, tolerance: String? = nil,
+        passing: [CheckExample], failing: [CheckExample]
+    ) {
         self.id = id
         self.slug = slug
         self.name = name
@@ -80,8 +82,10 @@ public struct CheckExample: Sendable {
     public let file: String
     public let line: Int
 
-    public init(_ forms: [Form], disclosure: String? = nil, expect expected: [ExpectedFinding] = [],
-                policy: ScoringPolicy = .national, file: String = #filePath, line: Int = #line) {
+    public init(
+        _ forms: [Form], disclosure: String? = nil, expect expected: [ExpectedFinding] = [],
+        policy: ScoringPolicy = .national, file: String = #filePath, line: Int = #line
+    ) {
         self.forms = forms
         self.disclosure = disclosure
         self.expected = expected
@@ -90,8 +94,10 @@ public struct CheckExample: Sendable {
         self.line = line
     }
 
-    public init(_ form: Form, expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
-                file: String = #filePath, line: Int = #line) {
+    public init(
+        _ form: Form, expect expected: [ExpectedFinding] = [], policy: ScoringPolicy = .national,
+        file: String = #filePath, line: Int = #line
+    ) {
         self.init([form], disclosure: nil, expect: expected, policy: policy, file: file, line: line)
     }
 }
@@ -106,8 +112,10 @@ public struct ExpectedFinding: Sendable, Hashable {
     public let actual: String?
     public let severity: Severity?
 
-    public init(form formIndex: Int = 0, at fieldPath: String?, expected: String? = nil, actual: String? = nil,
-                severity: Severity? = nil) {
+    public init(
+        form formIndex: Int = 0, at fieldPath: String?, expected: String? = nil, actual: String? = nil,
+        severity: Severity? = nil
+    ) {
         self.formIndex = formIndex
         self.fieldPath = fieldPath
         self.expected = expected
@@ -140,8 +148,10 @@ public struct Violation: Sendable, Hashable {
     /// Other forms involved (cross-form rules), by index in the checked set.
     public var relatedForms: [Int]
 
-    public init(at fieldPath: String?, _ message: String, expected: String? = nil, actual: String? = nil,
-                severity: Severity? = nil, relatedForms: [Int] = []) {
+    public init(
+        at fieldPath: String?, _ message: String, expected: String? = nil, actual: String? = nil,
+        severity: Severity? = nil, relatedForms: [Int] = []
+    ) {
         self.fieldPath = fieldPath
         self.message = message
         self.expected = expected

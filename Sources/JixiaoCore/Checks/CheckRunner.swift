@@ -5,8 +5,10 @@ public struct CheckRunner: Sendable {
     public let policy: ScoringPolicy
     public let configuration: CheckConfiguration
 
-    public init(checks: [any Check.Type] = CheckRegistry.all, policy: ScoringPolicy,
-                configuration: CheckConfiguration = CheckConfiguration()) {
+    public init(
+        checks: [any Check.Type] = CheckRegistry.all, policy: ScoringPolicy,
+        configuration: CheckConfiguration = CheckConfiguration()
+    ) {
         self.checks = checks
         self.policy = policy
         self.configuration = configuration
@@ -35,11 +37,17 @@ public struct CheckRunner: Sendable {
     /// The severity in force for a rule, after policy defaults and configuration; nil when disabled.
     public func severity(for description: CheckDescription) -> (Severity?, AppliedOverride?) {
         let base = description.defaultSeverity
-        let override = configuration.overrides[description.id]
-            ?? policy.checkSeverities[description.id].map { CheckConfiguration.Override(severity: $0, origin: "policy:\(policy.id)") }
+        let override =
+            configuration.overrides[description.id]
+            ?? policy.checkSeverities[description.id].map {
+                CheckConfiguration.Override(severity: $0, origin: "policy:\(policy.id)")
+            }
         guard let override else { return (base, nil) }
         if override.severity == base { return (base, nil) }
-        return (override.severity, AppliedOverride(ruleID: description.id, from: base, to: override.severity, origin: override.origin))
+        return (
+            override.severity,
+            AppliedOverride(ruleID: description.id, from: base, to: override.severity, origin: override.origin)
+        )
     }
 
     /// Runs the catalogue over `inputs`; with a `disclosure`, the document rules too, their findings about
@@ -60,21 +68,25 @@ public struct CheckRunner: Sendable {
                 var severity = violation.severity ?? inForce
                 // An occurrence-specific severity follows the rule's override: a lowered rule stays lowered.
                 if violation.severity != nil, let override, let to = override.to { severity = min(severity, to) }
-                return Finding(ruleID: description.id, slug: description.slug, severity: severity, message: violation.message,
-                               location: location, expected: violation.expected, actual: violation.actual,
-                               tolerance: description.tolerance, related: related)
+                return Finding(
+                    ruleID: description.id, slug: description.slug, severity: severity, message: violation.message,
+                    location: location, expected: violation.expected, actual: violation.actual,
+                    tolerance: description.tolerance, related: related)
             }
             let rule = check.init()
             for (index, violation) in rule.violations(in: forms, context: context) {
-                let location = Finding.Location(file: inputs[index].file, formIndex: index, fieldPath: violation.fieldPath,
-                                                line: CheckRunner.line(of: violation.fieldPath, in: forms[index]))
+                let location = Finding.Location(
+                    file: inputs[index].file, formIndex: index, fieldPath: violation.fieldPath,
+                    line: CheckRunner.line(of: violation.fieldPath, in: forms[index]))
                 findings.append(finding(violation, location, related: violation.relatedForms.map { inputs[$0].file }))
             }
             if let disclosure, let documentRule = rule as? any DisclosureCheck {
                 for violation in documentRule.check(disclosure, context: context) {
-                    let location = Finding.Location(file: disclosure.document, formIndex: nil, fieldPath: violation.fieldPath,
-                                                    line: disclosure.line(of: violation.fieldPath))
-                    documentFindings.append(finding(violation, location, related: violation.relatedForms.map { inputs[$0].file }))
+                    let location = Finding.Location(
+                        file: disclosure.document, formIndex: nil, fieldPath: violation.fieldPath,
+                        line: disclosure.line(of: violation.fieldPath))
+                    documentFindings.append(
+                        finding(violation, location, related: violation.relatedForms.map { inputs[$0].file }))
                 }
             }
         }
@@ -86,10 +98,11 @@ public struct CheckRunner: Sendable {
     /// recorded under it, else the form's first recorded line. (`source.firstLine` is not used: in a form
     /// file it names the line of the printed document the form was transcribed from, not a line of the file.)
     static func line(of fieldPath: String?, in form: Form) -> Int? {
-        let lines = switch form {
-        case .selfEvaluation(let f): f.lines
-        case .targetTable(let t): t.lines
-        }
+        let lines =
+            switch form {
+            case .selfEvaluation(let f): f.lines
+            case .targetTable(let t): t.lines
+            }
         let first = lines.values.min()
         guard let fieldPath else { return first }
         if let exact = lines[fieldPath] { return exact }

@@ -8,8 +8,10 @@ extension ExampleForms {
     }
 
     /// The 预算公开 sentence: N projects, 共计金额, and the 其中 split as (category, count, amount in 万元).
-    public static func budgetSentence(year: Int = 2023, count: Int, amount: String,
-                                      categories: [(name: String, count: Int, amount: String)]) -> String {
+    public static func budgetSentence(
+        year: Int = 2023, count: Int, amount: String,
+        categories: [(name: String, count: Int, amount: String)]
+    ) -> String {
         let split = categories.map { "\($0.name)项目\($0.count)个，涉及金额\($0.amount)万元" }.joined(separator: "；")
         return "\(year)年示例局纳入绩效目标管理的二级项目\(count)个，共计金额\(amount)万元。" + (split.isEmpty ? "" : "其中：\(split)。")
     }

@@ -13,8 +13,10 @@ public struct Finding: Sendable, Hashable {
     /// Other forms involved, by their labels (files).
     public let related: [String]
 
-    public init(ruleID: String, slug: String, severity: Severity, message: String, location: Location,
-                expected: String? = nil, actual: String? = nil, tolerance: String? = nil, related: [String] = []) {
+    public init(
+        ruleID: String, slug: String, severity: Severity, message: String, location: Location,
+        expected: String? = nil, actual: String? = nil, tolerance: String? = nil, related: [String] = []
+    ) {
         self.ruleID = ruleID
         self.slug = slug
         self.severity = severity

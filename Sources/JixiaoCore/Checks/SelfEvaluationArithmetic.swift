@@ -54,7 +54,9 @@ extension FormScore {
     /// Every indicator row with its score, in printed order (rows the policy does not score included;
     /// filter on `score.isScored`).
     func rows(of form: SelfEvaluation) -> [ScoredIndicator] {
-        zip(form.indicators, indicators).enumerated().map { ScoredIndicator(index: $0.offset, row: $0.element.0, score: $0.element.1) }
+        zip(form.indicators, indicators).enumerated().map {
+            ScoredIndicator(index: $0.offset, row: $0.element.0, score: $0.element.1)
+        }
     }
 }
 

@@ -11,7 +11,8 @@ public struct Disclosure: Sendable {
     public let summarySentences: [SummarySentence]
     public let budgetSentences: [BudgetSentence]
 
-    public init(document: String, forms: [Form], summarySentences: [SummarySentence], budgetSentences: [BudgetSentence]) {
+    public init(document: String, forms: [Form], summarySentences: [SummarySentence], budgetSentences: [BudgetSentence])
+    {
         self.document = document
         self.forms = forms
         self.summarySentences = summarySentences
@@ -58,9 +59,10 @@ public struct Disclosure: Sendable {
         let evaluations = forms.compactMap { form -> SelfEvaluation? in
             if case .selfEvaluation(let evaluation) = form { evaluation } else { nil }
         }
-        let position = Dictionary(uniqueKeysWithValues: forms.indices.filter {
-            if case .selfEvaluation = forms[$0] { true } else { false }
-        }.enumerated().map { ($0.element, $0.offset) })
+        let position = Dictionary(
+            uniqueKeysWithValues: forms.indices.filter {
+                if case .selfEvaluation = forms[$0] { true } else { false }
+            }.enumerated().map { ($0.element, $0.offset) })
         return UnitSummary(forms: evaluations, indices: indices.compactMap { position[$0] }, policy: policy)
     }
 
@@ -75,7 +77,8 @@ public struct Disclosure: Sendable {
     /// The source line of a DS field path (`summarySentences[0].grades` → the sentence's line).
     func line(of fieldPath: String?) -> Int? {
         guard let fieldPath, let match = fieldPath.firstMatch(of: /^(summarySentences|budgetSentences)\[(\d+)\]/),
-              let index = Int(match.output.2) else { return summarySentences.first?.line ?? budgetSentences.first?.line }
+            let index = Int(match.output.2)
+        else { return summarySentences.first?.line ?? budgetSentences.first?.line }
         let lines = match.output.1 == "summarySentences" ? summarySentences.map(\.line) : budgetSentences.map(\.line)
         return lines.indices.contains(index) ? lines[index] : nil
     }
@@ -87,7 +90,8 @@ public struct BudgetTally: Sendable {
     public let tables: [TargetTable]
 
     init(_ all: [TargetTable]) {
-        let copies = Set(FormDuplicates.pairs(in: all.map(Form.targetTable)).filter { $0.kind == .identical }.map(\.later))
+        let copies = Set(
+            FormDuplicates.pairs(in: all.map(Form.targetTable)).filter { $0.kind == .identical }.map(\.later))
         tables = all.indices.filter { !copies.contains($0) }.map { all[$0] }
     }
 
@@ -108,7 +112,9 @@ public struct BudgetTally: Sendable {
     public func total(_ funds: BudgetFunds) -> Decimal { sum(funds).round2 }
 
     /// Tables whose amount cannot be read.
-    public func unreadable(_ funds: BudgetFunds) -> [TargetTable] { tables.filter { BudgetTally.amount($0, funds) == nil } }
+    public func unreadable(_ funds: BudgetFunds) -> [TargetTable] {
+        tables.filter { BudgetTally.amount($0, funds) == nil }
+    }
 }
 
 extension Form {

@@ -70,7 +70,8 @@ public struct BudgetSentence: Sendable, Hashable {
     public init?(_ text: String, line: Int) {
         let plain = SentenceText.normalize(text)
         guard let count = plain.firstMatch(of: SentenceText.budgetProjectCount),
-              let projects = Int(count.output.1) else { return nil }
+            let projects = Int(count.output.1)
+        else { return nil }
         self.text = text
         self.line = line
         year = SentenceText.year(in: plain)
@@ -85,8 +86,10 @@ public struct BudgetSentence: Sendable, Hashable {
             for match in clause.matches(of: SentenceText.category) {
                 guard let n = Int(match.output.2) else { continue }
                 let name = String(match.output.1).trimmingCharacters(in: .whitespaces)
-                categories.append(Category(name: name.hasSuffix("项目") ? String(name.dropLast(2)) : name, projectCount: n,
-                                           amount: SentenceText.tenThousands(String(match.output.3), unit: String(match.output.4))))
+                categories.append(
+                    Category(
+                        name: name.hasSuffix("项目") ? String(name.dropLast(2)) : name, projectCount: n,
+                        amount: SentenceText.tenThousands(String(match.output.3), unit: String(match.output.4))))
             }
         }
         self.categories = categories
@@ -158,7 +161,8 @@ enum SentenceText {
     /// “775” when the sentence rounds to whole 万元.
     static func equalAsPrinted(_ printed: EnteredNumber, _ exact: Decimal) -> Bool {
         guard let value = printed.value else { return false }
-        let places = printed.text.firstIndex(of: ".").map { printed.text.distance(from: $0, to: printed.text.endIndex) - 1 } ?? 0
+        let places =
+            printed.text.firstIndex(of: ".").map { printed.text.distance(from: $0, to: printed.text.endIndex) - 1 } ?? 0
         return exact.rounded(places) == value
     }
 
@@ -174,7 +178,8 @@ enum SentenceText {
             }
             let numbers = clause.matches(of: projectCount)
             guard Set(grades).count == 1, numbers.count == 1, let grade = grades.first,
-                  let n = Int(numbers[0].output.1), counts[grade] == nil else { continue }
+                let n = Int(numbers[0].output.1), counts[grade] == nil
+            else { continue }
             counts[grade] = n
         }
         return counts

@@ -33,8 +33,9 @@ public struct CodedName: Sendable, Hashable {
         self.text = text
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let dash = trimmed.firstIndex(where: { $0 == "-" || $0 == "－" }),
-           case let code = trimmed[..<dash].trimmingCharacters(in: .whitespaces),
-           !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) }) {
+            case let code = trimmed[..<dash].trimmingCharacters(in: .whitespaces),
+            !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) })
+        {
             self.code = code
             self.name = trimmed[trimmed.index(after: dash)...].trimmingCharacters(in: .whitespaces)
         } else {

@@ -43,7 +43,8 @@ public enum FormDuplicates {
 
     public static func classify(_ earlier: Form, _ later: Form) -> Class {
         if earlier.content == later.content { return .identical }
-        let a = earlier.numberFields, b = later.numberFields
+        let a = earlier.numberFields
+        let b = later.numberFields
         var written: NumberDifference?
         for index in 0..<max(a.count, b.count) {
             let left = index < a.count ? a[index] : nil
@@ -51,11 +52,14 @@ public enum FormDuplicates {
             guard let left, let right, left.field.path == right.field.path else {
                 // One form has a row the other lacks: the first field of the longer list is missing on the other.
                 let field = (left ?? right)!.field
-                return .conflicting(NumberDifference(field: field, earlier: left.flatMap { $0.field == field ? $0.number.text : nil },
-                                                     later: right.flatMap { $0.field == field ? $0.number.text : nil }))
+                return .conflicting(
+                    NumberDifference(
+                        field: field, earlier: left.flatMap { $0.field == field ? $0.number.text : nil },
+                        later: right.flatMap { $0.field == field ? $0.number.text : nil }))
             }
             if !sameAfterRounding(left.number, right.number) {
-                return .conflicting(NumberDifference(field: left.field, earlier: left.number.text, later: right.number.text))
+                return .conflicting(
+                    NumberDifference(field: left.field, earlier: left.number.text, later: right.number.text))
             }
             if written == nil, left.number.text != right.number.text {
                 written = NumberDifference(field: left.field, earlier: left.number.text, later: right.number.text)
@@ -94,7 +98,8 @@ extension Form {
                 ("fullYearBudget", "全年预算数", \.fullYearBudget), ("executed", "全年执行数", \.executed),
                 ("balance", "资金结(转)余", \.balance), ("rate", "执行率", \.rate), ("score", "得分", \.score),
             ]
-            let rows = [("funds.total", "资金总额", form.funds.total)]
+            let rows =
+                [("funds.total", "资金总额", form.funds.total)]
                 + form.funds.sources.enumerated().map { ("funds.sources[\($0)]", $1.source, $1) }
             var fields = rows.flatMap { path, label, row in
                 columns.map { key, name, column in
@@ -102,7 +107,8 @@ extension Form {
                 }
             }
             for (index, row) in form.indicators.enumerated() {
-                fields.append((NumberField(path: "indicators[\(index)].weight", label: "指标“\(row.name)”·分值"), row.weight))
+                fields.append(
+                    (NumberField(path: "indicators[\(index)].weight", label: "指标“\(row.name)”·分值"), row.weight))
                 fields.append((NumberField(path: "indicators[\(index)].score", label: "指标“\(row.name)”·得分"), row.score))
             }
             fields.append((NumberField(path: "total", label: "总分"), form.printedTotal))
@@ -111,7 +117,9 @@ extension Form {
             let halves = [("period", "实施期资金", table.funds.period), ("annual", "年度资金", table.funds.annual)]
             return halves.flatMap { key, label, breakdown in
                 [(NumberField(path: "funds.\(key).total", label: "\(label)总额"), breakdown.total)]
-                    + breakdown.sources.map { (NumberField(path: "funds.\(key).\($0.key)", label: "\(label)·\($0.label)"), $0.amount) }
+                    + breakdown.sources.map {
+                        (NumberField(path: "funds.\(key).\($0.key)", label: "\(label)·\($0.label)"), $0.amount)
+                    }
             }
         }
     }

@@ -9,11 +9,17 @@ public enum Level1: String, Sendable, Hashable, CaseIterable, Codable {
     /// Reads a printed label (`产出指标`, `产出`, `满意度指 标`).
     public init?(label: String) {
         let text = label.filter { !$0.isWhitespace }
-        if text.hasPrefix("产出") { self = .output }
-        else if text.hasPrefix("效益") { self = .benefit }
-        else if text.hasPrefix("满意") { self = .satisfaction }
-        else if text.hasPrefix("成本") { self = .cost }
-        else { return nil }
+        if text.hasPrefix("产出") {
+            self = .output
+        } else if text.hasPrefix("效益") {
+            self = .benefit
+        } else if text.hasPrefix("满意") {
+            self = .satisfaction
+        } else if text.hasPrefix("成本") {
+            self = .cost
+        } else {
+            return nil
+        }
     }
 }
 

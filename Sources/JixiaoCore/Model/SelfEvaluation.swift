@@ -30,10 +30,12 @@ public struct SelfEvaluation: Sendable, Hashable {
     /// Source line of each field path (`indicators[3].score` → 702), where the source has lines.
     public var lines: [String: Int]
 
-    public init(year: Int, project: String, projectCode: String? = nil, department: CodedName, agency: CodedName,
-                implementingAgency: String? = nil, funds: Funds, goals: Goals = Goals(), indicators: [Indicator],
-                printedTotal: EnteredNumber, printedGrade: String, analysis: Analysis = Analysis(),
-                source: SourceReference? = nil, lines: [String: Int] = [:]) {
+    public init(
+        year: Int, project: String, projectCode: String? = nil, department: CodedName, agency: CodedName,
+        implementingAgency: String? = nil, funds: Funds, goals: Goals = Goals(), indicators: [Indicator],
+        printedTotal: EnteredNumber, printedGrade: String, analysis: Analysis = Analysis(),
+        source: SourceReference? = nil, lines: [String: Int] = [:]
+    ) {
         self.year = year
         self.project = project
         self.projectCode = projectCode
@@ -85,9 +87,11 @@ public struct SelfEvaluation: Sendable, Hashable {
         /// 偏差原因分析及改进措施; nil when the form has no such column.
         public var deviation: String?
 
-        public init(source: String = "", declared: EnteredNumber = "", compiled: EnteredNumber = "",
-                    fullYearBudget: EnteredNumber, executed: EnteredNumber, balance: EnteredNumber = "",
-                    rate: EnteredNumber = "", score: EnteredNumber = "", deviation: String? = "") {
+        public init(
+            source: String = "", declared: EnteredNumber = "", compiled: EnteredNumber = "",
+            fullYearBudget: EnteredNumber, executed: EnteredNumber, balance: EnteredNumber = "",
+            rate: EnteredNumber = "", score: EnteredNumber = "", deviation: String? = ""
+        ) {
             self.source = source
             self.declared = declared
             self.compiled = compiled
@@ -137,9 +141,11 @@ public struct SelfEvaluation: Sendable, Hashable {
         /// Printed cells that belong to no column (kept so nothing is lost).
         public var extraCells: [String]
 
-        public init(level1: String, level2: String, name: String, initialTarget: String = "",
-                    adjustedTarget: String, actual: String, qualitativeNote: String? = nil,
-                    weight: EnteredNumber, score: EnteredNumber, deviation: String = "", extraCells: [String] = []) {
+        public init(
+            level1: String, level2: String, name: String, initialTarget: String = "",
+            adjustedTarget: String, actual: String, qualitativeNote: String? = nil,
+            weight: EnteredNumber, score: EnteredNumber, deviation: String = "", extraCells: [String] = []
+        ) {
             self.level1 = level1
             self.level2 = level2
             self.name = name
@@ -184,8 +190,10 @@ public struct SelfEvaluation: Sendable, Hashable {
         /// 下一步改进措施及管理建议
         public var improvements: String
 
-        public init(execution: String = "", output: String = "", benefit: String = "", satisfaction: String = "",
-                    experience: String = "", problems: String = "", improvements: String = "") {
+        public init(
+            execution: String = "", output: String = "", benefit: String = "", satisfaction: String = "",
+            experience: String = "", problems: String = "", improvements: String = ""
+        ) {
             self.execution = execution
             self.output = output
             self.benefit = benefit
@@ -197,8 +205,10 @@ public struct SelfEvaluation: Sendable, Hashable {
 
         /// The texts with their field names, in printed order.
         public var fields: [(key: String, text: String)] {
-            [("execution", execution), ("output", output), ("benefit", benefit), ("satisfaction", satisfaction),
-             ("experience", experience), ("problems", problems), ("improvements", improvements)]
+            [
+                ("execution", execution), ("output", output), ("benefit", benefit), ("satisfaction", satisfaction),
+                ("experience", experience), ("problems", problems), ("improvements", improvements),
+            ]
         }
     }
 }

@@ -36,11 +36,13 @@ public struct TargetTable: Sendable, Hashable {
     /// Source line of each field path, where the source has lines.
     public var lines: [String: Int]
 
-    public init(year: Int, project: String, projectCode: String? = nil, department: CodedName, agency: CodedName? = nil,
-                implementingAgency: String, nature: String, period: String, funds: Funds, overview: String = "",
-                basis: String = "", necessity: String = "", measures: String = "", plan: String = "",
-                goals: Goals = Goals(), indicators: Indicators, footer: Footer = Footer(),
-                source: SourceReference? = nil, lines: [String: Int] = [:]) {
+    public init(
+        year: Int, project: String, projectCode: String? = nil, department: CodedName, agency: CodedName? = nil,
+        implementingAgency: String, nature: String, period: String, funds: Funds, overview: String = "",
+        basis: String = "", necessity: String = "", measures: String = "", plan: String = "",
+        goals: Goals = Goals(), indicators: Indicators, footer: Footer = Footer(),
+        source: SourceReference? = nil, lines: [String: Int] = [:]
+    ) {
         self.year = year
         self.project = project
         self.projectCode = projectCode
@@ -98,8 +100,10 @@ public struct TargetTable: Sendable, Hashable {
         /// 其他资金
         public var other: EnteredNumber
 
-        public init(total: EnteredNumber, central: EnteredNumber = "", provincial: EnteredNumber = "",
-                    cityCounty: EnteredNumber = "", selfRaised: EnteredNumber = "", other: EnteredNumber = "") {
+        public init(
+            total: EnteredNumber, central: EnteredNumber = "", provincial: EnteredNumber = "",
+            cityCounty: EnteredNumber = "", selfRaised: EnteredNumber = "", other: EnteredNumber = ""
+        ) {
             self.total = total
             self.central = central
             self.provincial = provincial
@@ -110,9 +114,11 @@ public struct TargetTable: Sendable, Hashable {
 
         /// The source rows with their field names, in printed order.
         public var sources: [(key: String, label: String, amount: EnteredNumber)] {
-            [("central", "中央财政资金", central), ("provincial", "省级财政资金", provincial),
-             ("cityCounty", "市县(区)财政资金", cityCounty), ("selfRaised", "单位自筹", selfRaised),
-             ("other", "其他资金", other)]
+            [
+                ("central", "中央财政资金", central), ("provincial", "省级财政资金", provincial),
+                ("cityCounty", "市县(区)财政资金", cityCounty), ("selfRaised", "单位自筹", selfRaised),
+                ("other", "其他资金", other),
+            ]
         }
     }
 

@@ -52,7 +52,9 @@ public struct ExecutionScore: Sendable, Hashable {
     }
 
     /// The 资金总额 row's amount, or Σ of the source rows when that cell is blank.
-    public static func amount(_ funds: SelfEvaluation.Funds, _ column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber>) -> Decimal? {
+    public static func amount(
+        _ funds: SelfEvaluation.Funds, _ column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber>
+    ) -> Decimal? {
         let total = funds.total[keyPath: column]
         if !total.isBlank { return total.value }
         let parts = funds.sources.map { $0[keyPath: column] }

@@ -63,7 +63,8 @@ public struct FormScore: Sendable, Hashable {
             notes.append("等级“\(form.printedGrade)”不是优/良/中/差之一，应为“\(grade.label)”")
         }
         if let printedGrade, let gradeOfPrintedTotal, printedGrade != gradeOfPrintedTotal {
-            notes.append("等级“\(printedGrade.label)”与表上总分 \(form.printedTotal.text) 不符（应为“\(gradeOfPrintedTotal.label)”）")
+            notes.append(
+                "等级“\(printedGrade.label)”与表上总分 \(form.printedTotal.text) 不符（应为“\(gradeOfPrintedTotal.label)”）")
         }
         if let rate = execution.ratePercent, let printed = form.funds.total.rate.value, printed != rate {
             notes.append("执行率：表上 \(form.funds.total.rate.text)，应为 \(fixed(rate))")
@@ -74,7 +75,8 @@ public struct FormScore: Sendable, Hashable {
         for (index, score) in indicators.enumerated() where score.isScored {
             guard let difference = score.difference, difference != 0, let rule = score.ruleScore else { continue }
             let row = form.indicators[index]
-            notes.append("指标“\(row.name)”：填报得分 \(row.score.text)，规则得分 \(fixed(rule))（\(ScoreExplanation.describe(score))）")
+            notes.append(
+                "指标“\(row.name)”：填报得分 \(row.score.text)，规则得分 \(fixed(rule))（\(ScoreExplanation.describe(score))）")
         }
         if ruleTotal != total {
             notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(ruleGrade.label)）")
@@ -94,7 +96,8 @@ public enum ScoreExplanation {
         case .qualitative(let outcome):
             guard let band = score.band else { return "定性指标" }
             let upper = band.includesUpper ? "≤" : "<"
-            return "定性指标“\(outcome.label)”：得分应在 \(DecimalText.fixed(band.lower)) ≤ 得分 \(upper) \(DecimalText.fixed(band.upper))"
+            return
+                "定性指标“\(outcome.label)”：得分应在 \(DecimalText.fixed(band.lower)) ≤ 得分 \(upper) \(DecimalText.fixed(band.upper))"
         case .unfilledCostRow(let cap?): return "未填报成本指标：得分不得超过 \(DecimalText.plain(cap)) 分"
         case .unfilledCostRow(nil): return "未填报成本指标：无法按规则计分，保留填报得分"
         case .manual(let reason): return "无法自动计分（\(reason.label)），保留填报得分"

@@ -42,14 +42,14 @@ public struct IndicatorScore: Sendable, Hashable {
 
     /// Why the rules leave a row to the person who scored it.
     public enum ManualReason: String, Sendable, Hashable {
-        case missingWeight          // 分值 blank or unreadable
-        case emptyTarget            // 调整后指标值 blank
-        case unreadableTarget       // `≥人`, `-100%`
-        case bareNumberTarget       // `257.34平方米` without an operator
+        case missingWeight  // 分值 blank or unreadable
+        case emptyTarget  // 调整后指标值 blank
+        case unreadableTarget  // `≥人`, `-100%`
+        case bareNumberTarget  // `257.34平方米` without an operator
         case emptyActual
         case unreadableActual
-        case incompatibleUnits      // target in 元, actual in %
-        case qualitativeActual      // a quantitative target with a free-text actual
+        case incompatibleUnits  // target in 元, actual in %
+        case qualitativeActual  // a quantitative target with a free-text actual
         case qualitativeWithoutOutcome  // a qualitative target whose actual is not 达成/部分达成/未达成
     }
 
@@ -96,10 +96,13 @@ public enum IndicatorScoring {
     public static func score(_ row: SelfEvaluation.Indicator, policy: ScoringPolicy) -> IndicatorScore {
         let weight = row.weight.value
         let entered = row.score.value
-        func result(_ rule: Decimal?, _ method: IndicatorScore.Method, band: QualitativeBand? = nil,
-                    achievement: Decimal? = nil, overAchieved: Bool = false) -> IndicatorScore {
-            IndicatorScore(weight: weight, entered: entered, ruleScore: rule, method: method, band: band,
-                           achievement: achievement, isOverAchieved: overAchieved)
+        func result(
+            _ rule: Decimal?, _ method: IndicatorScore.Method, band: QualitativeBand? = nil,
+            achievement: Decimal? = nil, overAchieved: Bool = false
+        ) -> IndicatorScore {
+            IndicatorScore(
+                weight: weight, entered: entered, ruleScore: rule, method: method, band: band,
+                achievement: achievement, isOverAchieved: overAchieved)
         }
         if policy.skipsDroppedIndicators, row.isDroppedAtAdjustment { return result(nil, .notScored) }
         guard let w = weight, w >= 0 else { return result(entered, .manual(.missingWeight)) }
@@ -136,7 +139,8 @@ public enum IndicatorScoring {
             }
             guard let actual = baseValue(of: a, against: t) else { return manual(.incompatibleUnits) }
             let scored = quantitative(op: op, target: t.baseValue, actual: max(actual, 0), weight: w, policy: policy)
-            let over = op.direction != .lowerIsBetter && t.baseValue != 0
+            let over =
+                op.direction != .lowerIsBetter && t.baseValue != 0
                 && max(actual, 0) >= policy.overAchievementRatio * t.baseValue
             let achievement = t.baseValue == 0 ? nil : max(actual, 0) / t.baseValue
             return result(scored.score, scored.method, achievement: achievement, overAchieved: over)
@@ -144,8 +148,10 @@ public enum IndicatorScoring {
     }
 
     /// The quantitative formulas, on values in the same base unit.
-    public static func quantitative(op: ComparisonOperator, target t: Decimal, actual a: Decimal, weight w: Decimal,
-                                    policy: ScoringPolicy) -> (score: Decimal, method: IndicatorScore.Method) {
+    public static func quantitative(
+        op: ComparisonOperator, target t: Decimal, actual a: Decimal, weight w: Decimal,
+        policy: ScoringPolicy
+    ) -> (score: Decimal, method: IndicatorScore.Method) {
         switch op.direction {
         case .higherIsBetter:
             return (positive(t: t, a: a, w: w), .positive)
@@ -171,9 +177,12 @@ public enum IndicatorScoring {
         return clamp((a / t * w).round2, w)
     }
 
-    static func qualitative(_ outcome: QualitativeOutcome, entered: Decimal?, weight w: Decimal, policy: ScoringPolicy,
-                            result: (Decimal?, IndicatorScore.Method, QualitativeBand?, Decimal?, Bool) -> IndicatorScore)
-        -> IndicatorScore {
+    static func qualitative(
+        _ outcome: QualitativeOutcome, entered: Decimal?, weight w: Decimal, policy: ScoringPolicy,
+        result: (Decimal?, IndicatorScore.Method, QualitativeBand?, Decimal?, Bool) -> IndicatorScore
+    )
+        -> IndicatorScore
+    {
         let band = QualitativeBand.of(outcome, weight: w, policy: policy)
         let rule: Decimal
         if let entered { rule = band.clamp(entered) } else { rule = outcome == .achieved ? w : band.lower }

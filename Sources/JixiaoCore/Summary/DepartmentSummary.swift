@@ -100,8 +100,9 @@ public struct UnitSummary: Sendable {
             if duplicateOf[pair.later] == nil { duplicateOf[pair.later] = indices[pair.earlier] }
         }
         entries = indices.enumerated().map { position, index in
-            Entry(index: index, form: forms[index], score: FormScore(forms[index], policy: policy),
-                  duplicateOf: duplicateOf[position])
+            Entry(
+                index: index, form: forms[index], score: FormScore(forms[index], policy: policy),
+                duplicateOf: duplicateOf[position])
         }
     }
 
@@ -137,7 +138,8 @@ public struct UnitSummary: Sendable {
     /// counts, amounts left out, grades that change on recomputation.
     public var warnings: [String] {
         var notes: [String] = []
-        let copies = Dictionary(grouping: entries.compactMap { entry in entry.duplicateOf.map { ($0, entry) } }, by: \.0)
+        let copies = Dictionary(
+            grouping: entries.compactMap { entry in entry.duplicateOf.map { ($0, entry) } }, by: \.0)
         for original in entries where copies[original.index] != nil {
             let extra = copies[original.index]!.count
             notes.append("“\(original.form.project)”有 \(extra + 1) 张内容完全相同的自评表，只计 1 个；按附表张数计数会多计 \(extra) 个项目")
@@ -145,17 +147,22 @@ public struct UnitSummary: Sendable {
         let sameProject = Dictionary(grouping: counted, by: { FormIdentity(.selfEvaluation($0.form)).project })
         for entry in counted {
             guard let group = sameProject[FormIdentity(.selfEvaluation(entry.form)).project], group.count > 1,
-                  group[0].index == entry.index else { continue }
+                group[0].index == entry.index
+            else { continue }
             notes.append("“\(entry.form.project)”有 \(group.count) 张内容不同的自评表，都已计入个数和涉及资金：请核对是否重复填报")
         }
         for funds in InvolvedFunds.allCases {
             for entry in unreadable(funds) {
-                notes.append("“\(entry.form.project)”的\(funds.label)“\(entry.form.funds.total[keyPath: funds.column].text)”无法读取，未计入该口径的合计")
+                notes.append(
+                    "“\(entry.form.project)”的\(funds.label)“\(entry.form.funds.total[keyPath: funds.column].text)”无法读取，未计入该口径的合计"
+                )
             }
         }
         for entry in counted {
             guard let printed = entry.form.printedGradeValue, printed != entry.score.grade else { continue }
-            notes.append("“\(entry.form.project)”表上等级“\(printed.label)”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.grade.label)”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数")
+            notes.append(
+                "“\(entry.form.project)”表上等级“\(printed.label)”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.grade.label)”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数"
+            )
         }
         return notes
     }

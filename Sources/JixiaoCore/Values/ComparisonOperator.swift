@@ -2,11 +2,11 @@
 ///
 /// The platform's code list (`PMKPIZBXS`) numbers them 1–5; `＞`/`＜` score exactly like `≥`/`≤`.
 public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codable {
-    case atLeast = "≥"      // 1
+    case atLeast = "≥"  // 1
     case greaterThan = "＞"  // 2
-    case equal = "＝"        // 3
-    case lessThan = "＜"     // 4
-    case atMost = "≤"       // 5
+    case equal = "＝"  // 3
+    case lessThan = "＜"  // 4
+    case atMost = "≤"  // 5
 
     /// The platform code (`PMKPIZBXS`).
     public var code: Int {

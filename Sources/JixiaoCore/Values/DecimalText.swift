@@ -22,14 +22,16 @@ public enum DecimalText {
         var count = 0
         if index < text.endIndex, text[index] == "-" || text[index] == "+" {
             if text[index] == "-" { plain.append("-") }
-            index = text.index(after: index); count += 1
+            index = text.index(after: index)
+            count += 1
         }
         var integerDigits = 0
         var groupDigits = -1  // digits since the last separator; -1 while no separator has been seen
         while index < text.endIndex {
             let ch = text[index]
             if ch.isASCII, ch.isNumber {
-                plain.append(ch); integerDigits += 1
+                plain.append(ch)
+                integerDigits += 1
                 if groupDigits >= 0 { groupDigits += 1 }
             } else if ch == ",", integerDigits > 0, groupDigits == -1 || groupDigits == 3 {
                 let next = text.index(after: index)
@@ -39,15 +41,20 @@ public enum DecimalText {
             } else {
                 break
             }
-            index = text.index(after: index); count += 1
+            index = text.index(after: index)
+            count += 1
         }
         guard integerDigits > 0, groupDigits == -1 || groupDigits == 3 else { return nil }
         if index < text.endIndex, text[index] == "." {
             let next = text.index(after: index)
             if next < text.endIndex, text[next].isASCII, text[next].isNumber {
-                plain.append("."); index = next; count += 1
+                plain.append(".")
+                index = next
+                count += 1
                 while index < text.endIndex, text[index].isASCII, text[index].isNumber {
-                    plain.append(text[index]); index = text.index(after: index); count += 1
+                    plain.append(text[index])
+                    index = text.index(after: index)
+                    count += 1
                 }
             }
         }
@@ -56,16 +63,17 @@ public enum DecimalText {
 
     /// Maps full-width digits, point, comma and signs to ASCII.
     static func normalizeDigits(_ text: String) -> String {
-        String(text.unicodeScalars.map { scalar -> Character in
-            switch scalar.value {
-            case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
-            case 0xFF0E: return "."
-            case 0xFF0C: return ","
-            case 0xFF0D: return "-"
-            case 0xFF0B: return "+"
-            default: return Character(scalar)
-            }
-        })
+        String(
+            text.unicodeScalars.map { scalar -> Character in
+                switch scalar.value {
+                case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)
+                case 0xFF0E: return "."
+                case 0xFF0C: return ","
+                case 0xFF0D: return "-"
+                case 0xFF0B: return "+"
+                default: return Character(scalar)
+                }
+            })
     }
 
     /// Writes a decimal with exactly `scale` fraction digits, rounding half away from zero

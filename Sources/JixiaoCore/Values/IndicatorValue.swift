@@ -26,14 +26,14 @@ public struct IndicatorValue: Sendable, Hashable {
     }
 
     public enum UnparsedReason: String, Sendable, Hashable {
-        case operatorWithoutNumber   // `≥人`
-        case hyphenNotOperator       // `-100%`
+        case operatorWithoutNumber  // `≥人`
+        case hyphenNotOperator  // `-100%`
     }
 
     public enum Flaw: String, Sendable, Hashable {
-        case doubledWord          // `及时及时`
-        case missingOperator      // `257.34平方米`
-        case forbiddenCharacter   // `*`, `_` or `-` (the platform forbids them)
+        case doubledWord  // `及时及时`
+        case missingOperator  // `257.34平方米`
+        case forbiddenCharacter  // `*`, `_` or `-` (the platform forbids them)
     }
 
     public struct Quantity: Sendable, Hashable {
@@ -92,7 +92,8 @@ public struct IndicatorValue: Sendable, Hashable {
     /// A number at the start followed by its unit.
     static func scanQuantity(_ text: String) -> Quantity? {
         guard let (length, plain) = DecimalText.scanNumber(text),
-              let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+            let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        else { return nil }
         return Quantity(number: number, unit: MeasureUnit(String(text.dropFirst(length))))
     }
 

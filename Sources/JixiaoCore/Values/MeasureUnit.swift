@@ -12,7 +12,8 @@ public struct MeasureUnit: Sendable, Hashable, Codable {
     public init(_ text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         self.text = trimmed
-        var rest = trimmed
+        var rest =
+            trimmed
             .replacingOccurrences(of: "（", with: "(")
             .replacingOccurrences(of: "）", with: ")")
             .replacingOccurrences(of: "％", with: "%")

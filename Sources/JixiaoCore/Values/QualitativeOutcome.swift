@@ -1,8 +1,8 @@
 /// 定性完成值: the three outcomes a qualitative indicator can report, in any wording.
 public enum QualitativeOutcome: String, Sendable, Hashable, CaseIterable, Codable {
-    case achieved        // 达成年度指标 / 达成预期指标 / 达成
+    case achieved  // 达成年度指标 / 达成预期指标 / 达成
     case partlyAchieved  // 部分达成年度指标并具有一定效果 / 部分达成预期指标并具有一定效果 / 部分达成
-    case notAchieved     // 未达成年度指标且效果较差 / 未完成预期指标且效果较差 / 未达成
+    case notAchieved  // 未达成年度指标且效果较差 / 未完成预期指标且效果较差 / 未达成
 
     /// Which published wording a text used.
     public enum Wording: String, Sendable, Hashable, Codable { case national, shanxi, shorthand }

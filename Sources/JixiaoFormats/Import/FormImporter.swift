@@ -20,8 +20,10 @@ public struct ImportResult: Sendable {
     public var summarySentences: [SummarySentence]
     public var budgetSentences: [BudgetSentence]
 
-    public init(forms: [ImportedForm] = [], unreadable: [UnreadablePart] = [],
-                summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = []) {
+    public init(
+        forms: [ImportedForm] = [], unreadable: [UnreadablePart] = [],
+        summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = []
+    ) {
         self.forms = forms
         self.unreadable = unreadable
         self.summarySentences = summarySentences
@@ -78,7 +80,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 /// Choosing an importer and naming what it recovered.
 public enum FormImporters {
     /// The importer among `importers` that reads `path`, by file extension.
-    public static func importer(for path: String, among importers: [any FormImporter.Type]) -> (any FormImporter.Type)? {
+    public static func importer(for path: String, among importers: [any FormImporter.Type]) -> (any FormImporter.Type)?
+    {
         let ext = (path as NSString).pathExtension.lowercased()
         return importers.first { $0.extensions.contains(ext) }
     }
@@ -96,7 +99,8 @@ public enum FormImporters {
         case .selfEvaluation: kind = ""
         case .targetTable: kind = "目标表-"
         }
-        return "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).\(ext)"
+        return
+            "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).\(ext)"
     }
 
     static func safe(_ name: String) -> String {

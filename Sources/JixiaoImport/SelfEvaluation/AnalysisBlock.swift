@@ -64,7 +64,11 @@ struct AnalysisBlock {
         for cell in line.filled {
             let caption = Labels.caption(cell)
             if AnalysisBlock.blockCaptions.contains(caption) { continue }
-            if field == nil, text.isEmpty, let named = AnalysisBlock.field(caption) { field = named } else { text.append(cell) }
+            if field == nil, text.isEmpty, let named = AnalysisBlock.field(caption) {
+                field = named
+            } else {
+                text.append(cell)
+            }
         }
         guard let target = field ?? pending else {
             return text.isEmpty ? nil : "项目绩效分析中的文字前没有栏目名称"

@@ -46,7 +46,8 @@ struct FundsBlock {
     static func isCaptionRow(_ line: TextLine) -> Bool {
         let captions = line.filled.map(Labels.caption)
         let known = captions.filter { field($0) != nil || $0 == "年初预算数" || $0.hasPrefix("偏差原因") }
-        return !line.filled.contains { Labels.isAmount($0.text) } && (!known.isEmpty || captions.contains { $0.hasPrefix("项目资金") })
+        return !line.filled.contains { Labels.isAmount($0.text) }
+            && (!known.isEmpty || captions.contains { $0.hasPrefix("项目资金") })
     }
 
     mutating func addCaptions(_ line: TextLine) {
@@ -132,6 +133,8 @@ struct FundsBlock {
             if row.deviation != nil { log.record("\(path).deviation", line) }
         }
         if let total { record("funds.total", total.row, total.line, source: false) }
-        for (index, source) in sources.enumerated() { record("funds.sources[\(index)]", source.row, source.line, source: true) }
+        for (index, source) in sources.enumerated() {
+            record("funds.sources[\(index)]", source.row, source.line, source: true)
+        }
     }
 }

@@ -53,7 +53,8 @@ struct IndicatorColumns {
 
     /// Whether every filled cell of a line is a caption (the rest of a caption row split over lines).
     static func isCaptionOnly(_ line: TextLine) -> Bool {
-        !line.filled.isEmpty && line.filled.allSatisfy { field(Labels.caption($0)) != nil || Labels.caption($0) == "绩效指标" }
+        !line.filled.isEmpty
+            && line.filled.allSatisfy { field(Labels.caption($0)) != nil || Labels.caption($0) == "绩效指标" }
     }
 
     var isUsable: Bool { positions[.weight] != nil && positions[.actual] != nil }

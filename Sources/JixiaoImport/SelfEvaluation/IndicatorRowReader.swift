@@ -24,8 +24,9 @@ struct IndicatorRowReader {
         let cells = line.cells
         let (nameIndex, weightIndex) = try locate(cells)
         func cell(_ index: Int) -> String { index >= 0 && index < cells.count ? cells[index].text : "" }
-        let labels = readLabels(Array(cells[..<nameIndex]), nameCell: nameIndex < cells.count ? cells[nameIndex] : nil,
-                                levels: &levels)
+        let labels = readLabels(
+            Array(cells[..<nameIndex]), nameCell: nameIndex < cells.count ? cells[nameIndex] : nil,
+            levels: &levels)
 
         let values = columns.values
         let leading = values.prefix { $0 != .actual }
@@ -65,7 +66,8 @@ struct IndicatorRowReader {
         // A text after a 二级 label among the label cells is the 三级, pushed left by a spare cell.
         let labelCells = cells[..<start]
         if let secondLevel = labelCells.lastIndex(where: { Labels.level($0).map(isLevel2) ?? false }),
-           let name = labelCells[(secondLevel + 1)...].first(where: { !$0.isEmpty && Labels.level($0) == nil }) {
+            let name = labelCells[(secondLevel + 1)...].first(where: { !$0.isEmpty && Labels.level($0) == nil })
+        {
             return (name.column, anchor)
         }
         return (start, anchor)
@@ -73,8 +75,11 @@ struct IndicatorRowReader {
 
     /// The row's 一级 and 二级 from the cells left of 三级, read by what they say; `nameIsLabel` when the
     /// 三级 cell holds the 二级 instead.
-    func readLabels(_ labelCells: [TextCell], nameCell: TextCell?, levels: inout LevelTracker)
-        -> (level1: String, level2: String, nameIsLabel: Bool) {
+    func readLabels(
+        _ labelCells: [TextCell], nameCell: TextCell?, levels: inout LevelTracker
+    )
+        -> (level1: String, level2: String, nameIsLabel: Bool)
+    {
         var printedLevel2: String?
         var family: Level2?
         var unknownLabels: [TextCell] = []
@@ -104,7 +109,8 @@ struct IndicatorRowReader {
             family = level2
             nameIsLabel = true
         } else if printedLevel2 == nil, let last = unknownLabels.last,
-                  unknownLabels.count > 1 || last.column > (columns.column(.level1) ?? 1) {
+            unknownLabels.count > 1 || last.column > (columns.column(.level1) ?? 1)
+        {
             // A label the lexicon does not know (`业务能力提升度` in the 二级 column) is kept as printed.
             printedLevel2 = last.text
             unknownLabels.removeLast()

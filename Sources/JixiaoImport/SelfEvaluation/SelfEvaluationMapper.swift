@@ -49,13 +49,17 @@ struct SelfEvaluationMapper {
             if let next { block = next }
             // A line of prose after the 总分 row, with no more of the form after it: the form ended without 备注.
             if next == nil, block >= .total, block < .notes, line.filled.count == 1,
-               !segment.lines[(index + 1)...].contains(where: { AnalysisBlock.isAnalysisRow($0) || isNotesRow($0) }) {
+                !segment.lines[(index + 1)...].contains(where: { AnalysisBlock.isAnalysisRow($0) || isNotesRow($0) })
+            {
                 break
             }
             switch block {
             case .header:
                 let fields = LabeledFields(line, captions: SelfEvaluationMapper.headerCaptions)
-                if fields.values.isEmpty { log.stray(line, in: block.title); continue }
+                if fields.values.isEmpty {
+                    log.stray(line, in: block.title)
+                    continue
+                }
                 header.merge(fields.values) { old, _ in old }
                 log.consume(line)
             case .funds:
@@ -76,21 +80,28 @@ struct SelfEvaluationMapper {
                     continue
                 } else {
                     do {
-                        indicators.append(try IndicatorRowReader(columns: columns.isUsable ? columns : .shanxi).read(line, levels: &levels))
+                        indicators.append(
+                            try IndicatorRowReader(columns: columns.isUsable ? columns : .shanxi).read(
+                                line, levels: &levels))
                     } catch {
                         log.cannotRead(line.number, "\(error.reason)：“\(line.text.prefix(60))”")
                     }
                 }
                 log.consume(line)
             case .total:
-                guard next == .total, total == nil else { log.stray(line, in: block.title); continue }
+                guard next == .total, total == nil else {
+                    log.stray(line, in: block.title)
+                    continue
+                }
                 total = readTotal(line, columns: columns.isUsable ? columns : .shanxi, log: &log)
                 log.consume(line)
             case .analysis:
                 if let problem = analysis.add(line) { log.cannotRead(line.number, problem) }
                 log.consume(line)
             case .notes:
-                if next == .notes || line.filled.first?.compact.range(of: #"^\d+[.．]"#, options: .regularExpression) != nil {
+                if next == .notes
+                    || line.filled.first?.compact.range(of: #"^\d+[.．]"#, options: .regularExpression) != nil
+                {
                     log.consume(line)
                 } else {
                     block = .after
@@ -100,8 +111,9 @@ struct SelfEvaluationMapper {
             }
             if block == .after { break }
         }
-        return finish(log: log, header: header, funds: funds, goals: goals, indicators: indicators,
-                      hasIndicatorTable: columns.isUsable || !indicators.isEmpty, total: total, analysis: analysis)
+        return finish(
+            log: log, header: header, funds: funds, goals: goals, indicators: indicators,
+            hasIndicatorTable: columns.isUsable || !indicators.isEmpty, total: total, analysis: analysis)
     }
 
     /// The block a line opens, if it opens one further down the form than `current`.
@@ -112,8 +124,12 @@ struct SelfEvaluationMapper {
             // An indicator named like an analysis caption (`预算执行情况`) still prints its 分值 and 得分.
             (.analysis, AnalysisBlock.isAnalysisRow(line) && line.filled.filter { Labels.isAmount($0.text) }.count < 2),
             (.total, captions.first == "总分"),
-            (.indicators, IndicatorColumns.isCaptionRow(line)
-                || current > .header && line.filled.first.flatMap(Labels.level).map { $0 == .caption || $0 == .level1 } == true),
+            (
+                .indicators,
+                IndicatorColumns.isCaptionRow(line)
+                    || current > .header
+                        && line.filled.first.flatMap(Labels.level).map { $0 == .caption || $0 == .level1 } == true
+            ),
             (.goals, captions.contains { goals.isCaption($0) || $0.hasPrefix("项目年度绩效") }),
             (.funds, FundsBlock.isCaptionRow(line)),
         ]
@@ -122,11 +138,16 @@ struct SelfEvaluationMapper {
 
     /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum) and the
     /// grade beside it.
-    func readTotal(_ line: TextLine, columns: IndicatorColumns, log: inout ReadingLog) -> (total: TextCell, grade: TextCell?, line: Int)? {
+    func readTotal(
+        _ line: TextLine, columns: IndicatorColumns, log: inout ReadingLog
+    ) -> (total: TextCell, grade: TextCell?, line: Int)? {
         let cells = line.filled.dropFirst()
         let amounts = cells.filter { Labels.isAmount($0.text) }
         let scoreColumn = columns.column(.score) ?? Int.max
-        guard let value = amounts.count > 1 ? amounts.min(by: { abs($0.column - scoreColumn) < abs($1.column - scoreColumn) }) : amounts.first else {
+        guard
+            let value = amounts.count > 1
+                ? amounts.min(by: { abs($0.column - scoreColumn) < abs($1.column - scoreColumn) }) : amounts.first
+        else {
             log.cannotRead(line.number, "总分行中没有分数")
             return nil
         }
@@ -142,10 +163,13 @@ struct SelfEvaluationMapper {
         line.filled.first.map { Labels.caption($0).hasPrefix("备注") } ?? false
     }
 
-    func finish(log: ReadingLog, header: [String: LabeledFields.Value], funds: FundsBlock,
-                goals: CaptionedTexts<GoalField>, indicators: [IndicatorRowReader.Row], hasIndicatorTable: Bool,
-                total: (total: TextCell, grade: TextCell?, line: Int)?, analysis: AnalysisBlock)
-        -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
+    func finish(
+        log: ReadingLog, header: [String: LabeledFields.Value], funds: FundsBlock,
+        goals: CaptionedTexts<GoalField>, indicators: [IndicatorRowReader.Row], hasIndicatorTable: Bool,
+        total: (total: TextCell, grade: TextCell?, line: Int)?, analysis: AnalysisBlock
+    )
+        -> (form: ImportedForm?, unreadable: [UnreadablePart])
+    {
         var log = log
         var missing: [String] = []
         if segment.year == nil { missing.append("年度（如“(2023年度)”）") }
@@ -178,11 +202,15 @@ struct SelfEvaluationMapper {
         if let annual = goalTexts[.annual] { log.record("goals.annual", annual.line) }
         if let completion = goalTexts[.completion] { log.record("goals.completion", completion.line) }
         for (index, row) in indicators.enumerated() {
-            for key in ["level1", "level2", "name", "initialTarget", "adjustedTarget", "actual", "weight", "score", "deviation"] {
+            for key in [
+                "level1", "level2", "name", "initialTarget", "adjustedTarget", "actual", "weight", "score", "deviation",
+            ] {
                 log.record("indicators[\(index)].\(key)", row.line)
             }
             if row.indicator.qualitativeNote != nil { log.record("indicators[\(index)].qualitativeNote", row.line) }
-            for extra in row.indicator.extraCells.indices { log.record("indicators[\(index)].extraCells[\(extra)]", row.line) }
+            for extra in row.indicator.extraCells.indices {
+                log.record("indicators[\(index)].extraCells[\(extra)]", row.line)
+            }
         }
         log.record("total", total.line)
         log.record("grade", total.line)
@@ -192,7 +220,8 @@ struct SelfEvaluationMapper {
             year: year.value, project: project, department: CodedName(department), agency: CodedName(agency),
             implementingAgency: implementing.isEmpty ? nil : implementing,
             funds: SelfEvaluation.Funds(total: fundsTotal.row, sources: funds.sources.map(\.row)),
-            goals: SelfEvaluation.Goals(annual: goalTexts[.annual]?.text ?? "", completion: goalTexts[.completion]?.text ?? ""),
+            goals: SelfEvaluation.Goals(
+                annual: goalTexts[.annual]?.text ?? "", completion: goalTexts[.completion]?.text ?? ""),
             indicators: indicators.map(\.indicator),
             printedTotal: EnteredNumber(total.total.text), printedGrade: total.grade?.text ?? "",
             analysis: analysis.analysis,

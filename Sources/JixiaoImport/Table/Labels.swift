@@ -18,7 +18,9 @@ enum Labels {
     static func isAmount(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if DecimalText.parse(trimmed) != nil { return true }
-        if trimmed.hasSuffix("%") || trimmed.hasSuffix("％"), DecimalText.parse(String(trimmed.dropLast())) != nil { return true }
+        if trimmed.hasSuffix("%") || trimmed.hasSuffix("％"), DecimalText.parse(String(trimmed.dropLast())) != nil {
+            return true
+        }
         return ["-", "—", "－", "/", "——"].contains(trimmed)
     }
 

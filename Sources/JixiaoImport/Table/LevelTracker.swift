@@ -19,7 +19,9 @@ struct LevelTracker {
     /// Starts an indicator row. `label` is the 二级 printed on it (nil: none printed); `lost` says the row's
     /// own 二级 is known to be missing (the other half of the row starts a new 二级), so it must not be
     /// carried down. Returns the row's 一级 and 二级.
-    mutating func row(level2 label: String?, family: Level2? = nil, lost: Bool = false) -> (level1: String, level2: String) {
+    mutating func row(
+        level2 label: String?, family: Level2? = nil, lost: Bool = false
+    ) -> (level1: String, level2: String) {
         if let pending = pendingLevel1 {
             let keepsPrevious = family.map { belongs($0, to: level1) && !belongs($0, to: pending) } ?? false
             if !keepsPrevious {

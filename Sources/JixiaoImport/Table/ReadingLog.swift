@@ -30,7 +30,9 @@ struct ReadingLog {
     }
 
     /// The form's source: the document, from the title to the last line of the form.
-    var source: SourceReference { SourceReference(document: document, firstLine: segment.titleLine, lastLine: lastLine) }
+    var source: SourceReference {
+        SourceReference(document: document, firstLine: segment.titleLine, lastLine: lastLine)
+    }
 
     /// A form that lacks parts it cannot be read without: reported, and nothing of it is imported.
     mutating func notImported(missing: [String]) -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
@@ -42,7 +44,9 @@ struct ReadingLog {
     /// The form read, with where it was read and what of it could not be read.
     func imported(_ form: Form) -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
         let range = segment.titleLine...lastLine
-        return (ImportedForm(form: form, origin: "第 \(range.lowerBound)–\(range.upperBound) 行", lines: range), unreadable)
+        return (
+            ImportedForm(form: form, origin: "第 \(range.lowerBound)–\(range.upperBound) 行", lines: range), unreadable
+        )
     }
 
     /// A line inside the form's tables that fits none of them.

@@ -17,8 +17,10 @@ struct TargetFundsBlock {
     static func label(_ caption: String) -> (Half?, Field)? {
         if caption.contains("实施期资金总额") || caption.contains("实施期资金") { return (.period, .total) }
         if caption.contains("年度资金总额") { return (.annual, .total) }
-        let sources: [(String, Field)] = [("中央", .central), ("省级", .provincial), ("市县", .cityCounty),
-                                          ("自筹", .selfRaised), ("其他资金", .other)]
+        let sources: [(String, Field)] = [
+            ("中央", .central), ("省级", .provincial), ("市县", .cityCounty),
+            ("自筹", .selfRaised), ("其他资金", .other),
+        ]
         return sources.first { caption.contains($0.0) && caption.count <= 16 }.map { (nil, $0.1) }
     }
 
@@ -63,8 +65,9 @@ struct TargetFundsBlock {
             texts[field] = EnteredNumber(entry.text)
             log.record("\(path).\(field.rawValue)", entry.line)
         }
-        return TargetTable.FundBreakdown(total: texts[.total] ?? "", central: texts[.central] ?? "",
-                                         provincial: texts[.provincial] ?? "", cityCounty: texts[.cityCounty] ?? "",
-                                         selfRaised: texts[.selfRaised] ?? "", other: texts[.other] ?? "")
+        return TargetTable.FundBreakdown(
+            total: texts[.total] ?? "", central: texts[.central] ?? "",
+            provincial: texts[.provincial] ?? "", cityCounty: texts[.cityCounty] ?? "",
+            selfRaised: texts[.selfRaised] ?? "", other: texts[.other] ?? "")
     }
 }

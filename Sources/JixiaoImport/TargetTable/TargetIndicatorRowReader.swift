@@ -29,7 +29,9 @@ struct TargetIndicatorRowReader {
             name = seen["三级指标"]?.first ?? name
             value = seen["指标值"]?.first ?? seen["年度指标值"]?.first ?? value
             if let second = seen["二级指标"]?.dropFirst().first {
-                annual = (second, seen["三级指标"]?.dropFirst().first ?? second + 1, seen["指标值"]?.dropFirst().first ?? second + 2)
+                annual = (
+                    second, seen["三级指标"]?.dropFirst().first ?? second + 1, seen["指标值"]?.dropFirst().first ?? second + 2
+                )
             } else {
                 annual = nil
             }
@@ -60,7 +62,10 @@ struct TargetIndicatorRowReader {
                 case .level2(let cell, let level):
                     guard texts.isEmpty else { return nil }
                     if let last = level2s.last?.level,
-                       Level2.allCases.firstIndex(of: last)! >= Level2.allCases.firstIndex(of: level)! { return nil }
+                        Level2.allCases.firstIndex(of: last)! >= Level2.allCases.firstIndex(of: level)!
+                    {
+                        return nil
+                    }
                     level2s.append((cell, level))
                 case .text(let cell):
                     texts.append(cell)
@@ -106,9 +111,13 @@ struct TargetIndicatorRowReader {
         var best: (period: Half, annual: Half, distance: Int)?
         for cut in 0...tokens.count {
             guard let period = Half(tokens[..<cut], allowsLevel1: true),
-                  let annual = Half(tokens[cut...], allowsLevel1: false), annual.level2s.count <= 1 else { continue }
-            let distance = period.distance(level1: columns.level1, level2: columns.level2, name: columns.name, value: columns.value)
-                + annual.distance(level1: nil, level2: annualColumns.level2, name: annualColumns.name, value: annualColumns.value)
+                let annual = Half(tokens[cut...], allowsLevel1: false), annual.level2s.count <= 1
+            else { continue }
+            let distance =
+                period.distance(
+                    level1: columns.level1, level2: columns.level2, name: columns.name, value: columns.value)
+                + annual.distance(
+                    level1: nil, level2: annualColumns.level2, name: annualColumns.name, value: annualColumns.value)
             if best == nil || distance < best!.distance { best = (period, annual, distance) }
         }
         return best.map { ($0.period, $0.annual) }
@@ -116,18 +125,27 @@ struct TargetIndicatorRowReader {
 
     /// Reads a row into its 实施期 and 年度 indicators, carrying each half's labels down from the rows above.
     /// A half that prints no 二级 while the other half starts a new one has lost its label: it is left blank.
-    func read(_ line: TextLine, period: inout LevelTracker, annual: inout LevelTracker)
-        -> (period: [TargetTable.Indicator], annual: [TargetTable.Indicator])? {
+    func read(
+        _ line: TextLine, period: inout LevelTracker, annual: inout LevelTracker
+    )
+        -> (period: [TargetTable.Indicator], annual: [TargetTable.Indicator])?
+    {
         guard let halves = split(line) else { return nil }
         let annualStartsNew = halves.annual.level2s.first.map { annual.isNew(level2: $0.cell.compact) } ?? false
         let periodStartsNew = halves.period.level2s.last.map { period.isNew(level2: $0.cell.compact) } ?? false
-        return (TargetIndicatorRowReader.indicators(halves.period, levels: &period, lost: annualStartsNew, withLevel1: true),
-                TargetIndicatorRowReader.indicators(halves.annual, levels: &annual, lost: periodStartsNew, withLevel1: false))
+        return (
+            TargetIndicatorRowReader.indicators(
+                halves.period, levels: &period, lost: annualStartsNew, withLevel1: true),
+            TargetIndicatorRowReader.indicators(
+                halves.annual, levels: &annual, lost: periodStartsNew, withLevel1: false)
+        )
     }
 
     /// The indicators one half prints: each 二级 starts one (a template row unless it is the last); the texts
     /// belong to the last, or to a row under the carried 二级 when none is printed.
-    static func indicators(_ half: Half, levels: inout LevelTracker, lost: Bool, withLevel1: Bool) -> [TargetTable.Indicator] {
+    static func indicators(
+        _ half: Half, levels: inout LevelTracker, lost: Bool, withLevel1: Bool
+    ) -> [TargetTable.Indicator] {
         if let level1 = half.level1 { levels.see(level1: level1.compact) }
         var entries: [(label: String?, family: Level2?)] = half.level2s.map { ($0.cell.compact, $0.level) }
         if entries.isEmpty, !half.texts.isEmpty { entries = [(nil, nil)] }
@@ -135,8 +153,10 @@ struct TargetIndicatorRowReader {
         for (index, entry) in entries.enumerated() {
             let labels = levels.row(level2: entry.label, family: entry.family, lost: lost)
             let (name, value) = index == entries.count - 1 ? half.nameAndValue : (nil, nil)
-            rows.append(TargetTable.Indicator(level1: withLevel1 ? labels.level1 : nil, level2: labels.level2,
-                                              name: name?.text ?? "", value: value?.text ?? ""))
+            rows.append(
+                TargetTable.Indicator(
+                    level1: withLevel1 ? labels.level1 : nil, level2: labels.level2,
+                    name: name?.text ?? "", value: value?.text ?? ""))
         }
         return rows
     }

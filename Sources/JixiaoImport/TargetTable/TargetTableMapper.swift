@@ -39,12 +39,15 @@ struct TargetTableMapper {
         var header: [String: LabeledFields.Value] = [:]
         var funds = TargetFundsBlock()
         var texts: [String: LabeledFields.Value] = [:]
-        var goals = CaptionedTexts<GoalField>(fields: [(.period, ["实施期目标"]), (.annual, ["年度目标"])],
-                                              ignored: { $0 == "总体目标" })
+        var goals = CaptionedTexts<GoalField>(
+            fields: [(.period, ["实施期目标"]), (.annual, ["年度目标"])],
+            ignored: { $0 == "总体目标" })
         var reader = TargetIndicatorRowReader(columns: .init())
         var captionRows: [TextLine] = []
-        var periodLevels = LevelTracker(), annualLevels = LevelTracker()
-        var period: [(TargetTable.Indicator, Int)] = [], annual: [(TargetTable.Indicator, Int)] = []
+        var periodLevels = LevelTracker()
+        var annualLevels = LevelTracker()
+        var period: [(TargetTable.Indicator, Int)] = []
+        var annual: [(TargetTable.Indicator, Int)] = []
         var footer: [String: LabeledFields.Value] = [:]
         var complete = false
         var block = Block.header
@@ -54,13 +57,19 @@ struct TargetTableMapper {
             switch block {
             case .header:
                 let fields = LabeledFields(line, captions: TargetTableMapper.headerCaptions)
-                if fields.values.isEmpty { log.stray(line, in: block.title); continue }
+                if fields.values.isEmpty {
+                    log.stray(line, in: block.title)
+                    continue
+                }
                 header.merge(fields.values) { old, _ in old }
             case .funds:
                 if let problem = funds.add(line) { log.cannotRead(line.number, problem) }
             case .texts:
                 let fields = LabeledFields(line, captions: Set(TargetTableMapper.textCaptions.map(\.caption)))
-                if fields.values.isEmpty || !fields.strays.isEmpty { log.stray(line, in: block.title); continue }
+                if fields.values.isEmpty || !fields.strays.isEmpty {
+                    log.stray(line, in: block.title)
+                    continue
+                }
                 texts.merge(fields.values) { old, _ in old }
             case .goals:
                 goals.add(line)
@@ -98,8 +107,9 @@ struct TargetTableMapper {
             if block == .after { break }
             log.consume(line)
         }
-        return finish(log: log, header: header, funds: funds, texts: texts, goals: goals,
-                      period: period, annual: annual, footer: footer, complete: complete)
+        return finish(
+            log: log, header: header, funds: funds, texts: texts, goals: goals,
+            period: period, annual: annual, footer: footer, complete: complete)
     }
 
     /// The block a line opens, if it opens one further down the form than `current`.
@@ -109,8 +119,11 @@ struct TargetTableMapper {
         let firstLabel = line.filled.first.flatMap(Labels.level)
         let candidates: [(Block, Bool)] = [
             (.footer, captions.contains { TargetTableMapper.footerCaptions.contains($0) }),
-            (.indicators, TargetIndicatorRowReader.Columns.isCaptionRow(line)
-                || current > .header && (firstLabel == .caption || firstLabel == .level1)),
+            (
+                .indicators,
+                TargetIndicatorRowReader.Columns.isCaptionRow(line)
+                    || current > .header && (firstLabel == .caption || firstLabel == .level1)
+            ),
             (.goals, captions.contains { goals.isCaption($0) || $0 == "总体目标" }),
             (.texts, captions.first.map(textCaptions.contains) ?? false),
             (.funds, TargetFundsBlock.isFundsRow(line)),
@@ -126,16 +139,22 @@ struct TargetTableMapper {
         }
     }
 
-    func finish(log: ReadingLog, header: [String: LabeledFields.Value], funds: TargetFundsBlock,
-                texts: [String: LabeledFields.Value], goals: CaptionedTexts<GoalField>,
-                period: [(TargetTable.Indicator, Int)], annual: [(TargetTable.Indicator, Int)],
-                footer: [String: LabeledFields.Value], complete: Bool) -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
+    func finish(
+        log: ReadingLog, header: [String: LabeledFields.Value], funds: TargetFundsBlock,
+        texts: [String: LabeledFields.Value], goals: CaptionedTexts<GoalField>,
+        period: [(TargetTable.Indicator, Int)], annual: [(TargetTable.Indicator, Int)],
+        footer: [String: LabeledFields.Value], complete: Bool
+    ) -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
         var log = log
         var missing: [String] = []
         if segment.year == nil { missing.append("年度（如“(2026年度)”）") }
         if header["项目名称"] == nil { missing.append("项目名称") }
         if !funds.hasTotals { missing.append("实施期/年度资金总额") }
-        if period.isEmpty && annual.isEmpty { missing.append("绩效指标表") } else if !complete { missing.append("表尾（表格在第 \(log.lastLine) 行后中断）") }
+        if period.isEmpty && annual.isEmpty {
+            missing.append("绩效指标表")
+        } else if !complete {
+            missing.append("表尾（表格在第 \(log.lastLine) 行后中断）")
+        }
         guard missing.isEmpty, let year = segment.year, let project = header["项目名称"] else {
             return log.notImported(missing: missing)
         }
@@ -167,7 +186,8 @@ struct TargetTableMapper {
             }
         }
         let footerValues = TargetTable.Footer(
-            responsible: value(footer, ["负责人"], "footer.responsible"), handler: value(footer, ["经办人"], "footer.handler"),
+            responsible: value(footer, ["负责人"], "footer.responsible"),
+            handler: value(footer, ["经办人"], "footer.handler"),
             phone: value(footer, ["联系电话"], "footer.phone"), filledAt: value(footer, ["填报日期"], "footer.filledAt"))
 
         var form = TargetTable(
@@ -175,7 +195,8 @@ struct TargetTableMapper {
             agency: agency.isEmpty ? nil : CodedName(agency), implementingAgency: implementing,
             nature: nature, period: projectPeriod,
             funds: TargetTable.Funds(period: periodFunds, annual: annualFunds),
-            overview: described["overview"] ?? "", basis: described["basis"] ?? "", necessity: described["necessity"] ?? "",
+            overview: described["overview"] ?? "", basis: described["basis"] ?? "",
+            necessity: described["necessity"] ?? "",
             measures: described["measures"] ?? "", plan: described["plan"] ?? "",
             goals: TargetTable.Goals(period: goalTexts[.period]?.text ?? "", annual: goalTexts[.annual]?.text ?? ""),
             indicators: TargetTable.Indicators(period: period.map(\.0), annual: annual.map(\.0)),

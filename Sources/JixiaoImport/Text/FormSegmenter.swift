@@ -22,7 +22,8 @@ struct FormSegment: Sendable {
     /// The project named in a 自评表 title (`会议培训费项目支出绩效自评表` → `会议培训费`); empty for a 目标表.
     var projectFromTitle: String {
         let compact = TextCell.compact(title)
-        guard kind == .selfEvaluation, let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
+        guard kind == .selfEvaluation,
+            let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
         else { return "" }
         let project = String(compact.dropLast(suffix.count))
         return project.replacing(/^附件\d*[:.、]?/, with: "")
@@ -47,13 +48,17 @@ enum FormSegmenter {
         for (index, line) in content.enumerated() {
             guard let title = Title(line) else { continue }
             let following = content[(index + 1)...].prefix(lookahead)
-            guard title.year != nil || following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else { continue }
+            guard title.year != nil || following.contains(where: { yearOf($0) != nil || isProjectNameRow($0) }) else {
+                continue
+            }
             // The same title again is not a new form when it is a running page header inside the form (table
             // rows follow, no 项目名称), or when the title was printed twice before its table.
             if let previous = starts.last, previous.title.text == title.text {
                 let before = content[(previous.index + 1)..<index]
-                let isRunningHeader = !following.contains(where: isProjectNameRow) && following.contains { $0.filled.count >= 2 }
-                let isRepeatedTitle = !before.contains { $0.filled.count >= 2 } && following.contains(where: isProjectNameRow)
+                let isRunningHeader =
+                    !following.contains(where: isProjectNameRow) && following.contains { $0.filled.count >= 2 }
+                let isRepeatedTitle =
+                    !before.contains { $0.filled.count >= 2 } && following.contains(where: isProjectNameRow)
                 if isRunningHeader || isRepeatedTitle { continue }
             }
             starts.append((index, title))
@@ -73,7 +78,8 @@ enum FormSegmenter {
             }
             // The title or year line repeated at the top of a page is furniture inside the form.
             body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
-            return FormSegment(kind: start.title.kind, title: start.title.text, titleLine: titleLine.number, year: year, lines: body)
+            return FormSegment(
+                kind: start.title.kind, title: start.title.text, titleLine: titleLine.number, year: year, lines: body)
         }
     }
 
@@ -95,7 +101,9 @@ enum FormSegmenter {
                 year = Int(match.1)
                 compact.removeSubrange(match.range)
             }
-            guard let kind = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.1 else { return nil }
+            guard let kind = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.1 else {
+                return nil
+            }
             self.kind = kind
             self.year = year
             text = year == nil ? filled[0].text : compact
@@ -106,7 +114,8 @@ enum FormSegmenter {
     static func yearOf(_ line: TextLine) -> Int? {
         let filled = line.filled
         guard filled.count == 1,
-              let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/) else { return nil }
+            let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/)
+        else { return nil }
         return Int(match.1)
     }
 

@@ -15,8 +15,10 @@ enum PageFurniture {
 
     /// `12`, `- 12 -`, `—12—`, `第12页`, `第 3 页 共 10 页`, `3/10`, `Page 3`.
     static func isPageNumber(_ text: String) -> Bool {
-        let patterns = [#"^[-—–－]?\d{1,4}[-—–－]?$"#, #"^第\d{1,4}页(,?共\d{1,4}页)?$"#, #"^\d{1,4}/\d{1,4}$"#,
-                        #"^(?i)page\d{1,4}(of\d{1,4})?$"#]
+        let patterns = [
+            #"^[-—–－]?\d{1,4}[-—–－]?$"#, #"^第\d{1,4}页(,?共\d{1,4}页)?$"#, #"^\d{1,4}/\d{1,4}$"#,
+            #"^(?i)page\d{1,4}(of\d{1,4})?$"#,
+        ]
         return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
     }
 

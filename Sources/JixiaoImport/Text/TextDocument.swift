@@ -19,15 +19,16 @@ struct TextCell: Sendable, Hashable {
     var isEmpty: Bool { text.isEmpty }
 
     static func compact(_ text: String) -> String {
-        String(text.compactMap { ch -> Character? in
-            if ch.isWhitespace { return nil }
-            switch ch {
-            case "：": return ":"
-            case "（": return "("
-            case "）": return ")"
-            default: return ch
-            }
-        })
+        String(
+            text.compactMap { ch -> Character? in
+                if ch.isWhitespace { return nil }
+                switch ch {
+                case "：": return ":"
+                case "（": return "("
+                case "）": return ")"
+                default: return ch
+                }
+            })
     }
 }
 
@@ -62,8 +63,10 @@ struct TextDocument: Sendable {
     /// Decodes a file's bytes; `name` names the file in errors.
     init(data: Data, name: String) throws(ImportError) {
         guard data.count <= TextDocument.maximumBytes else {
-            throw ImportError(file: name, problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(TextDocument.maximumBytes / 1024 / 1024) MB",
-                              fix: "确认这是决算/预算公开文档导出的文本文件")
+            throw ImportError(
+                file: name,
+                problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(TextDocument.maximumBytes / 1024 / 1024) MB",
+                fix: "确认这是决算/预算公开文档导出的文本文件")
         }
         if let format = TextDocument.binaryFormat(of: data) {
             throw ImportError(file: name, problem: "文件是\(format)，不是文本", fix: "先把文档导出为 UTF-8 文本（.txt）再导入")
@@ -73,7 +76,9 @@ struct TextDocument: Sendable {
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ImportError(file: name, problem: "文件为空", fix: "确认导出的文本文件中有文档内容")
         }
-        let controls = body.unicodeScalars.filter { $0.properties.generalCategory == .control && !"\t\n\r\u{0C}".unicodeScalars.contains($0) }
+        let controls = body.unicodeScalars.filter {
+            $0.properties.generalCategory == .control && !"\t\n\r\u{0C}".unicodeScalars.contains($0)
+        }
         guard controls.count * 100 <= body.unicodeScalars.count else {
             throw ImportError(file: name, problem: "文件中有大量控制字符，不像是导出的文本", fix: "确认选择的是文档导出的文本文件")
         }
@@ -91,12 +96,14 @@ struct TextDocument: Sendable {
     static func decode(_ data: Data, name: String) throws(ImportError) -> String {
         if let text = String(data: data, encoding: .utf8) { return text }
         if (1...3).contains(where: { String(data: data.dropLast($0), encoding: .utf8) != nil }) {
-            throw ImportError(file: name, problem: "文件在第 \(data.filter { $0 == 0x0A }.count + 1) 行中途被截断（最后一个字符不完整）",
-                              fix: "重新获取或导出完整的文件")
+            throw ImportError(
+                file: name, problem: "文件在第 \(data.filter { $0 == 0x0A }.count + 1) 行中途被截断（最后一个字符不完整）",
+                fix: "重新获取或导出完整的文件")
         }
         if let text = String(data: data, encoding: gb18030), text.contains("绩效") { return text }
-        throw ImportError(file: name, problem: "文件不是有效的 UTF-8 或 GB 18030 文本（第 \(lineOfFirstInvalidByte(data)) 行附近有无法解码的字节）",
-                          fix: "用 UTF-8 编码重新导出或另存该文本")
+        throw ImportError(
+            file: name, problem: "文件不是有效的 UTF-8 或 GB 18030 文本（第 \(lineOfFirstInvalidByte(data)) 行附近有无法解码的字节）",
+            fix: "用 UTF-8 编码重新导出或另存该文本")
     }
 
     /// A recognisable binary format, or "二进制文件" for bytes that no text export contains.

@@ -21,17 +21,21 @@ public struct FormAnalysis: Sendable {
     public var errors: [Finding] { findings.filter { $0.severity == .error } }
 
     public var figures: FormFigures {
-        FormFigures(printedTotal: form.printedTotal.text, printedGrade: form.printedGrade, total: score.total,
-                    grade: score.grade, ruleTotal: score.ruleTotal, ruleGrade: score.ruleGrade,
-                    executionRate: score.execution.ratePercent,
-                    declared: ExecutionScore.amount(form.funds, \.declared),
-                    fullYearBudget: score.execution.budget, executed: score.execution.executed,
-                    errorCount: errors.count, warningCount: findings.filter { $0.severity == .warning }.count)
+        FormFigures(
+            printedTotal: form.printedTotal.text, printedGrade: form.printedGrade, total: score.total,
+            grade: score.grade, ruleTotal: score.ruleTotal, ruleGrade: score.ruleGrade,
+            executionRate: score.execution.ratePercent,
+            declared: ExecutionScore.amount(form.funds, \.declared),
+            fullYearBudget: score.execution.budget, executed: score.execution.executed,
+            errorCount: errors.count, warningCount: findings.filter { $0.severity == .warning }.count)
     }
 
     public var storedFindings: [StoredFinding] {
-        findings.map { StoredFinding(ruleID: $0.ruleID, severity: $0.severity, fieldPath: $0.location.fieldPath,
-                                     message: $0.message) }
+        findings.map {
+            StoredFinding(
+                ruleID: $0.ruleID, severity: $0.severity, fieldPath: $0.location.fieldPath,
+                message: $0.message)
+        }
     }
 
     public var write: FormWrite { FormWrite(form: .selfEvaluation(form), figures: figures, findings: storedFindings) }

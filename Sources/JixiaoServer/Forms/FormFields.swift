@@ -65,7 +65,8 @@ public enum FormFields {
         if let text = fields[indicatorCount] {
             let count = try rowCount(text, path: indicatorCount)
             form.indicators = resized(form.indicators, to: count) {
-                SelfEvaluation.Indicator(level1: "", level2: "", name: "", adjustedTarget: "", actual: "", weight: "", score: "")
+                SelfEvaluation.Indicator(
+                    level1: "", level2: "", name: "", adjustedTarget: "", actual: "", weight: "", score: "")
             }
         }
         if let text = fields[sourceCount] {
@@ -74,7 +75,8 @@ public enum FormFields {
                 SelfEvaluation.FundsRow(fullYearBudget: "", executed: "")
             }
         }
-        for (path, value) in fields.sorted(by: { $0.key < $1.key }) where path != indicatorCount && path != sourceCount {
+        for (path, value) in fields.sorted(by: { $0.key < $1.key }) where path != indicatorCount && path != sourceCount
+        {
             guard value.count <= maximumValueLength else {
                 throw FieldError(path: path, problem: "内容过长（\(value.count) 字），上限 \(maximumValueLength) 字")
             }
@@ -97,11 +99,15 @@ public enum FormFields {
     private static func set(_ path: String, _ value: String, in form: inout SelfEvaluation) throws(FieldError) {
         if let accessor = top[path] ?? totals[path] { return accessor.set(&form, value) }
         let unknown = FieldError(path: path, problem: "没有这个字段")
-        if path.hasPrefix("goals."), let accessor = goals[String(path.dropFirst(6))] { return accessor.set(&form, value) }
+        if path.hasPrefix("goals."), let accessor = goals[String(path.dropFirst(6))] {
+            return accessor.set(&form, value)
+        }
         if path.hasPrefix("analysis."), let accessor = analysis[String(path.dropFirst(9))] {
             return accessor.set(&form, value)
         }
-        if path.hasPrefix("funds.total."), let accessor = fundsRow[String(path.dropFirst(12))], !path.hasSuffix(".source") {
+        if path.hasPrefix("funds.total."), let accessor = fundsRow[String(path.dropFirst(12))],
+            !path.hasSuffix(".source")
+        {
             return accessor.set(&form.funds.total, value)
         }
         if let (index, key) = indexed(path, list: "funds.sources") {
@@ -127,7 +133,8 @@ public enum FormFields {
         let digits = path[path.index(path.startIndex, offsetBy: list.count + 1)..<close]
         let rest = path[path.index(after: close)...]
         guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let index = Int(digits),
-              rest.hasPrefix(".") else { return nil }
+            rest.hasPrefix(".")
+        else { return nil }
         return (index, String(rest.dropFirst()))
     }
 
@@ -140,10 +147,11 @@ public enum FormFields {
 
     /// An optional text column: absent stays absent when left empty.
     private static func optional<Root>(_ keyPath: WritableKeyPath<Root, String?> & Sendable) -> Accessor<Root> {
-        Accessor(get: { $0[keyPath: keyPath] ?? "" },
-                 set: { root, value in
-                     if root[keyPath: keyPath] != nil || !value.isEmpty { root[keyPath: keyPath] = value }
-                 })
+        Accessor(
+            get: { $0[keyPath: keyPath] ?? "" },
+            set: { root, value in
+                if root[keyPath: keyPath] != nil || !value.isEmpty { root[keyPath: keyPath] = value }
+            })
     }
 
     private static func text<Root>(_ keyPath: WritableKeyPath<Root, String> & Sendable) -> Accessor<Root> {
@@ -181,7 +189,9 @@ public enum FormFields {
         ("agency", coded(\.agency)), ("implementingAgency", optional(\.implementingAgency)),
     ])
 
-    static let goals = Table<SelfEvaluation>([("annual", text(\.goals.annual)), ("completion", text(\.goals.completion))])
+    static let goals = Table<SelfEvaluation>([
+        ("annual", text(\.goals.annual)), ("completion", text(\.goals.completion)),
+    ])
 
     static let totals = Table<SelfEvaluation>([("total", number(\.printedTotal)), ("grade", text(\.printedGrade))])
 

@@ -10,11 +10,13 @@ public enum TargetDraft {
         let annual = table.funds.annual
         let sources = annual.sources.compactMap { source -> SelfEvaluation.FundsRow? in
             guard let amount = source.amount.value, amount != 0 else { return nil }
-            return SelfEvaluation.FundsRow(source: source.label, declared: EnteredNumber(inTenThousands(amount)),
-                                           fullYearBudget: "", executed: "")
+            return SelfEvaluation.FundsRow(
+                source: source.label, declared: EnteredNumber(inTenThousands(amount)),
+                fullYearBudget: "", executed: "")
         }
-        let total = SelfEvaluation.FundsRow(declared: EnteredNumber(annual.total.value.map(inTenThousands) ?? ""),
-                                            fullYearBudget: "", executed: "")
+        let total = SelfEvaluation.FundsRow(
+            declared: EnteredNumber(annual.total.value.map(inTenThousands) ?? ""),
+            fullYearBudget: "", executed: "")
         return SelfEvaluation(
             year: table.year, project: table.project, projectCode: table.projectCode,
             department: table.department, agency: table.agency ?? CodedName(unit.label),
@@ -38,9 +40,10 @@ public enum TargetDraft {
                 candidate.level2 == row.level2 && !row.name.isEmpty && candidate.name.hasPrefix(row.name)
             }
             let level1 = row.level1 ?? twin?.level1 ?? row.level2Value?.level1.rawValue ?? ""
-            return SelfEvaluation.Indicator(level1: level1, level2: row.level2, name: twin?.name ?? row.name,
-                                            initialTarget: row.value.text, adjustedTarget: row.value.text,
-                                            actual: "", weight: "", score: "")
+            return SelfEvaluation.Indicator(
+                level1: level1, level2: row.level2, name: twin?.name ?? row.name,
+                initialTarget: row.value.text, adjustedTarget: row.value.text,
+                actual: "", weight: "", score: "")
         }
     }
 }

@@ -8,10 +8,12 @@ enum APIJSON {
     static func analysis(_ analysis: FormAnalysis) -> JSONValue {
         let score = analysis.score
         let rows: [JSONValue] = score.indicators.enumerated().map { index, row in
-            .object([("index", .int(index)), ("weight", .decimal(row.weight)), ("enteredScore", .decimal(row.entered)),
-                     ("ruleScore", .decimal(row.ruleScore)), ("scored", .bool(row.isScored)),
-                     ("differs", .bool((row.difference ?? 0) != 0)),
-                     ("explanation", .string(ScoreExplanation.describe(row)))])
+            .object([
+                ("index", .int(index)), ("weight", .decimal(row.weight)), ("enteredScore", .decimal(row.entered)),
+                ("ruleScore", .decimal(row.ruleScore)), ("scored", .bool(row.isScored)),
+                ("differs", .bool((row.difference ?? 0) != 0)),
+                ("explanation", .string(ScoreExplanation.describe(row))),
+            ])
         }
         return .object([
             ("executionRate", .decimal(score.execution.ratePercent)),
@@ -30,17 +32,21 @@ enum APIJSON {
     }
 
     static func finding(_ finding: Finding) -> JSONValue {
-        .object([("ruleId", .string(finding.ruleID)), ("severity", .string(finding.severity.rawValue)),
-                 ("severityLabel", .string(finding.severity.label)), ("message", .string(finding.message)),
-                 ("fieldPath", .text(finding.location.fieldPath)),
-                 ("fieldLabel", .text(finding.location.fieldPath.map(FieldLabels.label))),
-                 ("expected", .text(finding.expected)), ("actual", .text(finding.actual))])
+        .object([
+            ("ruleId", .string(finding.ruleID)), ("severity", .string(finding.severity.rawValue)),
+            ("severityLabel", .string(finding.severity.label)), ("message", .string(finding.message)),
+            ("fieldPath", .text(finding.location.fieldPath)),
+            ("fieldLabel", .text(finding.location.fieldPath.map(FieldLabels.label))),
+            ("expected", .text(finding.expected)), ("actual", .text(finding.actual)),
+        ])
     }
 
     static func record(_ record: FormRecord) -> JSONValue {
-        .object([("id", .number(String(record.id))), ("kind", .string(record.kind.rawValue)), ("year", .int(record.year)),
-                 ("project", .string(record.project)), ("state", .text(record.state?.rawValue)),
-                 ("stateLabel", .text(record.state?.label)), ("version", .int(record.version))])
+        .object([
+            ("id", .number(String(record.id))), ("kind", .string(record.kind.rawValue)), ("year", .int(record.year)),
+            ("project", .string(record.project)), ("state", .text(record.state?.rawValue)),
+            ("stateLabel", .text(record.state?.label)), ("version", .int(record.version)),
+        ])
     }
 
     static func form(_ record: FormRecord, _ form: SelfEvaluation) -> JSONValue {
@@ -53,19 +59,29 @@ enum APIJSON {
     }
 
     static func history(_ entry: HistoryEntry) -> JSONValue {
-        .object([("version", .int(entry.version)), ("user", .text(entry.userName)),
-                 ("at", .string(ISO8601DateFormatter().string(from: entry.at))), ("kind", .string(entry.kind.rawValue)),
-                 ("field", .text(entry.change?.path)), ("old", .text(entry.change?.old)), ("new", .text(entry.change?.new)),
-                 ("fromState", .text(entry.fromState?.rawValue)), ("toState", .text(entry.toState?.rawValue)),
-                 ("comment", .text(entry.comment))])
+        .object([
+            ("version", .int(entry.version)), ("user", .text(entry.userName)),
+            ("at", .string(ISO8601DateFormatter().string(from: entry.at))), ("kind", .string(entry.kind.rawValue)),
+            ("field", .text(entry.change?.path)), ("old", .text(entry.change?.old)), ("new", .text(entry.change?.new)),
+            ("fromState", .text(entry.fromState?.rawValue)), ("toState", .text(entry.toState?.rawValue)),
+            ("comment", .text(entry.comment)),
+        ])
     }
 
     static func conflict(_ conflict: SaveConflict) -> JSONValue {
-        .object([("yourVersion", .int(conflict.yourVersion)), ("currentVersion", .int(conflict.currentVersion)),
-                 ("theirChanges", .array(conflict.theirChanges.map(history))),
-                 ("yourChanges", .array(conflict.yourChanges.map { change in
-                     .object([("field", .string(change.path)), ("old", .string(change.old)), ("new", .string(change.new))])
-                 }))])
+        .object([
+            ("yourVersion", .int(conflict.yourVersion)), ("currentVersion", .int(conflict.currentVersion)),
+            ("theirChanges", .array(conflict.theirChanges.map(history))),
+            (
+                "yourChanges",
+                .array(
+                    conflict.yourChanges.map { change in
+                        .object([
+                            ("field", .string(change.path)), ("old", .string(change.old)), ("new", .string(change.new)),
+                        ])
+                    })
+            ),
+        ])
     }
 }
 
@@ -99,7 +115,8 @@ struct APIRequest: Decodable {
         } catch let error as DecodingError {
             throw error
         } catch {
-            throw DecodingError.typeMismatch(Int.self, .init(codingPath: container.codingPath + [key], debugDescription: "\(error)"))
+            throw DecodingError.typeMismatch(
+                Int.self, .init(codingPath: container.codingPath + [key], debugDescription: "\(error)"))
         }
     }
 

@@ -8,8 +8,10 @@ enum AdminRoutes {
         router.get("/admin") { request, context -> Response in
             let identity = try context.requireIdentity()
             try AccessPolicy.checkAdministrator(identity.user)
-            return Responses.html(AdminPage.render(users: try await services.store.users(), units: try await services.store.units(),
-                                                   identity: identity, notice: Notice.from(try request.queryFields())))
+            return Responses.html(
+                AdminPage.render(
+                    users: try await services.store.users(), units: try await services.store.units(),
+                    identity: identity, notice: Notice.from(try request.queryFields())))
         }
 
         router.post("/admin/users") { _, context -> Response in
@@ -18,9 +20,10 @@ enum AdminRoutes {
             let role: Role? = try form.optionalChoice("role", label: "角色")
             guard let role else { throw RequestError.badRequest("请选择角色") }
             let units = try unitIDs(form)
-            _ = try await admin.createUser(login: try form.text("login", label: "登录名"), displayName: try form.text("name", label: "姓名"),
-                                           role: role, password: try form.text("password", label: "密码"),
-                                           unitID: units.first, reviewedUnits: Set(units))
+            _ = try await admin.createUser(
+                login: try form.text("login", label: "登录名"), displayName: try form.text("name", label: "姓名"),
+                role: role, password: try form.text("password", label: "密码"),
+                unitID: units.first, reviewedUnits: Set(units))
             return Responses.redirect("/admin?done=\(Notice.user.rawValue)")
         }
 
@@ -33,7 +36,8 @@ enum AdminRoutes {
         router.post("/admin/assignments") { _, context -> Response in
             try AccessPolicy.checkAdministrator(try context.user)
             let form = try context.requireForm()
-            try await admin.assign(reviewerID: Int64(try form.integer("reviewer", label: "审核人")), units: Set(try unitIDs(form)))
+            try await admin.assign(
+                reviewerID: Int64(try form.integer("reviewer", label: "审核人")), units: Set(try unitIDs(form)))
             return Responses.redirect("/admin?done=\(Notice.assigned.rawValue)")
         }
     }

@@ -12,7 +12,8 @@ enum AuthRoutes {
         router.get("/login") { request, context -> Response in
             if context.identity != nil { return Responses.redirect("/") }
             let token = SecureToken.make()
-            var response = Responses.html(LoginPage.render(token: token, next: try request.queryFields()["next"], error: nil))
+            var response = Responses.html(
+                LoginPage.render(token: token, next: try request.queryFields()["next"], error: nil))
             response.setCookie(loginCookie(token, secure: context.isSecure))
             return response
         }
@@ -25,14 +26,18 @@ enum AuthRoutes {
             // An unknown login costs the same time as a wrong password, so logins cannot be probed.
             let valid = PasswordHasher.verify(password, against: credentials?.passwordHash ?? LoginTiming.decoyHash)
             guard let user = credentials?.user, valid else {
-                return Responses.html(LoginPage.render(token: form["_csrf"] ?? "", next: form["next"],
-                                                       error: "登录名或密码不正确"), status: .unauthorized)
+                return Responses.html(
+                    LoginPage.render(
+                        token: form["_csrf"] ?? "", next: form["next"],
+                        error: "登录名或密码不正确"), status: .unauthorized)
             }
             let token = SecureToken.make()
             let lifetime = services.configuration.sessionLifetime
-            try await services.store.createSession(Session(tokenDigest: SecureToken.digest(token), userID: user.id,
-                                                           csrfToken: SecureToken.make(),
-                                                           expiresAt: Date().addingTimeInterval(lifetime)))
+            try await services.store.createSession(
+                Session(
+                    tokenDigest: SecureToken.digest(token), userID: user.id,
+                    csrfToken: SecureToken.make(),
+                    expiresAt: Date().addingTimeInterval(lifetime)))
             var response = Responses.redirect(safeNext(form["next"]) ?? "/")
             response.setCookie(SessionMiddleware.cookie(token, lifetime: lifetime, secure: context.isSecure))
             response.setCookie(loginCookie("", secure: context.isSecure))
@@ -51,13 +56,16 @@ enum AuthRoutes {
 
     /// The login form's CSRF cookie (double submit: the form carries the same token).
     static func loginCookie(_ token: String, secure: Bool) -> Cookie {
-        Cookie(name: RequestGuardMiddleware.loginCookieName, value: token, maxAge: token.isEmpty ? 0 : 3600,
-               path: "/login", secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: RequestGuardMiddleware.loginCookieName, value: token, maxAge: token.isEmpty ? 0 : 3600,
+            path: "/login", secure: secure, httpOnly: true, sameSite: .strict)
     }
 
     /// Only a path on this site is followed after login (never `//host` or `https://…`).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 2000 else { return nil }
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 2000 else {
+            return nil
+        }
         return next
     }
 }

@@ -10,7 +10,9 @@ import NIOCore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         do {
             let response = try await next(request, context)
             // No route matched: the router's own 404 is English; answer in Chinese.
@@ -19,11 +21,13 @@ struct ErrorMiddleware: RouterMiddleware {
             }
             return response
         } catch RequestError.unauthenticated where request.method == .get && !ErrorMiddleware.isAPI(request) {
-            return Responses.redirect("/login" + HTML.query([("next", request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))]))
+            return Responses.redirect(
+                "/login" + HTML.query([("next", request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))]))
         } catch {
             let failure = Failure(error)
             if failure.status == .internalServerError {
-                context.logger.error("request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
+                context.logger.error(
+                    "request failed", metadata: ["path": .string(request.uri.path), "error": .string("\(error)")])
             }
             return render(failure, request, context)
         }
@@ -33,8 +37,10 @@ struct ErrorMiddleware: RouterMiddleware {
 
     private func render(_ failure: Failure, _ request: Request, _ context: Context) -> Response {
         if ErrorMiddleware.isAPI(request) {
-            var fields: [(String, JSONValue)] = [("status", .int(Int(failure.status.code))), ("message", .string(failure.message)),
-                                                 ("details", .array(failure.details.map { .string($0) }))]
+            var fields: [(String, JSONValue)] = [
+                ("status", .int(Int(failure.status.code))), ("message", .string(failure.message)),
+                ("details", .array(failure.details.map { .string($0) })),
+            ]
             fields.append(contentsOf: failure.json)
             return Responses.json(.object([("error", .object(fields))]), status: failure.status)
         }
@@ -42,10 +48,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return Responses.html(ConflictPage.render(conflict, identity: context.identity), status: failure.status)
         }
         // Back to the form after a refused action on it; a form that was not found has no page to go back to.
-        let back = request.uri.path.hasPrefix("/forms/") && failure.status != .notFound ? formPage(request.uri.path) : nil
-        return Responses.html(ErrorPage.render(status: Int(failure.status.code), title: failure.title, message: failure.message,
-                                               details: failure.details, identity: context.identity, back: back),
-                              status: failure.status)
+        let back =
+            request.uri.path.hasPrefix("/forms/") && failure.status != .notFound ? formPage(request.uri.path) : nil
+        return Responses.html(
+            ErrorPage.render(
+                status: Int(failure.status.code), title: failure.title, message: failure.message,
+                details: failure.details, identity: context.identity, back: back),
+            status: failure.status)
     }
 
     /// `/forms/12/submit` → `/forms/12`.
@@ -105,10 +114,12 @@ struct Failure {
             self.conflict = conflict
             json = [("conflict", APIJSON.conflict(conflict))]
         case .blocked(let findings):
-            self.init(status: .unprocessableContent, title: "不能提交",
-                      message: "还有 \(findings.count) 条错误级问题，改正后才能提交：")
+            self.init(
+                status: .unprocessableContent, title: "不能提交",
+                message: "还有 \(findings.count) 条错误级问题，改正后才能提交：")
             details = findings.map { finding in
-                (finding.location.fieldPath.map { FieldLabels.label($0) + "：" } ?? "") + finding.message + "（\(finding.ruleID)）"
+                (finding.location.fieldPath.map { FieldLabels.label($0) + "：" } ?? "") + finding.message
+                    + "（\(finding.ruleID)）"
             }
             json = [("findings", .array(findings.map(APIJSON.finding)))]
         case .wrongState(let reason):

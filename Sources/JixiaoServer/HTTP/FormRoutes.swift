@@ -13,10 +13,13 @@ enum FormRoutes {
             let year = try query.optionalInteger("year", label: "年度")
             let state: WorkflowState? = try query.optionalChoice("state", label: "状态")
             let records = try await forms.forms(identity.user, year: year, state: state)
-            let years = try await services.store.years(kind: .selfEvaluation, units: AccessPolicy.scope(of: identity.user))
+            let years = try await services.store.years(
+                kind: .selfEvaluation, units: AccessPolicy.scope(of: identity.user))
             let targets = try await forms.draftableTargets(identity.user)
-            return Responses.html(FormListPage.render(records: records, targets: targets, year: year, state: state,
-                                                      years: years, identity: identity, notice: Notice.from(query)))
+            return Responses.html(
+                FormListPage.render(
+                    records: records, targets: targets, year: year, state: state,
+                    years: years, identity: identity, notice: Notice.from(query)))
         }
 
         router.post("/forms") { _, context -> Response in
@@ -33,8 +36,11 @@ enum FormRoutes {
             switch view.form {
             case .selfEvaluation(let form):
                 guard let analysis = view.analysis else { throw AccessDenied.notFound }
-                return Responses.html(FormPage(view: view, form: form, analysis: analysis, identity: identity,
-                                               notice: notice).render())
+                return Responses.html(
+                    FormPage(
+                        view: view, form: form, analysis: analysis, identity: identity,
+                        notice: notice
+                    ).render())
             case .targetTable(let table):
                 return Responses.html(TargetTablePage.render(view: view, table: table, identity: identity))
             }
@@ -52,24 +58,27 @@ enum FormRoutes {
 
         router.post("/forms/:id/submit") { _, context -> Response in
             let id = try context.id("id")
-            _ = try await forms.submit(try context.user, formID: id,
-                                       version: try context.requireForm().integer("_version", label: "版本号"))
+            _ = try await forms.submit(
+                try context.user, formID: id,
+                version: try context.requireForm().integer("_version", label: "版本号"))
             return Responses.redirect("/forms/\(id)?done=\(Notice.submitted.rawValue)")
         }
 
         router.post("/forms/:id/return") { _, context -> Response in
             let id = try context.id("id")
             let form = try context.requireForm()
-            _ = try await forms.returnForm(try context.user, formID: id, version: try form.integer("_version", label: "版本号"),
-                                           comment: form["comment"] ?? "")
+            _ = try await forms.returnForm(
+                try context.user, formID: id, version: try form.integer("_version", label: "版本号"),
+                comment: form["comment"] ?? "")
             return Responses.redirect("/forms/\(id)?done=\(Notice.returned.rawValue)")
         }
 
         router.post("/forms/:id/approve") { _, context -> Response in
             let id = try context.id("id")
             let form = try context.requireForm()
-            _ = try await forms.approve(try context.user, formID: id, version: try form.integer("_version", label: "版本号"),
-                                        comment: form["comment"])
+            _ = try await forms.approve(
+                try context.user, formID: id, version: try form.integer("_version", label: "版本号"),
+                comment: form["comment"])
             return Responses.redirect("/forms/\(id)?done=\(Notice.approved.rawValue)")
         }
     }

@@ -25,7 +25,8 @@ public enum RequestError: Error, Sendable {
         case .csrf: "安全校验未通过（表单令牌缺失或已失效）。请刷新页面后重试；本次提交未执行"
         case .badRequest(let message): message
         case .tooLarge(let limit): "提交的内容过大（上限 \(limit / 1024) KB），未处理"
-        case .unsupportedMediaType(let type): "不支持的内容类型“\(type)”：表单请用 application/x-www-form-urlencoded，接口请用 application/json"
+        case .unsupportedMediaType(let type):
+            "不支持的内容类型“\(type)”：表单请用 application/x-www-form-urlencoded，接口请用 application/json"
         }
     }
 }

@@ -15,7 +15,9 @@ struct RequestGuardMiddleware: RouterMiddleware {
 
     let maximumBodyBytes: Int
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         guard [.post, .put, .patch, .delete].contains(request.method) else { return try await next(request, context) }
         var context = context
         try checkOrigin(request)
@@ -29,7 +31,10 @@ struct RequestGuardMiddleware: RouterMiddleware {
             throw RequestError.tooLarge(limit: maximumBodyBytes)
         }
         context.body = body
-        let mediaType = request.headers[.contentType].map { $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType =
+            request.headers[.contentType].map {
+                $0.split(separator: ";")[0].trimmingCharacters(in: .whitespaces).lowercased()
+            } ?? ""
         let presented: String?
         switch mediaType {
         case "application/x-www-form-urlencoded":
@@ -46,7 +51,8 @@ struct RequestGuardMiddleware: RouterMiddleware {
         default:
             throw RequestError.unsupportedMediaType(mediaType)
         }
-        let expected = request.uri.path == "/login"
+        let expected =
+            request.uri.path == "/login"
             ? request.cookies[RequestGuardMiddleware.loginCookieName]?.value
             : context.identity?.session.csrfToken
         guard context.identity != nil || request.uri.path == "/login" else { throw RequestError.unauthenticated }
@@ -60,7 +66,8 @@ struct RequestGuardMiddleware: RouterMiddleware {
     private func checkOrigin(_ request: Request) throws {
         guard let origin = request.headers[.origin] else { return }
         guard let host = request.head.authority,
-              let url = URL(string: origin), let originHost = url.host else { throw RequestError.csrf }
+            let url = URL(string: origin), let originHost = url.host
+        else { throw RequestError.csrf }
         let originAuthority = url.port.map { "\(originHost):\($0)" } ?? originHost
         guard originAuthority.lowercased() == host.lowercased() else { throw RequestError.csrf }
     }

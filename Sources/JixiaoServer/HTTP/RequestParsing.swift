@@ -24,7 +24,8 @@ extension FormFieldsBody {
     }
 
     /// An optional value of a fixed set (a filter); empty is absent, anything else unknown is refused.
-    func optionalChoice<T: RawRepresentable>(_ name: String, label: String) throws(RequestError) -> T? where T.RawValue == String {
+    func optionalChoice<T: RawRepresentable>(_ name: String, label: String) throws(RequestError) -> T?
+    where T.RawValue == String {
         guard let text = values[name], !text.isEmpty else { return nil }
         guard let value = T(rawValue: text) else { throw .badRequest("未知的\(label)“\(text.prefix(40))”") }
         return value

@@ -4,8 +4,10 @@ import Logging
 
 /// Builds the web application: middleware in the order every request meets it, then the routes.
 public enum ServerApplication {
-    public static func router(store: any FormStore, configuration: ServerConfiguration,
-                              hasher: PasswordHasher = PasswordHasher()) -> Router<AppRequestContext> {
+    public static func router(
+        store: any FormStore, configuration: ServerConfiguration,
+        hasher: PasswordHasher = PasswordHasher()
+    ) -> Router<AppRequestContext> {
         let services = Services(store: store, configuration: configuration, hasher: hasher)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
@@ -22,11 +24,14 @@ public enum ServerApplication {
     }
 
     /// The application listening on `host:port`; `onListening` runs once the socket is bound.
-    public static func application(store: any FormStore, configuration: ServerConfiguration, host: String, port: Int,
-                                   onListening: @escaping @Sendable () -> Void = {}) -> some ApplicationProtocol {
-        Application(router: router(store: store, configuration: configuration),
-                    configuration: .init(address: .hostname(host, port: port), serverName: "jixiao"),
-                    onServerRunning: { _ in onListening() }, logger: Logger(label: "jixiao.serve"))
+    public static func application(
+        store: any FormStore, configuration: ServerConfiguration, host: String, port: Int,
+        onListening: @escaping @Sendable () -> Void = {}
+    ) -> some ApplicationProtocol {
+        Application(
+            router: router(store: store, configuration: configuration),
+            configuration: .init(address: .hostname(host, port: port), serverName: "jixiao"),
+            onServerRunning: { _ in onListening() }, logger: Logger(label: "jixiao.serve"))
     }
 }
 
@@ -34,9 +39,12 @@ public enum ServerApplication {
 struct SecurityHeadersMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+        response.headers[.contentSecurityPolicy] =
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"

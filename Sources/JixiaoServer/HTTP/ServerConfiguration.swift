@@ -13,8 +13,10 @@ public struct ServerConfiguration: Sendable {
     /// Largest request body accepted (a whole form with long texts is well under this).
     public var maximumBodyBytes: Int
 
-    public init(policy: ScoringPolicy = .national, exportDirectory: String, secureCookies: Bool = false,
-                sessionLifetime: TimeInterval = 8 * 3600, maximumBodyBytes: Int = 1024 * 1024) {
+    public init(
+        policy: ScoringPolicy = .national, exportDirectory: String, secureCookies: Bool = false,
+        sessionLifetime: TimeInterval = 8 * 3600, maximumBodyBytes: Int = 1024 * 1024
+    ) {
         self.policy = policy
         self.exportDirectory = exportDirectory
         self.secureCookies = secureCookies

@@ -10,7 +10,8 @@ struct Services: Sendable {
         self.store = store
         self.configuration = configuration
         forms = FormService(store: store, policy: configuration.policy)
-        review = ReviewService(store: store, policy: configuration.policy, exportDirectory: configuration.exportDirectory)
+        review = ReviewService(
+            store: store, policy: configuration.policy, exportDirectory: configuration.exportDirectory)
         admin = AdminService(store: store, hasher: hasher)
     }
 }

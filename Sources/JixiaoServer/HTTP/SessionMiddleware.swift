@@ -11,11 +11,14 @@ struct SessionMiddleware: RouterMiddleware {
     let store: any FormStore
     let secureCookies: Bool
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
         var context = context
         context.isSecure = secureCookies || request.headers[HTTPField.Name("X-Forwarded-Proto")!] == "https"
         if let token = request.cookies[SessionMiddleware.cookieName]?.value, !token.isEmpty, token.count <= 128,
-           let found = try await store.session(tokenDigest: SecureToken.digest(token), now: Date()) {
+            let found = try await store.session(tokenDigest: SecureToken.digest(token), now: Date())
+        {
             context.identity = Identity(user: found.user, session: found.session)
         }
         return try await next(request, context)
@@ -23,7 +26,8 @@ struct SessionMiddleware: RouterMiddleware {
 
     /// The session cookie: HttpOnly, SameSite=Strict, Secure over HTTPS; nil value clears it.
     static func cookie(_ token: String?, lifetime: TimeInterval, secure: Bool) -> Cookie {
-        Cookie(name: cookieName, value: token ?? "", maxAge: token == nil ? 0 : Int(lifetime), path: "/",
-               secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: cookieName, value: token ?? "", maxAge: token == nil ? 0 : Int(lifetime), path: "/",
+            secure: secure, httpOnly: true, sameSite: .strict)
     }
 }

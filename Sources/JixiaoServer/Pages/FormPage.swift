@@ -15,46 +15,53 @@ struct FormPage {
 
     var record: FormRecord { view.record }
     var user: User { identity.user }
-    private func may(_ action: FormAction) -> Bool { (try? AccessPolicy.check(user, action, unitID: record.unitID)) != nil }
+    private func may(_ action: FormAction) -> Bool {
+        (try? AccessPolicy.check(user, action, unitID: record.unitID)) != nil
+    }
     var editable: Bool { may(.edit) && record.state?.isEditable == true }
     var reviewable: Bool { may(.review) && record.state == .submitted }
     /// Findings by field path; those with no cell on the page are listed at the top.
-    var findingsByPath: [String: [Finding]] { Dictionary(grouping: analysis.findings, by: { $0.location.fieldPath ?? "" }) }
+    var findingsByPath: [String: [Finding]] {
+        Dictionary(grouping: analysis.findings, by: { $0.location.fieldPath ?? "" })
+    }
 
     func render() -> HTML {
         let title = "\(form.project)项目支出绩效自评表"
         let paths = Set(FormFields.flatten(form).map(\.path))
         let loose = analysis.findings.filter { !paths.contains($0.location.fieldPath ?? "") }
-        return Layout.page(title, identity: identity, """
-        <section class="form-page">
-          <p class="crumbs"><a href="\(user.role == .officer ? "/forms" : "/review")">← 返回列表</a></p>
-          <h1>\(title)</h1>
-          <p class="subtitle">（\(form.year)年度） \(Display.state(record.state)) 第 \(record.version) 版 · \(view.unit?.label ?? "")</p>
-          \(notice.map { Layout.message($0, kind: "success") } ?? .empty)
-          \(returnNotice())
-          <div class="summary-bar" id="live-summary">
-            <span>执行率 <b data-live="executionRate">\(fixed: analysis.score.execution.ratePercent)</b>%</span>
-            <span>执行得分 <b data-live="executionScore">\(fixed: analysis.score.execution.score)</b></span>
-            <span>总分 <b data-live="total">\(fixed: analysis.score.total)</b>（<b data-live="grade">\(analysis.score.grade.label)</b>）</span>
-            <span>按评分规则 <b data-live="ruleTotal">\(fixed: analysis.score.ruleTotal)</b>（<b data-live="ruleGrade">\(analysis.score.ruleGrade.label)</b>）</span>
-            <span>错误 <b data-live="errors">\(analysis.errors.count)</b> 条</span>
-          </div>
-          <div id="loose-findings" class="findings">\(loose.map(findingItem))</div>
-          \(editable ? editor() : sheet())
-          \(HTML.when(editable && may(.submit), submitPanel()))
-          \(HTML.when(reviewable, reviewPanel()))
-          \(HistorySection.render(view.history))
-        </section>
-        """)
+        return Layout.page(
+            title, identity: identity,
+            """
+            <section class="form-page">
+              <p class="crumbs"><a href="\(user.role == .officer ? "/forms" : "/review")">← 返回列表</a></p>
+              <h1>\(title)</h1>
+              <p class="subtitle">（\(form.year)年度） \(Display.state(record.state)) 第 \(record.version) 版 · \(view.unit?.label ?? "")</p>
+              \(notice.map { Layout.message($0, kind: "success") } ?? .empty)
+              \(returnNotice())
+              <div class="summary-bar" id="live-summary">
+                <span>执行率 <b data-live="executionRate">\(fixed: analysis.score.execution.ratePercent)</b>%</span>
+                <span>执行得分 <b data-live="executionScore">\(fixed: analysis.score.execution.score)</b></span>
+                <span>总分 <b data-live="total">\(fixed: analysis.score.total)</b>（<b data-live="grade">\(analysis.score.grade.label)</b>）</span>
+                <span>按评分规则 <b data-live="ruleTotal">\(fixed: analysis.score.ruleTotal)</b>（<b data-live="ruleGrade">\(analysis.score.ruleGrade.label)</b>）</span>
+                <span>错误 <b data-live="errors">\(analysis.errors.count)</b> 条</span>
+              </div>
+              <div id="loose-findings" class="findings">\(loose.map(findingItem))</div>
+              \(editable ? editor() : sheet())
+              \(HTML.when(editable && may(.submit), submitPanel()))
+              \(HTML.when(reviewable, reviewPanel()))
+              \(HistorySection.render(view.history))
+            </section>
+            """)
     }
 
     private func returnNotice() -> HTML {
         guard record.state == .returned,
-              let entry = view.history.last(where: { $0.kind == .transition && $0.toState == .returned }) else { return .empty }
+            let entry = view.history.last(where: { $0.kind == .transition && $0.toState == .returned })
+        else { return .empty }
         return """
-        <div class="message error return-comment"><b>退回意见</b>（\(entry.userName ?? "审核人")，\(Display.time(entry.at))）：\
-        <span class="comment-text">\(entry.comment ?? "")</span></div>
-        """
+            <div class="message error return-comment"><b>退回意见</b>（\(entry.userName ?? "审核人")，\(Display.time(entry.at))）：\
+            <span class="comment-text">\(entry.comment ?? "")</span></div>
+            """
     }
 
     private func editor() -> HTML {
@@ -116,18 +123,18 @@ struct FormPage {
             row(cell("funds.sources[\(index)].source", source.source), "funds.sources[\(index)]", source)
         }
         return """
-        <table class="sheet funds">
-          <caption>项目资金预算安排及执行进度（万元）</caption>
-          <tr><th rowspan="2">资金来源</th><th colspan="2">年初预算数</th><th rowspan="2">全年预算数</th><th rowspan="2">全年执行数</th>
-              <th rowspan="2">资金结(转)余</th><th rowspan="2">执行率(%)</th><th rowspan="2">得分</th>
-              \(HTML.when(hasDeviation, "<th rowspan=\"2\">偏差原因分析及改进措施</th>"))</tr>
-          <tr><th>目标申报数</th><th>预算编制数</th></tr>
-          \(row("资金总额", "funds.total", form.funds.total))
-          \(sources)
-          <tr class="live"><td colspan="\(hasDeviation ? 9 : 8)">重算：执行率 <b data-live="executionRate">\(fixed: analysis.score.execution.ratePercent)</b>%，得分 <b data-live="executionScore">\(fixed: analysis.score.execution.score)</b>
-            <span data-live="executionProblem" class="muted">\(analysis.score.execution.problem?.label ?? "")</span></td></tr>
-        </table>
-        """
+            <table class="sheet funds">
+              <caption>项目资金预算安排及执行进度（万元）</caption>
+              <tr><th rowspan="2">资金来源</th><th colspan="2">年初预算数</th><th rowspan="2">全年预算数</th><th rowspan="2">全年执行数</th>
+                  <th rowspan="2">资金结(转)余</th><th rowspan="2">执行率(%)</th><th rowspan="2">得分</th>
+                  \(HTML.when(hasDeviation, "<th rowspan=\"2\">偏差原因分析及改进措施</th>"))</tr>
+              <tr><th>目标申报数</th><th>预算编制数</th></tr>
+              \(row("资金总额", "funds.total", form.funds.total))
+              \(sources)
+              <tr class="live"><td colspan="\(hasDeviation ? 9 : 8)">重算：执行率 <b data-live="executionRate">\(fixed: analysis.score.execution.ratePercent)</b>%，得分 <b data-live="executionScore">\(fixed: analysis.score.execution.score)</b>
+                <span data-live="executionProblem" class="muted">\(analysis.score.execution.problem?.label ?? "")</span></td></tr>
+            </table>
+            """
     }
 
     private func indicatorTable() -> HTML {
@@ -135,40 +142,43 @@ struct FormPage {
         let rows: [HTML] = form.indicators.enumerated().map { index, row in
             indicatorRow(index, row, analysis.score.indicators[index], withNote: withNote)
         }
-        let blank = SelfEvaluation.Indicator(level1: "", level2: "", name: "", adjustedTarget: "", actual: "",
-                                             qualitativeNote: withNote ? "" : nil, weight: "", score: "")
+        let blank = SelfEvaluation.Indicator(
+            level1: "", level2: "", name: "", adjustedTarget: "", actual: "",
+            qualitativeNote: withNote ? "" : nil, weight: "", score: "")
         return """
-        <table class="sheet indicators" id="indicators">
-          <caption>绩效指标</caption>
-          <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年初指标值</th><th>调整后指标值</th><th>实际完成值</th>
-              \(HTML.when(withNote, "<th>定性值情况说明</th>"))<th>分值</th><th>得分</th><th class="rule">规则得分</th>
-              <th>偏差原因分析及改进措施</th>\(HTML.when(editable, "<th></th>"))</tr>
-          \(rows)
-        </table>
-        \(HTML.when(editable, """
-        <template id="indicator-template">\(indicatorRow(-1, blank, nil, withNote: withNote))</template>
-        <p><button type="button" id="add-row">添加指标行</button></p>
-        """))
-        """
+            <table class="sheet indicators" id="indicators">
+              <caption>绩效指标</caption>
+              <tr><th>一级指标</th><th>二级指标</th><th>三级指标</th><th>年初指标值</th><th>调整后指标值</th><th>实际完成值</th>
+                  \(HTML.when(withNote, "<th>定性值情况说明</th>"))<th>分值</th><th>得分</th><th class="rule">规则得分</th>
+                  <th>偏差原因分析及改进措施</th>\(HTML.when(editable, "<th></th>"))</tr>
+              \(rows)
+            </table>
+            \(HTML.when(editable, """
+            <template id="indicator-template">\(indicatorRow(-1, blank, nil, withNote: withNote))</template>
+            <p><button type="button" id="add-row">添加指标行</button></p>
+            """))
+            """
     }
 
     /// One indicator row; the new-row template has index −1 (the script renumbers rows).
-    private func indicatorRow(_ index: Int, _ row: SelfEvaluation.Indicator, _ score: IndicatorScore?, withNote: Bool) -> HTML {
+    private func indicatorRow(
+        _ index: Int, _ row: SelfEvaluation.Indicator, _ score: IndicatorScore?, withNote: Bool
+    ) -> HTML {
         let prefix = "indicators[\(index)]"
         let rule: HTML = score.map { $0.isScored ? HTML("\(fixed: $0.ruleScore)") : "不计分" } ?? "—"
         let differs = (score?.difference ?? 0) != 0
         return """
-        <tr data-row="\(index)">
-          <td>\(cell("\(prefix).level1", row.level1))</td><td>\(cell("\(prefix).level2", row.level2))</td>
-          <td>\(cell("\(prefix).name", row.name))</td><td>\(cell("\(prefix).initialTarget", row.initialTarget.text))</td>
-          <td>\(cell("\(prefix).adjustedTarget", row.adjustedTarget.text))</td><td>\(cell("\(prefix).actual", row.actual.text))</td>
-          \(HTML.when(withNote, "<td>\(cell("\(prefix).qualitativeNote", row.qualitativeNote ?? ""))</td>"))
-          <td>\(cell("\(prefix).weight", row.weight.text, numeric: true))</td><td>\(cell("\(prefix).score", row.score.text, numeric: true))</td>
-          <td class="rule\(differs ? " differs" : "")" data-rule-score="\(index)" title="\(score.map(ScoreExplanation.describe) ?? "")">\(rule)</td>
-          <td>\(cell("\(prefix).deviation", row.deviation, long: true))</td>
-          \(HTML.when(editable, "<td><button type=\"button\" class=\"link remove-row\">删除</button></td>"))
-        </tr>
-        """
+            <tr data-row="\(index)">
+              <td>\(cell("\(prefix).level1", row.level1))</td><td>\(cell("\(prefix).level2", row.level2))</td>
+              <td>\(cell("\(prefix).name", row.name))</td><td>\(cell("\(prefix).initialTarget", row.initialTarget.text))</td>
+              <td>\(cell("\(prefix).adjustedTarget", row.adjustedTarget.text))</td><td>\(cell("\(prefix).actual", row.actual.text))</td>
+              \(HTML.when(withNote, "<td>\(cell("\(prefix).qualitativeNote", row.qualitativeNote ?? ""))</td>"))
+              <td>\(cell("\(prefix).weight", row.weight.text, numeric: true))</td><td>\(cell("\(prefix).score", row.score.text, numeric: true))</td>
+              <td class="rule\(differs ? " differs" : "")" data-rule-score="\(index)" title="\(score.map(ScoreExplanation.describe) ?? "")">\(rule)</td>
+              <td>\(cell("\(prefix).deviation", row.deviation, long: true))</td>
+              \(HTML.when(editable, "<td><button type=\"button\" class=\"link remove-row\">删除</button></td>"))
+            </tr>
+            """
     }
 
     /// An input (or text) for one field, with the findings on it.
@@ -180,12 +190,14 @@ struct FormPage {
         if long {
             return "<textarea name=\"\(path)\" rows=\"2\" class=\"\(flagged)\">\(value)</textarea>\(notes)"
         }
-        return "<input name=\"\(path)\" value=\"\(value)\" class=\"\(numeric ? "num" : "")\(flagged)\" autocomplete=\"off\">\(notes)"
+        return
+            "<input name=\"\(path)\" value=\"\(value)\" class=\"\(numeric ? "num" : "")\(flagged)\" autocomplete=\"off\">\(notes)"
     }
 
     private func findingItem(_ finding: Finding) -> HTML {
         let place = finding.location.fieldPath.map { FieldLabels.label($0) + "：" } ?? ""
-        return "<div class=\"finding \(finding.severity.rawValue)\">\(finding.severity.label) \(place)\(finding.message)（\(finding.ruleID)）</div>"
+        return
+            "<div class=\"finding \(finding.severity.rawValue)\">\(finding.severity.label) \(place)\(finding.message)（\(finding.ruleID)）</div>"
     }
 
     private func submitPanel() -> HTML {
@@ -222,26 +234,32 @@ struct FormPage {
 enum HistorySection {
     static func render(_ history: [HistoryEntry]) -> HTML {
         // Newest version first; within a version, fields in printed order.
-        let ordered = history.enumerated().sorted { ($0.element.version, -$0.offset) > ($1.element.version, -$1.offset) }.map(\.element)
+        let ordered = history.enumerated().sorted {
+            ($0.element.version, -$0.offset) > ($1.element.version, -$1.offset)
+        }.map(\.element)
         let rows: [HTML] = ordered.map { entry in
             let what: HTML
             switch entry.kind {
             case .created: what = "<td>创建</td><td colspan=\"3\">由目标表生成</td>"
-            case .imported: what = "<td>导入</td><td colspan=\"3\">从表单文件导入\(entry.toState.map { "（\($0.label)）" } ?? "")</td>"
+            case .imported:
+                what = "<td>导入</td><td colspan=\"3\">从表单文件导入\(entry.toState.map { "（\($0.label)）" } ?? "")</td>"
             case .edited:
                 let change = entry.change
-                what = "<td>修改</td><td>\(change.map { FieldLabels.label($0.path) } ?? "")</td><td>\(change?.old ?? "")</td><td>\(change?.new ?? "")</td>"
+                what =
+                    "<td>修改</td><td>\(change.map { FieldLabels.label($0.path) } ?? "")</td><td>\(change?.old ?? "")</td><td>\(change?.new ?? "")</td>"
             case .transition:
-                what = "<td>\(entry.fromState?.label ?? "") → \(entry.toState?.label ?? "")</td><td colspan=\"3\" class=\"comment\">\(entry.comment ?? "")</td>"
+                what =
+                    "<td>\(entry.fromState?.label ?? "") → \(entry.toState?.label ?? "")</td><td colspan=\"3\" class=\"comment\">\(entry.comment ?? "")</td>"
             }
-            return "<tr><td>\(Display.time(entry.at))</td><td>\(entry.userName ?? "系统")</td><td>第 \(entry.version) 版</td>\(what)</tr>"
+            return
+                "<tr><td>\(Display.time(entry.at))</td><td>\(entry.userName ?? "系统")</td><td>第 \(entry.version) 版</td>\(what)</tr>"
         }
         return """
-        <section class="history">
-          <h2>修改与审核记录</h2>
-          <table class="list"><tr><th>时间</th><th>人员</th><th>版本</th><th>操作</th><th>字段 / 意见</th><th>原值</th><th>新值</th></tr>
-          \(rows)</table>
-        </section>
-        """
+            <section class="history">
+              <h2>修改与审核记录</h2>
+              <table class="list"><tr><th>时间</th><th>人员</th><th>版本</th><th>操作</th><th>字段 / 意见</th><th>原值</th><th>新值</th></tr>
+              \(rows)</table>
+            </section>
+            """
     }
 }

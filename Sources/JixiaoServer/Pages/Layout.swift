@@ -32,11 +32,11 @@ enum Layout {
         if user.role != .officer { links.append("<a href=\"/review\">年度总览</a>") }
         if user.role == .admin { links.append("<a href=\"/admin\">用户与单位</a>") }
         return """
-        <nav>\(links)</nav>
-        <div class="who"><span>\(user.displayName)（\(user.role.label)）</span>
-          <form method="post" action="/logout" class="inline">\(csrfField(identity))<button type="submit" class="link">退出</button></form>
-        </div>
-        """
+            <nav>\(links)</nav>
+            <div class="who"><span>\(user.displayName)（\(user.role.label)）</span>
+              <form method="post" action="/logout" class="inline">\(csrfField(identity))<button type="submit" class="link">退出</button></form>
+            </div>
+            """
     }
 
     /// The hidden CSRF field every form post carries.
@@ -52,16 +52,20 @@ enum Layout {
 
 /// A refusal or failure shown as a page.
 enum ErrorPage {
-    static func render(status: Int, title: String, message: String, details: [String] = [], identity: Identity?,
-                       back: String? = nil) -> HTML {
+    static func render(
+        status: Int, title: String, message: String, details: [String] = [], identity: Identity?,
+        back: String? = nil
+    ) -> HTML {
         let items: [HTML] = details.map { "<li>\($0)</li>" }
-        return Layout.page(title, identity: identity, """
-        <section class="error-page">
-          <h1>\(title)</h1>
-          \(Layout.message(message, kind: "error"))
-          \(HTML.when(!details.isEmpty, "<ul class=\"reasons\">\(items)</ul>"))
-          <p><a href="\(back ?? "/")">返回</a>（HTTP \(status)）</p>
-        </section>
-        """)
+        return Layout.page(
+            title, identity: identity,
+            """
+            <section class="error-page">
+              <h1>\(title)</h1>
+              \(Layout.message(message, kind: "error"))
+              \(HTML.when(!details.isEmpty, "<ul class=\"reasons\">\(items)</ul>"))
+              <p><a href="\(back ?? "/")">返回</a>（HTTP \(status)）</p>
+            </section>
+            """)
     }
 }

@@ -12,7 +12,9 @@ public struct PasswordHasher: Sendable {
     public let iterations: Int
 
     public init(iterations: Int = PasswordHasher.defaultIterations) {
-        precondition(iterations >= PasswordHasher.minimumIterations, "PBKDF2 needs at least \(PasswordHasher.minimumIterations) iterations")
+        precondition(
+            iterations >= PasswordHasher.minimumIterations,
+            "PBKDF2 needs at least \(PasswordHasher.minimumIterations) iterations")
         self.iterations = iterations
     }
 
@@ -36,11 +38,13 @@ public struct PasswordHasher: Sendable {
     public static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$", omittingEmptySubsequences: false)
         guard parts.count == 4, parts[0] == "pbkdf2-sha256", let iterations = Int(parts[1]),
-              iterations >= minimumIterations, iterations <= 10_000_000,
-              let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
-              !expected.isEmpty, password.utf8.count <= 1024 else { return false }
-        let key = PBKDF2.deriveKey(password: Array(password.utf8), salt: Array(salt), iterations: iterations,
-                                   length: expected.count)
+            iterations >= minimumIterations, iterations <= 10_000_000,
+            let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
+            !expected.isEmpty, password.utf8.count <= 1024
+        else { return false }
+        let key = PBKDF2.deriveKey(
+            password: Array(password.utf8), salt: Array(salt), iterations: iterations,
+            length: expected.count)
         return SecureToken.constantTimeEquals(key, Array(expected))
     }
 }

@@ -14,9 +14,13 @@ public struct AdminService: Sendable {
     /// A unit from `209100-山西省社会保险局` (code and name) or a bare name.
     public func createUnit(label: String) async throws -> BudgetUnit {
         let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= 200 else { throw ServiceError.invalid("请填写单位名称（可带代码，如 209100-山西省社会保险局），不超过 200 字") }
+        guard !text.isEmpty, text.count <= 200 else {
+            throw ServiceError.invalid("请填写单位名称（可带代码，如 209100-山西省社会保险局），不超过 200 字")
+        }
         let coded = CodedName(text)
-        do { return try await store.createUnit(code: coded.code, name: coded.name) } catch { throw AdminService.mapped(error) }
+        do { return try await store.createUnit(code: coded.code, name: coded.name) } catch {
+            throw AdminService.mapped(error)
+        }
     }
 
     /// The unit named by its code, its name or its `code-name` label.
@@ -28,10 +32,14 @@ public struct AdminService: Sendable {
         }
     }
 
-    public func createUser(login: String, displayName: String, role: Role, password: String, unitID: Int64?,
-                           reviewedUnits: Set<Int64>) async throws -> User {
+    public func createUser(
+        login: String, displayName: String, role: Role, password: String, unitID: Int64?,
+        reviewedUnits: Set<Int64>
+    ) async throws -> User {
         let login = login.trimmingCharacters(in: .whitespaces)
-        guard !login.isEmpty, login.count <= 64, login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }) else {
+        guard !login.isEmpty, login.count <= 64,
+            login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
+        else {
             throw ServiceError.invalid("登录名只能由字母、数字和 . _ - 组成，不超过 64 位")
         }
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -39,16 +47,19 @@ public struct AdminService: Sendable {
         if let weakness = PasswordHasher.weakness(of: password) { throw ServiceError.invalid(weakness) }
         if role == .officer, unitID == nil { throw ServiceError.invalid("经办人必须属于一个单位") }
         do {
-            return try await store.createUser(NewUser(
-                login: login, displayName: name, role: role, unitID: role == .officer ? unitID : nil,
-                reviewedUnits: role == .reviewer ? reviewedUnits : [], passwordHash: hasher.hash(password)))
+            return try await store.createUser(
+                NewUser(
+                    login: login, displayName: name, role: role, unitID: role == .officer ? unitID : nil,
+                    reviewedUnits: role == .reviewer ? reviewedUnits : [], passwordHash: hasher.hash(password)))
         } catch {
             throw AdminService.mapped(error)
         }
     }
 
     public func assign(reviewerID: Int64, units: Set<Int64>) async throws {
-        do { try await store.setReviewedUnits(userID: reviewerID, units: units) } catch { throw AdminService.mapped(error) }
+        do { try await store.setReviewedUnits(userID: reviewerID, units: units) } catch {
+            throw AdminService.mapped(error)
+        }
     }
 
     /// Refusals of the store (a taken login, an unknown unit) are the user's to fix: 4xx, not 500.

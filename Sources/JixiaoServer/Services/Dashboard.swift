@@ -13,8 +13,10 @@ public struct Dashboard: Sendable {
         /// 1-based page of the form list.
         public var page: Int
 
-        public init(year: Int? = nil, unitID: Int64? = nil, grade: Grade? = nil, state: WorkflowState? = nil,
-                    ruleID: String? = nil, page: Int = 1) {
+        public init(
+            year: Int? = nil, unitID: Int64? = nil, grade: Grade? = nil, state: WorkflowState? = nil,
+            ruleID: String? = nil, page: Int = 1
+        ) {
             self.year = year
             self.unitID = unitID
             self.grade = grade
@@ -53,8 +55,10 @@ public struct Dashboard: Sendable {
     /// The department summary sentence of the shown forms, when one unit is chosen (`DepartmentSummary`).
     public let summaries: [UnitSummary]
 
-    init(filter: Filter, year: Int?, years: [Int], units: [BudgetUnit], ruleIDs: [String], records: [FormRecord],
-         summaries: [UnitSummary] = []) {
+    init(
+        filter: Filter, year: Int?, years: [Int], units: [BudgetUnit], ruleIDs: [String], records: [FormRecord],
+        summaries: [UnitSummary] = []
+    ) {
         self.summaries = summaries
         self.filter = filter
         self.year = year
@@ -65,12 +69,18 @@ public struct Dashboard: Sendable {
         var printed: [Grade: Int] = [:]
         var recomputed: [Grade: Int] = [:]
         var unreadable = 0
-        var declared = Decimal(0), budget = Decimal(0), executed = Decimal(0)
+        var declared = Decimal(0)
+        var budget = Decimal(0)
+        var executed = Decimal(0)
         var buckets = Array(repeating: 0, count: Dashboard.bucketLabels.count)
         var errors = 0
         for record in records {
             guard let figures = record.figures else { continue }
-            if let grade = Grade(label: figures.printedGrade) { printed[grade, default: 0] += 1 } else { unreadable += 1 }
+            if let grade = Grade(label: figures.printedGrade) {
+                printed[grade, default: 0] += 1
+            } else {
+                unreadable += 1
+            }
             recomputed[figures.grade, default: 0] += 1
             declared += figures.declared ?? 0
             budget += figures.fullYearBudget ?? 0

@@ -32,8 +32,9 @@ public struct FormService: Sendable {
             analysis = FormAnalysis(form, target: try await target(of: stored.record), policy: policy)
         }
         let units = try await store.units()
-        return FormView(record: stored.record, form: stored.form, unit: units.first { $0.id == stored.record.unitID },
-                        analysis: analysis, history: try await store.history(formID: formID))
+        return FormView(
+            record: stored.record, form: stored.form, unit: units.first { $0.id == stored.record.unitID },
+            analysis: analysis, history: try await store.history(formID: formID))
     }
 
     /// The form, when the user may do `action` to it; not found otherwise (also for other units' forms).
@@ -58,7 +59,8 @@ public struct FormService: Sendable {
 
     /// The user's self-evaluations (their units), optionally of one year and state.
     public func forms(_ user: User, year: Int? = nil, state: WorkflowState? = nil) async throws -> [FormRecord] {
-        try await store.records(FormQuery(year: year, units: AccessPolicy.scope(of: user), states: state.map { [$0] } ?? []))
+        try await store.records(
+            FormQuery(year: year, units: AccessPolicy.scope(of: user), states: state.map { [$0] } ?? []))
     }
 
     /// Target tables of the officer's unit that no self-evaluation has been drafted from yet.
@@ -73,7 +75,8 @@ public struct FormService: Sendable {
     /// The target table a self-evaluation answers to: the one it was drafted from.
     func target(of record: FormRecord) async throws -> TargetTable? {
         guard let id = record.targetID, let target = try await store.record(id: id),
-              case .targetTable(let table) = try await load(target).form else { return nil }
+            case .targetTable(let table) = try await load(target).form
+        else { return nil }
         return table
     }
 
@@ -91,8 +94,9 @@ public struct FormService: Sendable {
         }
         let form = TargetDraft.selfEvaluation(from: table, unit: unit)
         let analysis = FormAnalysis(form, target: table, policy: policy)
-        return try await store.insertForm(analysis.write, unitID: unit.id, state: .draft, targetID: targetID, by: user.id,
-                                          kind: .created, at: Date())
+        return try await store.insertForm(
+            analysis.write, unitID: unit.id, state: .draft, targetID: targetID, by: user.id,
+            kind: .created, at: Date())
     }
 
     /// Scores the form as it would be with `fields` applied, without saving: the live recomputation.
@@ -108,8 +112,10 @@ public struct FormService: Sendable {
         let stored = try await readable(user, formID: formID, for: .edit)
         guard case .selfEvaluation(let current) = stored.form else { throw ServiceError.invalid("目标表不能在线修改") }
         if stored.record.version != version {
-            throw ServiceError.conflict(try await conflict(formID: formID, yourVersion: version, fields: fields,
-                                                           currentVersion: stored.record.version))
+            throw ServiceError.conflict(
+                try await conflict(
+                    formID: formID, yourVersion: version, fields: fields,
+                    currentVersion: stored.record.version))
         }
         if let state = stored.record.state, !state.isEditable {
             throw ServiceError.wrongState("该表当前状态为“\(state.label)”，不能修改（只有草稿或已退回的表可以修改）")
@@ -119,11 +125,14 @@ public struct FormService: Sendable {
         guard !changes.isEmpty else { return stored.record }
         let analysis = FormAnalysis(edited, target: try await target(of: stored.record), policy: policy)
         do {
-            return try await store.updateForm(id: formID, expectedVersion: version, write: analysis.write, changes: changes,
-                                              by: user.id, at: Date())
+            return try await store.updateForm(
+                id: formID, expectedVersion: version, write: analysis.write, changes: changes,
+                by: user.id, at: Date())
         } catch StoreError.versionConflict(_, _, let now) {
-            throw ServiceError.conflict(try await conflict(formID: formID, yourVersion: version, fields: fields,
-                                                           currentVersion: now))
+            throw ServiceError.conflict(
+                try await conflict(
+                    formID: formID, yourVersion: version, fields: fields,
+                    currentVersion: now))
         } catch StoreError.wrongState(_, let reason) {
             throw ServiceError.wrongState(reason)
         }
@@ -133,16 +142,20 @@ public struct FormService: Sendable {
         do { return try FormFields.apply(fields, to: form) } catch { throw ServiceError.invalid(error.description) }
     }
 
-    private func conflict(formID: Int64, yourVersion: Int, fields: [String: String],
-                          currentVersion: Int) async throws -> SaveConflict {
+    private func conflict(
+        formID: Int64, yourVersion: Int, fields: [String: String],
+        currentVersion: Int
+    ) async throws -> SaveConflict {
         let theirs = try await store.history(formID: formID).filter { $0.version > yourVersion }
         var yours: [FieldChange] = []
         if case .selfEvaluation(let base)? = try await store.form(id: formID, version: yourVersion),
-           let edited = try? FormFields.apply(fields, to: base) {
+            let edited = try? FormFields.apply(fields, to: base)
+        {
             yours = FormFields.changes(from: base, to: edited)
         }
-        return SaveConflict(formID: formID, yourVersion: yourVersion, currentVersion: currentVersion,
-                            theirChanges: theirs, yourChanges: yours)
+        return SaveConflict(
+            formID: formID, yourVersion: yourVersion, currentVersion: currentVersion,
+            theirChanges: theirs, yourChanges: yours)
     }
 
     /// Submits the form for review; refused while error-level findings remain.
@@ -168,19 +181,25 @@ public struct FormService: Sendable {
     public func approve(_ user: User, formID: Int64, version: Int?, comment: String?) async throws -> FormRecord {
         let stored = try await readable(user, formID: formID, for: .review)
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try await move(user, formID: stored.record.id, .approve, version: version,
-                              comment: comment?.isEmpty == false ? comment : nil)
+        return try await move(
+            user, formID: stored.record.id, .approve, version: version,
+            comment: comment?.isEmpty == false ? comment : nil)
     }
 
-    private func move(_ user: User, formID: Int64, _ transition: Transition, version: Int?,
-                      comment: String?) async throws -> FormRecord {
+    private func move(
+        _ user: User, formID: Int64, _ transition: Transition, version: Int?,
+        comment: String?
+    ) async throws -> FormRecord {
         do {
-            return try await store.transition(id: formID, transition, expectedVersion: version, comment: comment,
-                                              by: user.id, at: Date())
+            return try await store.transition(
+                id: formID, transition, expectedVersion: version, comment: comment,
+                by: user.id, at: Date())
         } catch StoreError.versionConflict(_, let expected, let current) {
-            throw ServiceError.conflict(SaveConflict(formID: formID, yourVersion: expected, currentVersion: current,
-                                                     theirChanges: try await store.history(formID: formID)
-                                                         .filter { $0.version > expected }, yourChanges: []))
+            throw ServiceError.conflict(
+                SaveConflict(
+                    formID: formID, yourVersion: expected, currentVersion: current,
+                    theirChanges: try await store.history(formID: formID)
+                        .filter { $0.version > expected }, yourChanges: []))
         } catch StoreError.wrongState(_, let reason) {
             throw ServiceError.wrongState(reason)
         }

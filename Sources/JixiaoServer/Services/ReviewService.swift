@@ -1,6 +1,6 @@
 import Foundation
-import JixiaoCrypto
 import JixiaoCore
+import JixiaoCrypto
 import JixiaoFormats
 import JixiaoXML
 
@@ -23,12 +23,14 @@ public struct ReviewService: Sendable {
         let years = try await store.years(kind: .selfEvaluation, units: scope)
         let year = filter.year ?? years.first
         let units = try await store.units().filter { scope.contains($0.id) }
-        let records = try await store.records(FormQuery(
-            year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
-            grade: filter.grade, ruleID: filter.ruleID))
+        let records = try await store.records(
+            FormQuery(
+                year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
+                grade: filter.grade, ruleID: filter.ruleID))
         let summaries = filter.unitID == nil ? [] : try await departmentSummaries(records)
-        return Dashboard(filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
-                         records: records, summaries: summaries)
+        return Dashboard(
+            filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
+            records: records, summaries: summaries)
     }
 
     /// The 决算公开 summary of the forms shown (one unit's year, so a few dozen forms are read).
@@ -51,12 +53,16 @@ public struct ReviewService: Sendable {
     /// batch folder, and marks the exported ones 已导出.
     public func exportApproved(_ user: User, year: Int, unitID: Int64?) async throws -> ExportOutcome {
         try reviewer(user)
-        let records = try await store.records(FormQuery(year: year, units: AccessPolicy.scope(of: user), unitID: unitID,
-                                                        states: [.approved]))
+        let records = try await store.records(
+            FormQuery(
+                year: year, units: AccessPolicy.scope(of: user), unitID: unitID,
+                states: [.approved]))
         guard !records.isEmpty else { throw ServiceError.invalid("\(year) 年度没有“已审核”状态的自评表可以导出") }
         var forms: [LoadedForm] = []
         for record in records {
-            do { try AccessPolicy.check(user, .export, unitID: record.unitID) } catch { throw ServiceError.denied(error) }
+            do { try AccessPolicy.check(user, .export, unitID: record.unitID) } catch {
+                throw ServiceError.denied(error)
+            }
             guard let stored = try await store.form(id: record.id) else { continue }
             forms.append(LoadedForm(file: ReviewService.label(record.id), form: stored.form))
         }
@@ -64,15 +70,20 @@ public struct ReviewService: Sendable {
         let directory = (exportDirectory as NSString).appendingPathComponent(name)
         let report: ExportReport
         do {
-            report = try Exporter(options: ExportOptions(outputFolder: directory, batchName: name, policy: policy,
-                                                         createdAt: ISO8601DateFormatter().string(from: Date()))).export(forms)
+            report = try Exporter(
+                options: ExportOptions(
+                    outputFolder: directory, batchName: name, policy: policy,
+                    createdAt: ISO8601DateFormatter().string(from: Date()))
+            ).export(forms)
         } catch {
             throw ServiceError.invalid("导出失败：\(error)")
         }
         let exported = Dictionary(report.exported.map { ($0.file, $0.path) }, uniquingKeysWith: { first, _ in first })
         let refusals = Dictionary(report.refused.map { ($0.file, $0.reasons) }, uniquingKeysWith: { first, _ in first })
         let items = records.compactMap { record in
-            exported[ReviewService.label(record.id)].map { (formID: record.id, path: String($0.dropFirst(directory.count + 1))) }
+            exported[ReviewService.label(record.id)].map {
+                (formID: record.id, path: String($0.dropFirst(directory.count + 1)))
+            }
         }
         let refused = records.compactMap { record in refusals[ReviewService.label(record.id)].map { (record, $0) } }
         guard !items.isEmpty else {
@@ -80,8 +91,9 @@ public struct ReviewService: Sendable {
             throw ServiceError.invalid("没有可以导出的自评表：" + refused.flatMap(\.1).joined(separator: "；"))
         }
         do {
-            return ExportOutcome(batch: try await store.recordExport(directory: directory, items: items, by: user.id, at: Date()),
-                                 refused: refused)
+            return ExportOutcome(
+                batch: try await store.recordExport(directory: directory, items: items, by: user.id, at: Date()),
+                refused: refused)
         } catch {
             try? FileManager.default.removeItem(atPath: directory)
             throw error
@@ -122,8 +134,9 @@ public struct ReviewService: Sendable {
         let scope = AccessPolicy.scope(of: user)
         let items = batch.items.filter { scope.contains($0.unitID) }
         guard !items.isEmpty else { throw ServiceError.denied(.notFound) }
-        return ExportBatch(id: batch.id, createdBy: batch.createdBy, createdAt: batch.createdAt,
-                           directory: batch.directory, items: items)
+        return ExportBatch(
+            id: batch.id, createdBy: batch.createdBy, createdAt: batch.createdAt,
+            directory: batch.directory, items: items)
     }
 
     private func reviewer(_ user: User) throws {
@@ -134,7 +147,8 @@ public struct ReviewService: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-                      c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d%02d%02d-%02d%02d%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
+            c.minute ?? 0, c.second ?? 0)
     }
 }

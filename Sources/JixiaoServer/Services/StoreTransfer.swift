@@ -31,10 +31,13 @@ public struct StoreTransfer: Sendable {
         // Units named with their code are resolved first, so a unit gets its code even when a target table
         // (which prints the name only) comes first.
         var unitOfForm: [Int: BudgetUnit] = [:]
-        for (index, item) in loaded.forms.enumerated().sorted(by: { StoreTransfer.unitName(of: $0.1.form).code != nil && StoreTransfer.unitName(of: $1.1.form).code == nil }) {
+        for (index, item) in loaded.forms.enumerated().sorted(by: {
+            StoreTransfer.unitName(of: $0.1.form).code != nil && StoreTransfer.unitName(of: $1.1.form).code == nil
+        }) {
             unitOfForm[index] = try await resolveUnit(StoreTransfer.unitName(of: item.form), in: &units)
         }
-        let ordered = loaded.forms.indices.filter { FormKind(loaded.forms[$0].form) == .targetTable }
+        let ordered =
+            loaded.forms.indices.filter { FormKind(loaded.forms[$0].form) == .targetTable }
             + loaded.forms.indices.filter { FormKind(loaded.forms[$0].form) == .selfEvaluation }
         var targets: [TargetKey: (id: Int64, table: TargetTable)] = [:]
         for index in ordered {
@@ -49,15 +52,17 @@ public struct StoreTransfer: Sendable {
             let key = TargetKey(unitID: unit.id, year: item.form.year, project: item.form.project)
             switch item.form {
             case .targetTable(let table):
-                let record = try await store.insertForm(FormWrite(form: item.form, figures: nil, findings: []),
-                                                        unitID: unit.id, state: nil, targetID: nil, by: nil,
-                                                        kind: .imported, at: Date())
+                let record = try await store.insertForm(
+                    FormWrite(form: item.form, figures: nil, findings: []),
+                    unitID: unit.id, state: nil, targetID: nil, by: nil,
+                    kind: .imported, at: Date())
                 targets[key] = (record.id, table)
             case .selfEvaluation(let form):
                 let target = targets[key]
                 let analysis = FormAnalysis(form, target: target?.table, policy: policy)
-                _ = try await store.insertForm(analysis.write, unitID: unit.id, state: .submitted, targetID: target?.id,
-                                               by: nil, kind: .imported, at: Date())
+                _ = try await store.insertForm(
+                    analysis.write, unitID: unit.id, state: .submitted, targetID: target?.id,
+                    by: nil, kind: .imported, at: Date())
             }
             report.imported += 1
             report.lines.append("导入\(kind.label)：\(item.file) → \(unit.label)")

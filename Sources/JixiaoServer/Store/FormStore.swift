@@ -25,8 +25,10 @@ public protocol FormStore: Sendable {
 
     // MARK: Forms
     /// Inserts a form at version 1 with a `created` or `imported` history entry.
-    func insertForm(_ write: FormWrite, unitID: Int64, state: WorkflowState?, targetID: Int64?, by userID: Int64?,
-                    kind: HistoryEntry.Kind, at: Date) async throws -> FormRecord
+    func insertForm(
+        _ write: FormWrite, unitID: Int64, state: WorkflowState?, targetID: Int64?, by userID: Int64?,
+        kind: HistoryEntry.Kind, at: Date
+    ) async throws -> FormRecord
     func form(id: Int64) async throws -> StoredForm?
     func record(id: Int64) async throws -> FormRecord?
     /// The body of an earlier version (for showing what changed since).
@@ -39,12 +41,16 @@ public protocol FormStore: Sendable {
     func exists(kind: FormKind, unitID: Int64, year: Int, project: String) async throws -> Bool
     /// Saves a new body if the form is still at `expectedVersion` and in an editable state; one history entry
     /// per changed field. Throws `.versionConflict` otherwise.
-    func updateForm(id: Int64, expectedVersion: Int, write: FormWrite, changes: [FieldChange], by userID: Int64,
-                    at: Date) async throws -> FormRecord
+    func updateForm(
+        id: Int64, expectedVersion: Int, write: FormWrite, changes: [FieldChange], by userID: Int64,
+        at: Date
+    ) async throws -> FormRecord
     /// Moves a form along the workflow if it is in one of the transition's source states (and at
     /// `expectedVersion` when given); the history entry carries the comment.
-    func transition(id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?, by userID: Int64,
-                    at: Date) async throws -> FormRecord
+    func transition(
+        id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?, by userID: Int64,
+        at: Date
+    ) async throws -> FormRecord
     func history(formID: Int64) async throws -> [HistoryEntry]
     func findings(formID: Int64) async throws -> [StoredFinding]
     /// Rule ids with at least one stored finding (for the dashboard's filter).
@@ -52,8 +58,10 @@ public protocol FormStore: Sendable {
 
     // MARK: Export batches
     /// Moves every form to 已导出 and records the batch, in one transaction.
-    func recordExport(directory: String, items: [(formID: Int64, path: String)], by userID: Int64,
-                      at: Date) async throws -> ExportBatch
+    func recordExport(
+        directory: String, items: [(formID: Int64, path: String)], by userID: Int64,
+        at: Date
+    ) async throws -> ExportBatch
     func exportBatch(id: Int64) async throws -> ExportBatch?
 }
 

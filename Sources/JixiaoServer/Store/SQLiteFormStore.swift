@@ -76,13 +76,19 @@ public final class SQLiteFormStore: FormStore {
             where try Row.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [unit]) == nil {
                 throw StoreError.notFound("单位（编号 \(unit)）")
             }
-            try db.execute(sql: """
-                INSERT INTO users (login, display_name, role, unit_id, password_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [user.login, user.displayName, user.role.rawValue,
-                                 user.role == .officer ? user.unitID : nil, user.passwordHash, Date()])
+            try db.execute(
+                sql: """
+                    INSERT INTO users (login, display_name, role, unit_id, password_hash, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    user.login, user.displayName, user.role.rawValue,
+                    user.role == .officer ? user.unitID : nil, user.passwordHash, Date(),
+                ])
             let id = db.lastInsertedRowID
-            if user.role == .reviewer { try SQLiteFormStore.replaceReviewedUnits(db, userID: id, units: user.reviewedUnits) }
+            if user.role == .reviewer {
+                try SQLiteFormStore.replaceReviewedUnits(db, userID: id, units: user.reviewedUnits)
+            }
             return try SQLiteFormStore.user(db, id: id)!
         }
     }
@@ -101,9 +107,12 @@ public final class SQLiteFormStore: FormStore {
 
     public func credentials(login: String) async throws -> (user: User, passwordHash: String)? {
         let pair: (User, String)? = try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, password_hash FROM users WHERE login = ?",
-                                             arguments: [login]),
-                  let user = try SQLiteFormStore.user(db, id: row["id"]) else { return nil }
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT id, password_hash FROM users WHERE login = ?",
+                    arguments: [login]),
+                let user = try SQLiteFormStore.user(db, id: row["id"])
+            else { return nil }
             return (user, row["password_hash"])
         }
         return pair.map { (user: $0.0, passwordHash: $0.1) }
@@ -123,17 +132,21 @@ public final class SQLiteFormStore: FormStore {
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM units WHERE id = ?", arguments: [unit]) != nil else {
                 throw StoreError.notFound("单位（编号 \(unit)）")
             }
-            try db.execute(sql: "INSERT INTO reviewer_units (user_id, unit_id) VALUES (?, ?)", arguments: [userID, unit])
+            try db.execute(
+                sql: "INSERT INTO reviewer_units (user_id, unit_id) VALUES (?, ?)", arguments: [userID, unit])
         }
     }
 
     private static func user(_ db: Database, id: Int64) throws -> User? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM users WHERE id = ?"), arguments: [id]),
-              let role = Role(rawValue: row["role"]) else { return nil }
-        let reviewed = try Int64.fetchAll(db.cachedStatement(sql: "SELECT unit_id FROM reviewer_units WHERE user_id = ?"),
-                                          arguments: [id])
-        return User(id: id, login: row["login"], displayName: row["display_name"], role: role, unitID: row["unit_id"],
-                    reviewedUnits: Set(reviewed))
+            let role = Role(rawValue: row["role"])
+        else { return nil }
+        let reviewed = try Int64.fetchAll(
+            db.cachedStatement(sql: "SELECT unit_id FROM reviewer_units WHERE user_id = ?"),
+            arguments: [id])
+        return User(
+            id: id, login: row["login"], displayName: row["display_name"], role: role, unitID: row["unit_id"],
+            reviewedUnits: Set(reviewed))
     }
 
     // MARK: Sessions
@@ -141,43 +154,60 @@ public final class SQLiteFormStore: FormStore {
     public func createSession(_ session: Session) async throws {
         try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Date()])
-            try db.execute(sql: "INSERT INTO sessions (token_digest, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [session.tokenDigest, session.userID, session.csrfToken, session.expiresAt])
+            try db.execute(
+                sql: "INSERT INTO sessions (token_digest, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [session.tokenDigest, session.userID, session.csrfToken, session.expiresAt])
         }
     }
 
     public func session(tokenDigest: String, now: Date) async throws -> (session: Session, user: User)? {
         let pair: (Session, User)? = try await read { db in
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ? AND expires_at > ?"),
-                                             arguments: [tokenDigest, now]),
-                  let user = try SQLiteFormStore.user(db, id: row["user_id"]) else { return nil }
-            return (Session(tokenDigest: tokenDigest, userID: user.id, csrfToken: row["csrf_token"],
-                            expiresAt: row["expires_at"]), user)
+            guard
+                let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT * FROM sessions WHERE token_digest = ? AND expires_at > ?"),
+                    arguments: [tokenDigest, now]),
+                let user = try SQLiteFormStore.user(db, id: row["user_id"])
+            else { return nil }
+            return (
+                Session(
+                    tokenDigest: tokenDigest, userID: user.id, csrfToken: row["csrf_token"],
+                    expiresAt: row["expires_at"]), user
+            )
         }
         return pair.map { (session: $0.0, user: $0.1) }
     }
 
     public func deleteSession(tokenDigest: String) async throws {
-        try await write { db in try db.execute(sql: "DELETE FROM sessions WHERE token_digest = ?", arguments: [tokenDigest]) }
+        try await write { db in
+            try db.execute(sql: "DELETE FROM sessions WHERE token_digest = ?", arguments: [tokenDigest])
+        }
     }
 
     // MARK: Forms
 
-    public func insertForm(_ write: FormWrite, unitID: Int64, state: WorkflowState?, targetID: Int64?, by userID: Int64?,
-                           kind: HistoryEntry.Kind, at: Date) async throws -> FormRecord {
+    public func insertForm(
+        _ write: FormWrite, unitID: Int64, state: WorkflowState?, targetID: Int64?, by userID: Int64?,
+        kind: HistoryEntry.Kind, at: Date
+    ) async throws -> FormRecord {
         let body = FormFileWriter.yaml(write.form)
         let formKind = FormKind(write.form)
         return try await self.write { db in
-            try db.execute(sql: """
-                INSERT INTO forms (kind, unit_id, year, project, state, version, target_id, body, updated_at)
-                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
-                """, arguments: [formKind.rawValue, unitID, write.form.year, write.form.project, state?.rawValue,
-                                 targetID, body, at])
+            try db.execute(
+                sql: """
+                    INSERT INTO forms (kind, unit_id, year, project, state, version, target_id, body, updated_at)
+                    VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+                    """,
+                arguments: [
+                    formKind.rawValue, unitID, write.form.year, write.form.project, state?.rawValue,
+                    targetID, body, at,
+                ])
             let id = db.lastInsertedRowID
             try SQLiteFormStore.storeDerived(db, id: id, write: write)
-            try db.execute(sql: "INSERT INTO form_versions (form_id, version, body) VALUES (?, 1, ?)", arguments: [id, body])
-            try db.execute(sql: "INSERT INTO history (form_id, version, user_id, at, kind, to_state) VALUES (?, 1, ?, ?, ?, ?)",
-                           arguments: [id, userID, at, kind.rawValue, state?.rawValue])
+            try db.execute(
+                sql: "INSERT INTO form_versions (form_id, version, body) VALUES (?, 1, ?)", arguments: [id, body])
+            try db.execute(
+                sql: "INSERT INTO history (form_id, version, user_id, at, kind, to_state) VALUES (?, 1, ?, ?, ?, ?)",
+                arguments: [id, userID, at, kind.rawValue, state?.rawValue])
             return try SQLiteFormStore.record(db, id: id)!
         }
     }
@@ -185,7 +215,8 @@ public final class SQLiteFormStore: FormStore {
     public func form(id: Int64) async throws -> StoredForm? {
         let pair: (FormRecord, String)? = try await read { db in
             guard let record = try SQLiteFormStore.record(db, id: id),
-                  let body = try String.fetchOne(db, sql: "SELECT body FROM forms WHERE id = ?", arguments: [id]) else { return nil }
+                let body = try String.fetchOne(db, sql: "SELECT body FROM forms WHERE id = ?", arguments: [id])
+            else { return nil }
             return (record, body)
         }
         guard let (record, body) = pair else { return nil }
@@ -198,8 +229,9 @@ public final class SQLiteFormStore: FormStore {
 
     public func form(id: Int64, version: Int) async throws -> Form? {
         let body = try await read { db in
-            try String.fetchOne(db, sql: "SELECT body FROM form_versions WHERE form_id = ? AND version = ?",
-                                arguments: [id, version])
+            try String.fetchOne(
+                db, sql: "SELECT body FROM form_versions WHERE form_id = ? AND version = ?",
+                arguments: [id, version])
         }
         return try body.map { body in try SQLiteFormStore.decode(body, id: id) }
     }
@@ -207,22 +239,32 @@ public final class SQLiteFormStore: FormStore {
     public func records(_ query: FormQuery) async throws -> [FormRecord] {
         var conditions = ["kind = ?"]
         var arguments: [any DatabaseValueConvertible] = [query.kind.rawValue]
-        if let year = query.year { conditions.append("year = ?"); arguments.append(year) }
+        if let year = query.year {
+            conditions.append("year = ?")
+            arguments.append(year)
+        }
         if case .only(let units) = query.units {
             guard !units.isEmpty else { return [] }
             conditions.append(SQLiteFormStore.unitCondition(units))
         }
-        if let unit = query.unitID { conditions.append("unit_id = ?"); arguments.append(unit) }
+        if let unit = query.unitID {
+            conditions.append("unit_id = ?")
+            arguments.append(unit)
+        }
         if !query.states.isEmpty {
             conditions.append("state IN (\(query.states.map { _ in "?" }.joined(separator: ",")))")
             arguments.append(contentsOf: query.states.map(\.rawValue).sorted())
         }
-        if let grade = query.grade { conditions.append("grade = ?"); arguments.append(grade.rawValue) }
+        if let grade = query.grade {
+            conditions.append("grade = ?")
+            arguments.append(grade.rawValue)
+        }
         if let rule = query.ruleID {
             conditions.append("id IN (SELECT form_id FROM form_findings WHERE rule_id = ?)")
             arguments.append(rule)
         }
-        let sql = "SELECT \(SQLiteFormStore.recordColumns) FROM forms WHERE \(conditions.joined(separator: " AND ")) "
+        let sql =
+            "SELECT \(SQLiteFormStore.recordColumns) FROM forms WHERE \(conditions.joined(separator: " AND ")) "
             + "ORDER BY error_count > 0 DESC, unit_id, year, project, id"
         let values = arguments.map { $0.databaseValue }
         return try await read { db in
@@ -242,13 +284,16 @@ public final class SQLiteFormStore: FormStore {
 
     public func exists(kind: FormKind, unitID: Int64, year: Int, project: String) async throws -> Bool {
         try await read { db in
-            try Row.fetchOne(db, sql: "SELECT 1 FROM forms WHERE kind = ? AND unit_id = ? AND year = ? AND project = ?",
-                             arguments: [kind.rawValue, unitID, year, project]) != nil
+            try Row.fetchOne(
+                db, sql: "SELECT 1 FROM forms WHERE kind = ? AND unit_id = ? AND year = ? AND project = ?",
+                arguments: [kind.rawValue, unitID, year, project]) != nil
         }
     }
 
-    public func updateForm(id: Int64, expectedVersion: Int, write: FormWrite, changes: [FieldChange], by userID: Int64,
-                           at: Date) async throws -> FormRecord {
+    public func updateForm(
+        id: Int64, expectedVersion: Int, write: FormWrite, changes: [FieldChange], by userID: Int64,
+        at: Date
+    ) async throws -> FormRecord {
         let body = FormFileWriter.yaml(write.form)
         return try await self.write { db in
             guard let current = try SQLiteFormStore.record(db, id: id) else { throw StoreError.notFound("表单") }
@@ -259,61 +304,78 @@ public final class SQLiteFormStore: FormStore {
                 throw StoreError.wrongState(state, "该表当前状态为“\(state.label)”，不能修改（只有草稿或已退回的表可以修改）")
             }
             let version = current.version + 1
-            try db.execute(sql: "UPDATE forms SET body = ?, project = ?, version = ?, updated_at = ? WHERE id = ?",
-                           arguments: [body, write.form.project, version, at, id])
+            try db.execute(
+                sql: "UPDATE forms SET body = ?, project = ?, version = ?, updated_at = ? WHERE id = ?",
+                arguments: [body, write.form.project, version, at, id])
             try SQLiteFormStore.storeDerived(db, id: id, write: write)
-            try db.execute(sql: "INSERT INTO form_versions (form_id, version, body) VALUES (?, ?, ?)",
-                           arguments: [id, version, body])
+            try db.execute(
+                sql: "INSERT INTO form_versions (form_id, version, body) VALUES (?, ?, ?)",
+                arguments: [id, version, body])
             for change in changes {
-                try db.execute(sql: """
-                    INSERT INTO history (form_id, version, user_id, at, kind, field_path, old_value, new_value)
-                    VALUES (?, ?, ?, ?, 'edited', ?, ?, ?)
-                    """, arguments: [id, version, userID, at, change.path, change.old, change.new])
+                try db.execute(
+                    sql: """
+                        INSERT INTO history (form_id, version, user_id, at, kind, field_path, old_value, new_value)
+                        VALUES (?, ?, ?, ?, 'edited', ?, ?, ?)
+                        """, arguments: [id, version, userID, at, change.path, change.old, change.new])
             }
             return try SQLiteFormStore.record(db, id: id)!
         }
     }
 
-    public func transition(id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?, by userID: Int64,
-                           at: Date) async throws -> FormRecord {
+    public func transition(
+        id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?, by userID: Int64,
+        at: Date
+    ) async throws -> FormRecord {
         try await write { db in
-            try SQLiteFormStore.move(db, id: id, transition, expectedVersion: expectedVersion, comment: comment,
-                                     by: userID, at: at)
+            try SQLiteFormStore.move(
+                db, id: id, transition, expectedVersion: expectedVersion, comment: comment,
+                by: userID, at: at)
         }
     }
 
     /// One workflow move inside an open transaction.
-    private static func move(_ db: Database, id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?,
-                             by userID: Int64, at: Date) throws -> FormRecord {
+    private static func move(
+        _ db: Database, id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?,
+        by userID: Int64, at: Date
+    ) throws -> FormRecord {
         guard let current = try record(db, id: id), let state = current.state else { throw StoreError.notFound("自评表") }
         if let expectedVersion, current.version != expectedVersion {
             throw StoreError.versionConflict(formID: id, expected: expectedVersion, current: current.version)
         }
         if let refusal = transition.refusal(from: state) { throw StoreError.wrongState(state, refusal) }
         let version = current.version + 1
-        try db.execute(sql: "UPDATE forms SET state = ?, version = ?, updated_at = ? WHERE id = ?",
-                       arguments: [transition.to.rawValue, version, at, id])
-        try db.execute(sql: """
-            INSERT INTO form_versions (form_id, version, body) SELECT id, version, body FROM forms WHERE id = ?
-            """, arguments: [id])
-        try db.execute(sql: """
-            INSERT INTO history (form_id, version, user_id, at, kind, from_state, to_state, comment)
-            VALUES (?, ?, ?, ?, 'transition', ?, ?, ?)
-            """, arguments: [id, version, userID, at, state.rawValue, transition.to.rawValue, comment])
+        try db.execute(
+            sql: "UPDATE forms SET state = ?, version = ?, updated_at = ? WHERE id = ?",
+            arguments: [transition.to.rawValue, version, at, id])
+        try db.execute(
+            sql: """
+                INSERT INTO form_versions (form_id, version, body) SELECT id, version, body FROM forms WHERE id = ?
+                """, arguments: [id])
+        try db.execute(
+            sql: """
+                INSERT INTO history (form_id, version, user_id, at, kind, from_state, to_state, comment)
+                VALUES (?, ?, ?, ?, 'transition', ?, ?, ?)
+                """, arguments: [id, version, userID, at, state.rawValue, transition.to.rawValue, comment])
         return try record(db, id: id)!
     }
 
     public func history(formID: Int64) async throws -> [HistoryEntry] {
         try await read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT history.*, users.display_name FROM history LEFT JOIN users ON users.id = history.user_id
-                WHERE form_id = ? ORDER BY history.id
-                """, arguments: [formID]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT history.*, users.display_name FROM history LEFT JOIN users ON users.id = history.user_id
+                    WHERE form_id = ? ORDER BY history.id
+                    """, arguments: [formID]
+            ).map { row in
                 let path: String? = row["field_path"]
                 return HistoryEntry(
                     id: row["id"], formID: row["form_id"], version: row["version"], userID: row["user_id"],
-                    userName: row["display_name"], at: row["at"], kind: HistoryEntry.Kind(rawValue: row["kind"]) ?? .edited,
-                    change: path.map { FieldChange(path: $0, old: row["old_value"] ?? "", new: row["new_value"] ?? "") },
+                    userName: row["display_name"], at: row["at"],
+                    kind: HistoryEntry.Kind(rawValue: row["kind"]) ?? .edited,
+                    change: path.map {
+                        FieldChange(path: $0, old: row["old_value"] ?? "", new: row["new_value"] ?? "")
+                    },
                     fromState: (row["from_state"] as String?).flatMap(WorkflowState.init),
                     toState: (row["to_state"] as String?).flatMap(WorkflowState.init), comment: row["comment"])
             }
@@ -322,31 +384,41 @@ public final class SQLiteFormStore: FormStore {
 
     public func findings(formID: Int64) async throws -> [StoredFinding] {
         try await read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM form_findings WHERE form_id = ? ORDER BY rowid", arguments: [formID]).map {
-                StoredFinding(ruleID: $0["rule_id"], severity: Severity(rawValue: $0["severity"]) ?? .error,
-                              fieldPath: $0["field_path"], message: $0["message"])
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM form_findings WHERE form_id = ? ORDER BY rowid", arguments: [formID]
+            ).map {
+                StoredFinding(
+                    ruleID: $0["rule_id"], severity: Severity(rawValue: $0["severity"]) ?? .error,
+                    fieldPath: $0["field_path"], message: $0["message"])
             }
         }
     }
 
     public func ruleIDs() async throws -> [String] {
-        try await read { db in try String.fetchAll(db, sql: "SELECT DISTINCT rule_id FROM form_findings ORDER BY rule_id") }
+        try await read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT rule_id FROM form_findings ORDER BY rule_id")
+        }
     }
 
     // MARK: Export batches
 
-    public func recordExport(directory: String, items: [(formID: Int64, path: String)], by userID: Int64,
-                             at: Date) async throws -> ExportBatch {
+    public func recordExport(
+        directory: String, items: [(formID: Int64, path: String)], by userID: Int64,
+        at: Date
+    ) async throws -> ExportBatch {
         let items = items.map { ExportItemInput(formID: $0.formID, path: $0.path) }
         let id: Int64 = try await write { db in
-            try db.execute(sql: "INSERT INTO export_batches (created_by, created_at, directory) VALUES (?, ?, ?)",
-                           arguments: [userID, at, directory])
+            try db.execute(
+                sql: "INSERT INTO export_batches (created_by, created_at, directory) VALUES (?, ?, ?)",
+                arguments: [userID, at, directory])
             let batch = db.lastInsertedRowID
             for item in items {
-                _ = try SQLiteFormStore.move(db, id: item.formID, .export, expectedVersion: nil,
-                                             comment: "导出批次 \(batch)", by: userID, at: at)
-                try db.execute(sql: "INSERT INTO export_items (batch_id, form_id, path) VALUES (?, ?, ?)",
-                               arguments: [batch, item.formID, item.path])
+                _ = try SQLiteFormStore.move(
+                    db, id: item.formID, .export, expectedVersion: nil,
+                    comment: "导出批次 \(batch)", by: userID, at: at)
+                try db.execute(
+                    sql: "INSERT INTO export_items (batch_id, form_id, path) VALUES (?, ?, ?)",
+                    arguments: [batch, item.formID, item.path])
             }
             return batch
         }
@@ -361,13 +433,18 @@ public final class SQLiteFormStore: FormStore {
 
     public func exportBatch(id: Int64) async throws -> ExportBatch? {
         try await read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM export_batches WHERE id = ?", arguments: [id]) else { return nil }
-            let items = try Row.fetchAll(db, sql: """
-                SELECT export_items.form_id, export_items.path, forms.unit_id FROM export_items
-                JOIN forms ON forms.id = export_items.form_id WHERE batch_id = ? ORDER BY export_items.path
-                """, arguments: [id]).map { ExportBatch.Item(formID: $0["form_id"], unitID: $0["unit_id"], path: $0["path"]) }
-            return ExportBatch(id: id, createdBy: row["created_by"], createdAt: row["created_at"],
-                               directory: row["directory"], items: items)
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM export_batches WHERE id = ?", arguments: [id])
+            else { return nil }
+            let items = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT export_items.form_id, export_items.path, forms.unit_id FROM export_items
+                    JOIN forms ON forms.id = export_items.form_id WHERE batch_id = ? ORDER BY export_items.path
+                    """, arguments: [id]
+            ).map { ExportBatch.Item(formID: $0["form_id"], unitID: $0["unit_id"], path: $0["path"]) }
+            return ExportBatch(
+                id: id, createdBy: row["created_by"], createdAt: row["created_at"],
+                directory: row["directory"], items: items)
         }
     }
 
@@ -384,13 +461,15 @@ public final class SQLiteFormStore: FormStore {
         """
 
     private static func record(_ db: Database, id: Int64) throws -> FormRecord? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(recordColumns) FROM forms WHERE id = ?"), arguments: [id]).map(record)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(recordColumns) FROM forms WHERE id = ?"), arguments: [id])
+            .map(record)
     }
 
     /// Positions of `recordColumns` (rows are read by position: the dashboard reads thousands).
     private enum Column: Int {
-        case id, kind, unitID, year, project, state, version, targetID, updatedAt, printedTotal, printedGrade, total, grade,
-             ruleTotal, ruleGrade, executionRate, declared, fullYearBudget, executed, errorCount, warningCount
+        case id, kind, unitID, year, project, state, version, targetID, updatedAt, printedTotal, printedGrade, total,
+            grade,
+            ruleTotal, ruleGrade, executionRate, declared, fullYearBudget, executed, errorCount, warningCount
     }
 
     private static func record(_ row: Row) -> FormRecord {
@@ -401,17 +480,21 @@ public final class SQLiteFormStore: FormStore {
         }
         var figures: FormFigures?
         if let total = decimal(.total), let grade = (value(.grade) as String?).flatMap(Grade.init(rawValue:)),
-           let ruleTotal = decimal(.ruleTotal), let ruleGrade = (value(.ruleGrade) as String?).flatMap(Grade.init(rawValue:)) {
+            let ruleTotal = decimal(.ruleTotal),
+            let ruleGrade = (value(.ruleGrade) as String?).flatMap(Grade.init(rawValue:))
+        {
             figures = FormFigures(
                 printedTotal: value(.printedTotal) ?? "", printedGrade: value(.printedGrade) ?? "", total: total,
                 grade: grade, ruleTotal: ruleTotal, ruleGrade: ruleGrade, executionRate: decimal(.executionRate),
                 declared: decimal(.declared), fullYearBudget: decimal(.fullYearBudget), executed: decimal(.executed),
                 errorCount: value(.errorCount) ?? 0, warningCount: value(.warningCount) ?? 0)
         }
-        return FormRecord(id: value(.id) ?? 0, kind: (value(.kind) as String?).flatMap(FormKind.init(rawValue:)) ?? .selfEvaluation,
-                          unitID: value(.unitID) ?? 0, year: value(.year) ?? 0, project: value(.project) ?? "",
-                          state: (value(.state) as String?).flatMap(WorkflowState.init(rawValue:)), version: value(.version) ?? 1,
-                          targetID: value(.targetID), figures: figures, updatedAt: value(.updatedAt) ?? Date(timeIntervalSince1970: 0))
+        return FormRecord(
+            id: value(.id) ?? 0, kind: (value(.kind) as String?).flatMap(FormKind.init(rawValue:)) ?? .selfEvaluation,
+            unitID: value(.unitID) ?? 0, year: value(.year) ?? 0, project: value(.project) ?? "",
+            state: (value(.state) as String?).flatMap(WorkflowState.init(rawValue:)), version: value(.version) ?? 1,
+            targetID: value(.targetID), figures: figures, updatedAt: value(.updatedAt) ?? Date(timeIntervalSince1970: 0)
+        )
     }
 
     private static let posix = Locale(identifier: "en_US_POSIX")
@@ -420,17 +503,23 @@ public final class SQLiteFormStore: FormStore {
     private static func storeDerived(_ db: Database, id: Int64, write: FormWrite) throws {
         let text = { (value: Decimal?) in value.map(DecimalText.plain) }
         let f = write.figures
-        try db.execute(sql: """
-            UPDATE forms SET printed_total = ?, printed_grade = ?, total = ?, grade = ?, rule_total = ?, rule_grade = ?,
-                execution_rate = ?, declared = ?, full_year_budget = ?, executed = ?, error_count = ?, warning_count = ?
-            WHERE id = ?
-            """, arguments: [f?.printedTotal, f?.printedGrade, text(f?.total), f?.grade.rawValue, text(f?.ruleTotal),
-                             f?.ruleGrade.rawValue, text(f?.executionRate), text(f?.declared), text(f?.fullYearBudget),
-                             text(f?.executed), f?.errorCount ?? 0, f?.warningCount ?? 0, id])
+        try db.execute(
+            sql: """
+                UPDATE forms SET printed_total = ?, printed_grade = ?, total = ?, grade = ?, rule_total = ?, rule_grade = ?,
+                    execution_rate = ?, declared = ?, full_year_budget = ?, executed = ?, error_count = ?, warning_count = ?
+                WHERE id = ?
+                """,
+            arguments: [
+                f?.printedTotal, f?.printedGrade, text(f?.total), f?.grade.rawValue, text(f?.ruleTotal),
+                f?.ruleGrade.rawValue, text(f?.executionRate), text(f?.declared), text(f?.fullYearBudget),
+                text(f?.executed), f?.errorCount ?? 0, f?.warningCount ?? 0, id,
+            ])
         try db.execute(sql: "DELETE FROM form_findings WHERE form_id = ?", arguments: [id])
         for finding in write.findings {
-            try db.execute(sql: "INSERT INTO form_findings (form_id, rule_id, severity, field_path, message) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [id, finding.ruleID, finding.severity.rawValue, finding.fieldPath, finding.message])
+            try db.execute(
+                sql:
+                    "INSERT INTO form_findings (form_id, rule_id, severity, field_path, message) VALUES (?, ?, ?, ?, ?)",
+                arguments: [id, finding.ruleID, finding.severity.rawValue, finding.fieldPath, finding.message])
         }
     }
 

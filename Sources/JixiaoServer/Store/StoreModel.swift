@@ -65,8 +65,10 @@ public struct NewUser: Sendable {
     public var reviewedUnits: Set<Int64>
     public var passwordHash: String
 
-    public init(login: String, displayName: String, role: Role, unitID: Int64? = nil, reviewedUnits: Set<Int64> = [],
-                passwordHash: String) {
+    public init(
+        login: String, displayName: String, role: Role, unitID: Int64? = nil, reviewedUnits: Set<Int64> = [],
+        passwordHash: String
+    ) {
         self.login = login
         self.displayName = displayName
         self.role = role
@@ -124,9 +126,11 @@ public struct FormFigures: Sendable, Hashable {
     public var errorCount: Int
     public var warningCount: Int
 
-    public init(printedTotal: String, printedGrade: String, total: Decimal, grade: Grade, ruleTotal: Decimal,
-                ruleGrade: Grade, executionRate: Decimal?, declared: Decimal?, fullYearBudget: Decimal?,
-                executed: Decimal?, errorCount: Int, warningCount: Int) {
+    public init(
+        printedTotal: String, printedGrade: String, total: Decimal, grade: Grade, ruleTotal: Decimal,
+        ruleGrade: Grade, executionRate: Decimal?, declared: Decimal?, fullYearBudget: Decimal?,
+        executed: Decimal?, errorCount: Int, warningCount: Int
+    ) {
         self.printedTotal = printedTotal
         self.printedGrade = printedGrade
         self.total = total
@@ -239,8 +243,10 @@ public struct FormQuery: Sendable, Hashable {
     /// Only forms with a finding of this rule.
     public var ruleID: String?
 
-    public init(kind: FormKind = .selfEvaluation, year: Int? = nil, units: UnitScope, unitID: Int64? = nil,
-                states: Set<WorkflowState> = [], grade: Grade? = nil, ruleID: String? = nil) {
+    public init(
+        kind: FormKind = .selfEvaluation, year: Int? = nil, units: UnitScope, unitID: Int64? = nil,
+        states: Set<WorkflowState> = [], grade: Grade? = nil, ruleID: String? = nil
+    ) {
         self.kind = kind
         self.year = year
         self.units = units

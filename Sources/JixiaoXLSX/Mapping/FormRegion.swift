@@ -66,8 +66,9 @@ struct FormRegion {
     func cell(after label: CellAddress, before: Int? = nil) -> CellAddress? {
         let from = grid.lastColumn(of: label)
         guard let (column, cell) = cells(inRow: label.row).first(where: { $0.column > from }),
-              before.map({ column < $0 }) ?? true,
-              !Label.isCaption(Label.normalize(cell.text)) else { return nil }
+            before.map({ column < $0 }) ?? true,
+            !Label.isCaption(Label.normalize(cell.text))
+        else { return nil }
         return CellAddress(row: label.row, column: column)
     }
 
@@ -110,8 +111,9 @@ struct FormRegion {
         while index + 4 < digits.count {
             let candidate = String(digits[index..<(index + 4)])
             if digits[index + 4] == "年", candidate.allSatisfy({ $0.isASCII && $0.isNumber }),
-               let year = Int(candidate), (1990...2099).contains(year),
-               index == 0 || !(digits[index - 1].isASCII && digits[index - 1].isNumber) {
+                let year = Int(candidate), (1990...2099).contains(year),
+                index == 0 || !(digits[index - 1].isASCII && digits[index - 1].isNumber)
+            {
                 return year
             }
             index += 1
@@ -131,7 +133,10 @@ struct FormRegion {
             }
         }
         guard uncomputed.isEmpty else {
-            throw MappingFailure(reason: "\(name)：单元格 \(uncomputed.prefix(5).joined(separator: "、")) 是公式，但文件中没有保存计算结果；请在 Excel 或 WPS 中打开、重新计算并保存后再导入")
+            throw MappingFailure(
+                reason:
+                    "\(name)：单元格 \(uncomputed.prefix(5).joined(separator: "、")) 是公式，但文件中没有保存计算结果；请在 Excel 或 WPS 中打开、重新计算并保存后再导入"
+            )
         }
     }
 }

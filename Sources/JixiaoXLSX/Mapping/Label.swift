@@ -112,14 +112,16 @@ enum Label {
     }
 
     /// Every label above: a cell holding one of these is a caption, never a value.
-    static let all: Set<String> = projectName.union(projectCode).union(department).union(budgetAgency).union(implementingAgency)
-        .union(initialBudget).union(declared).union(compiled).union(fullYearBudget).union(executed).union(balance)
-        .union(rate).union(score).union(fundsTotal).union(annualGoal).union(completion).union(level1).union(level2)
-        .union(level3).union(initialTarget).union(adjustedTarget).union(targetValue).union(actual)
-        .union(qualitativeNote).union(weight).union(total).union(grade).union(nature).union(period)
-        .union(periodFunds).union(annualFunds).union(overview).union(basis).union(necessity).union(measures)
-        .union(plan).union(periodGoal).union(indicatorBlock).union(responsible).union(handler).union(phone)
-        .union(filledAt)
+    static let all: Set<String> = projectName.union(projectCode).union(department).union(budgetAgency).union(
+        implementingAgency
+    )
+    .union(initialBudget).union(declared).union(compiled).union(fullYearBudget).union(executed).union(balance)
+    .union(rate).union(score).union(fundsTotal).union(annualGoal).union(completion).union(level1).union(level2)
+    .union(level3).union(initialTarget).union(adjustedTarget).union(targetValue).union(actual)
+    .union(qualitativeNote).union(weight).union(total).union(grade).union(nature).union(period)
+    .union(periodFunds).union(annualFunds).union(overview).union(basis).union(necessity).union(measures)
+    .union(plan).union(periodGoal).union(indicatorBlock).union(responsible).union(handler).union(phone)
+    .union(filledAt)
 
     static func isCaption(_ label: String) -> Bool {
         matches(label, all) || isDeviation(label)

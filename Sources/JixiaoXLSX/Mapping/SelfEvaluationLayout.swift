@@ -28,8 +28,9 @@ enum SelfEvaluationLayout {
             agency: CodedName(region.value(after: region.find(Label.budgetAgency))),
             implementingAgency: implementing.isEmpty ? nil : implementing,
             funds: funds,
-            goals: SelfEvaluation.Goals(annual: region.value(below: goalsCaption),
-                                        completion: region.value(below: region.find(Label.completion, in: aboveTable))),
+            goals: SelfEvaluation.Goals(
+                annual: region.value(below: goalsCaption),
+                completion: region.value(below: region.find(Label.completion, in: aboveTable))),
             indicators: indicators,
             printedTotal: EnteredNumber(total),
             printedGrade: grade,
@@ -40,8 +41,10 @@ enum SelfEvaluationLayout {
 
     /// The header row of the indicator table: the row with 三级指标 and 实际完成值.
     static func indicatorHeader(_ region: FormRegion) throws(MappingFailure) -> Int {
-        for row in region.rows where !region.findAll(Label.level3, inRow: row).isEmpty
-            && !region.findAll(Label.actual, inRow: row).isEmpty {
+        for row in region.rows
+        where !region.findAll(Label.level3, inRow: row).isEmpty
+            && !region.findAll(Label.actual, inRow: row).isEmpty
+        {
             return row
         }
         throw MappingFailure(reason: "\(region.name)：找不到绩效指标的表头行（应有“三级指标”“实际完成值”“分值”“得分”等栏目）")
@@ -71,7 +74,10 @@ enum SelfEvaluationLayout {
             func column(_ labels: Set<String>) -> Int? { region.findAll(labels, inRow: header).first?.column }
             var missing: [String] = []
             func required(_ labels: Set<String>, _ caption: String) -> Int {
-                guard let found = column(labels) else { missing.append("“\(caption)”"); return 0 }
+                guard let found = column(labels) else {
+                    missing.append("“\(caption)”")
+                    return 0
+                }
                 return found
             }
             level1 = column(Label.level1)
@@ -90,7 +96,11 @@ enum SelfEvaluationLayout {
         }
 
         private var mapped: Set<Int> {
-            Set([level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score, deviation]
+            Set(
+                [
+                    level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score,
+                    deviation,
+                ]
                 .compactMap { $0 })
         }
 
@@ -120,7 +130,8 @@ enum SelfEvaluationLayout {
         let headerRows = bodyRows.filter { !region.findAll(headerLabels, inRow: $0).isEmpty }
         func column(_ labels: Set<String>) -> Int? { region.find(labels, in: headerRows)?.column }
         guard let fullYear = column(Label.fullYearBudget), let executed = column(Label.executed),
-              let lastHeader = headerRows.last else {
+            let lastHeader = headerRows.last
+        else {
             throw MappingFailure(reason: "\(region.name)：找不到资金表头（应有“全年预算数”“全年执行数”等栏目）")
         }
         let declared = column(Label.declared)
@@ -130,7 +141,9 @@ enum SelfEvaluationLayout {
         let rate = column(Label.rate)
         let score = column(Label.score)
         let deviation = region.find(in: headerRows, where: Label.isDeviation)?.column
-        let firstValue = [declared, compiled, fullYear, executed, balance, rate, score, deviation].compactMap { $0 }.min() ?? fullYear
+        let firstValue =
+            [declared, compiled, fullYear, executed, balance, rate, score, deviation].compactMap { $0 }.min()
+            ?? fullYear
 
         var total: SelfEvaluation.FundsRow?
         var sources: [SelfEvaluation.FundsRow] = []
@@ -138,7 +151,8 @@ enum SelfEvaluationLayout {
             func value(_ column: Int?) -> String {
                 column.map { region.grid.value(CellAddress(row: row, column: $0)) } ?? ""
             }
-            let caption = region.cells(inRow: row)
+            let caption =
+                region.cells(inRow: row)
                 .filter { $0.column < firstValue && !Label.normalize($0.cell.text).hasPrefix("项目资金") }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
@@ -146,10 +160,14 @@ enum SelfEvaluationLayout {
             let fundsRow = SelfEvaluation.FundsRow(
                 source: caption, declared: EnteredNumber(value(declared)), compiled: EnteredNumber(value(compiled)),
                 fullYearBudget: EnteredNumber(value(fullYear)), executed: EnteredNumber(value(executed)),
-                balance: EnteredNumber(value(balance)), rate: EnteredNumber(rateText), score: EnteredNumber(value(score)),
+                balance: EnteredNumber(value(balance)), rate: EnteredNumber(rateText),
+                score: EnteredNumber(value(score)),
                 deviation: deviation.map { _ in value(deviation) })
-            let values = [fundsRow.declared, fundsRow.compiled, fundsRow.fullYearBudget, fundsRow.executed,
-                          fundsRow.balance, fundsRow.rate, fundsRow.score].map(\.text) + [fundsRow.deviation ?? ""]
+            let values =
+                [
+                    fundsRow.declared, fundsRow.compiled, fundsRow.fullYearBudget, fundsRow.executed,
+                    fundsRow.balance, fundsRow.rate, fundsRow.score,
+                ].map(\.text) + [fundsRow.deviation ?? ""]
             if caption.isEmpty && values.allSatisfy(\.isEmpty) { continue }
             let label = Label.normalize(caption)
             if total == nil, Label.matches(label, Label.fundsTotal) || label.hasPrefix("资金总额") {
@@ -186,7 +204,8 @@ enum SelfEvaluationLayout {
         if let gradeLabel = region.findAll(Label.grade, inRow: totalCell.row).first {
             return (total, region.value(after: gradeLabel))
         }
-        let grade = row.first { $0.column > scoreEnd && !Label.isCaption(Label.normalize($0.cell.text)) }?.cell.text ?? ""
+        let grade =
+            row.first { $0.column > scoreEnd && !Label.isCaption(Label.normalize($0.cell.text)) }?.cell.text ?? ""
         return (total, grade)
     }
 
@@ -195,7 +214,8 @@ enum SelfEvaluationLayout {
         var texts: [String: String] = [:]
         for row in region.rows(after: row) {
             guard let caption = region.find(in: [row], where: { Label.analysisField($0) != nil }),
-                  let field = Label.analysisField(region.grid.label(caption)), texts[field] == nil else { continue }
+                let field = Label.analysisField(region.grid.label(caption)), texts[field] == nil
+            else { continue }
             texts[field] = region.value(after: caption)
         }
         return SelfEvaluation.Analysis(

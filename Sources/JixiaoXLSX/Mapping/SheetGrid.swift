@@ -37,7 +37,8 @@ struct SheetGrid {
         var large: [CellRange] = []
         var indexed = 0
         for range in sheet.merges {
-            guard range.cellCount <= SheetGrid.maxIndexedRange, indexed + range.cellCount <= SheetGrid.maxIndexedCells else {
+            guard range.cellCount <= SheetGrid.maxIndexedRange, indexed + range.cellCount <= SheetGrid.maxIndexedCells
+            else {
                 large.append(range)
                 continue
             }

@@ -25,23 +25,28 @@ enum SheetMapper {
         var outcome = Outcome()
         guard !anchors.isEmpty else {
             if formLike.count >= 2 {
-                outcome.failures.append((nil, "有绩效表的栏目（\(formLike.sorted().prefix(4).joined(separator: "、"))），但找不到“项目名称”，无法确定表单的起止"))
+                outcome.failures.append(
+                    (nil, "有绩效表的栏目（\(formLike.sorted().prefix(4).joined(separator: "、"))），但找不到“项目名称”，无法确定表单的起止"))
             }
             return outcome
         }
         for anchor in anchors {
             // A form beside this one (its 项目名称 within the title rows' reach) ends this one's columns; the
             // next form below, within these columns, ends its rows.
-            let right = anchors.filter { $0.column > anchor.column && abs($0.row - anchor.row) <= FormRegion.titleRowLimit }
+            let right =
+                anchors.filter { $0.column > anchor.column && abs($0.row - anchor.row) <= FormRegion.titleRowLimit }
                 .map { $0.column - 1 }.min() ?? Int.max
             let columns = anchor.column...right
-            let below = anchors.filter { $0.row > anchor.row && columns.contains($0.column) }.map(\.row).min() ?? Int.max
+            let below =
+                anchors.filter { $0.row > anchor.row && columns.contains($0.column) }.map(\.row).min() ?? Int.max
             let above = anchors.filter { $0.row < anchor.row && columns.contains($0.column) }.map(\.row).max() ?? 0
             let region = FormRegion(
                 grid: grid, anchor: anchor,
                 rows: grid.rows.filter { $0 >= anchor.row && $0 < below },
                 columns: columns,
-                titleRows: grid.rows.filter { $0 < anchor.row && $0 > above && $0 >= anchor.row - FormRegion.titleRowLimit }.reversed())
+                titleRows: grid.rows.filter {
+                    $0 < anchor.row && $0 > above && $0 >= anchor.row - FormRegion.titleRowLimit
+                }.reversed())
             do throws(MappingFailure) {
                 outcome.forms.append((try map(region), anchor))
             } catch {

@@ -34,8 +34,9 @@ final class WorkbookArchive {
             throw WorkbookError(problem: "文件为空（0 字节）", fix: "重新从省级平台导出或在 Excel 中另存为 .xlsx 工作簿")
         }
         guard size <= limits.fileBytes else {
-            throw WorkbookError(problem: "文件大小 \(size / 1024 / 1024) MB，超过工作簿上限 \(limits.fileBytes / 1024 / 1024) MB",
-                                fix: "确认这是绩效自评表或目标表的工作簿；每个工作簿只需包含表单所在的工作表")
+            throw WorkbookError(
+                problem: "文件大小 \(size / 1024 / 1024) MB，超过工作簿上限 \(limits.fileBytes / 1024 / 1024) MB",
+                fix: "确认这是绩效自评表或目标表的工作簿；每个工作簿只需包含表单所在的工作表")
         }
         guard let data = try? Data(contentsOf: url) else {
             throw WorkbookError(problem: "无法读取文件", fix: "确认文件路径正确且有读取权限")
@@ -45,21 +46,24 @@ final class WorkbookArchive {
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw WorkbookError(problem: "文件已损坏或不完整（找不到 ZIP 目录，可能下载或复制时被截断）",
-                                fix: "重新下载或导出该工作簿，并确认能在 Excel 或 WPS 中打开")
+            throw WorkbookError(
+                problem: "文件已损坏或不完整（找不到 ZIP 目录，可能下载或复制时被截断）",
+                fix: "重新下载或导出该工作簿，并确认能在 Excel 或 WPS 中打开")
         }
         var entries: [String: Entry] = [:]
         var declaredTotal: UInt64 = 0
         for entry in archive {
             guard entries.count < limits.entryCount else {
-                throw WorkbookError(problem: "压缩包内文件超过 \(limits.entryCount) 个，不像是 Excel 工作簿",
-                                    fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
+                throw WorkbookError(
+                    problem: "压缩包内文件超过 \(limits.entryCount) 个，不像是 Excel 工作簿",
+                    fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
             }
             try WorkbookArchive.check(entry, limits: limits)
             declaredTotal += entry.uncompressedSize
             guard declaredTotal <= limits.totalBytes else {
-                throw WorkbookError(problem: "解压后总大小超过 \(limits.totalBytes / 1024 / 1024) MB（疑似压缩炸弹）",
-                                    fix: "确认文件来源；绩效表工作簿解压后通常不足 1 MB")
+                throw WorkbookError(
+                    problem: "解压后总大小超过 \(limits.totalBytes / 1024 / 1024) MB（疑似压缩炸弹）",
+                    fix: "确认文件来源；绩效表工作簿解压后通常不足 1 MB")
             }
             entries[WorkbookArchive.key(entry.path)] = entry
         }
@@ -75,7 +79,8 @@ final class WorkbookArchive {
         guard let entry = entries[WorkbookArchive.key(path)] else { return nil }
         var data = Data()
         // The declared size was checked against the caps; inflating more than declared means the header lied.
-        let cap = min(entry.uncompressedSize, limits.entryBytes, limits.totalBytes - min(inflatedBytes, limits.totalBytes))
+        let cap = min(
+            entry.uncompressedSize, limits.entryBytes, limits.totalBytes - min(inflatedBytes, limits.totalBytes))
         do {
             let checksum = try archive.extract(entry) { chunk in
                 data.append(chunk)
@@ -87,11 +92,13 @@ final class WorkbookArchive {
         } catch let error as WorkbookError {
             throw error
         } catch is SizeExceeded {
-            throw WorkbookError(problem: "压缩包内“\(entry.path)”解压后超过声明的大小或上限（疑似压缩炸弹）",
-                                fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
+            throw WorkbookError(
+                problem: "压缩包内“\(entry.path)”解压后超过声明的大小或上限（疑似压缩炸弹）",
+                fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
         } catch {
-            throw WorkbookError(problem: "压缩包内“\(entry.path)”无法解压（文件已损坏或不完整）",
-                                fix: "重新下载或导出该工作簿，并确认能在 Excel 或 WPS 中打开")
+            throw WorkbookError(
+                problem: "压缩包内“\(entry.path)”无法解压（文件已损坏或不完整）",
+                fix: "重新下载或导出该工作簿，并确认能在 Excel 或 WPS 中打开")
         }
         inflatedBytes += UInt64(data.count)
         return data
@@ -108,13 +115,18 @@ final class WorkbookArchive {
     /// Declared sizes and ratio of one entry, before it is inflated.
     private static func check(_ entry: Entry, limits: Limits) throws(WorkbookError) {
         guard entry.uncompressedSize <= limits.entryBytes else {
-            throw WorkbookError(problem: "压缩包内“\(entry.path)”解压后有 \(entry.uncompressedSize / 1024 / 1024) MB，超过单个部件上限 \(limits.entryBytes / 1024 / 1024) MB（疑似压缩炸弹）",
-                                fix: "确认文件来源；绩效表工作簿解压后通常不足 1 MB")
+            throw WorkbookError(
+                problem:
+                    "压缩包内“\(entry.path)”解压后有 \(entry.uncompressedSize / 1024 / 1024) MB，超过单个部件上限 \(limits.entryBytes / 1024 / 1024) MB（疑似压缩炸弹）",
+                fix: "确认文件来源；绩效表工作簿解压后通常不足 1 MB")
         }
         let compressed = max(entry.compressedSize, 1)
-        if entry.uncompressedSize > limits.ratioFloorBytes, entry.uncompressedSize / compressed > limits.compressionRatio {
-            throw WorkbookError(problem: "压缩包内“\(entry.path)”的压缩比为 \(entry.uncompressedSize / compressed):1，远超正常工作簿（疑似压缩炸弹）",
-                                fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
+        if entry.uncompressedSize > limits.ratioFloorBytes,
+            entry.uncompressedSize / compressed > limits.compressionRatio
+        {
+            throw WorkbookError(
+                problem: "压缩包内“\(entry.path)”的压缩比为 \(entry.uncompressedSize / compressed):1，远超正常工作簿（疑似压缩炸弹）",
+                fix: "确认文件来源；在 Excel 中打开后另存为 .xlsx 再导入")
         }
     }
 
@@ -123,12 +135,15 @@ final class WorkbookArchive {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06]) { return }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw WorkbookError(problem: "这是旧版 Excel（.xls）文件或加密的工作簿，不是 .xlsx",
-                                fix: "在 Excel 或 WPS 中打开，去掉密码后“另存为”Excel 工作簿（.xlsx）再导入")
+            throw WorkbookError(
+                problem: "这是旧版 Excel（.xls）文件或加密的工作簿，不是 .xlsx",
+                fix: "在 Excel 或 WPS 中打开，去掉密码后“另存为”Excel 工作簿（.xlsx）再导入")
         }
         let looksLikeText = head.allSatisfy { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || ($0 >= 0x20 && $0 != 0x7F) }
-        throw WorkbookError(problem: looksLikeText ? "文件内容是文本，不是 Excel 工作簿（.xlsx 实为 ZIP 压缩包）"
-                                                   : "文件不是 Excel 工作簿（.xlsx 实为 ZIP 压缩包，此文件不是）",
-                            fix: "确认选对了文件；只改扩展名不能把其他文件变成 .xlsx，请在 Excel 或 WPS 中“另存为”.xlsx")
+        throw WorkbookError(
+            problem: looksLikeText
+                ? "文件内容是文本，不是 Excel 工作簿（.xlsx 实为 ZIP 压缩包）"
+                : "文件不是 Excel 工作簿（.xlsx 实为 ZIP 压缩包，此文件不是）",
+            fix: "确认选对了文件；只改扩展名不能把其他文件变成 .xlsx，请在 Excel 或 WPS 中“另存为”.xlsx")
     }
 }

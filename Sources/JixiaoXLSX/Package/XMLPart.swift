@@ -14,30 +14,39 @@ enum XMLPart {
         case text(String)
     }
 
-    static func parse(_ data: Data, part: String,
-                      _ handle: (Event) throws(WorkbookError) -> Void) throws(WorkbookError) {
+    static func parse(
+        _ data: Data, part: String,
+        _ handle: (Event) throws(WorkbookError) -> Void
+    ) throws(WorkbookError) {
         guard !data.isEmpty else {
             throw WorkbookError(problem: "工作簿部件“\(part)”是空的", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入")
         }
         guard !declaresDocumentType(data) else {
-            throw WorkbookError(problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
-                                fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+            throw WorkbookError(
+                problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
+                fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
         }
         let sink = ErrorSink()
         let options = Int32(XML_PARSE_NONET.rawValue)
         let outcome: Result<Void, WorkbookError> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
-                  let reader = xmlReaderForMemory(base, Int32(raw.count), part, nil, options) else {
-                return .failure(WorkbookError(problem: "无法解析工作簿部件“\(part)”", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入"))
+                let reader = xmlReaderForMemory(base, Int32(raw.count), part, nil, options)
+            else {
+                return .failure(
+                    WorkbookError(problem: "无法解析工作簿部件“\(part)”", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入"))
             }
             defer { xmlFreeTextReader(reader) }
-            xmlTextReaderSetStructuredErrorHandler(reader, { context, error in
-                guard let context, let error else { return }
-                let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
-                guard sink.message == nil else { return }
-                sink.message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
-                sink.line = Int(error.pointee.line)
-            }, Unmanaged.passUnretained(sink).toOpaque())
+            xmlTextReaderSetStructuredErrorHandler(
+                reader,
+                { context, error in
+                    guard let context, let error else { return }
+                    let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+                    guard sink.message == nil else { return }
+                    sink.message = error.pointee.message.map {
+                        String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines)
+                    }
+                    sink.line = Int(error.pointee.line)
+                }, Unmanaged.passUnretained(sink).toOpaque())
             do throws(WorkbookError) {
                 try stream(reader, part: part, sink: sink, handle)
                 return .success(())
@@ -48,15 +57,18 @@ enum XMLPart {
         try outcome.get()
     }
 
-    private static func stream(_ reader: xmlTextReaderPtr, part: String, sink: ErrorSink,
-                               _ handle: (Event) throws(WorkbookError) -> Void) throws(WorkbookError) {
+    private static func stream(
+        _ reader: xmlTextReaderPtr, part: String, sink: ErrorSink,
+        _ handle: (Event) throws(WorkbookError) -> Void
+    ) throws(WorkbookError) {
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return }
             guard status > 0 else {
                 let line = sink.line.map { "第 \($0) 行：" } ?? ""
-                throw WorkbookError(problem: "工作簿部件“\(part)”不是格式正确的 XML（\(line)\(sink.message ?? "解析失败")）",
-                                    fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                throw WorkbookError(
+                    problem: "工作簿部件“\(part)”不是格式正确的 XML（\(line)\(sink.message ?? "解析失败")）",
+                    fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -72,11 +84,12 @@ enum XMLPart {
             case Int32(XML_READER_TYPE_END_ELEMENT.rawValue):
                 try handle(.end(name: string(xmlTextReaderConstLocalName(reader))))
             case Int32(XML_READER_TYPE_TEXT.rawValue), Int32(XML_READER_TYPE_CDATA.rawValue),
-                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
+                Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 try handle(.text(string(xmlTextReaderConstValue(reader))))
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw WorkbookError(problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
-                                    fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                throw WorkbookError(
+                    problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
+                    fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
             default:
                 continue
             }

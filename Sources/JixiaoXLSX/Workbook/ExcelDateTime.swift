@@ -35,7 +35,8 @@ struct ExcelDateTime: Sendable, Hashable {
     /// `2024-07-13` or `2024-07-13 15:05:57`.
     var isoText: String {
         let date = String(format: "%04d-%02d-%02d", year, month, day)
-        return hour == 0 && minute == 0 && second == 0 ? date : date + String(format: " %02d:%02d:%02d", hour, minute, second)
+        return hour == 0 && minute == 0 && second == 0
+            ? date : date + String(format: " %02d:%02d:%02d", hour, minute, second)
     }
 
     /// `20240713150557`: how the platform prints 填报日期.

@@ -53,7 +53,8 @@ struct NumberFormat: Sendable, Hashable {
             section = sections[2]
         }
         let tokens = NumberFormat.tokens(of: section)
-        let literals = tokens.compactMap { token -> String? in if case .literal(let text) = token { text } else { nil } }
+        let literals = tokens.compactMap { token -> String? in if case .literal(let text) = token { text } else { nil }
+        }
         if literals.count == tokens.count {  // a section of text only, such as "-" for zero
             return literals.joined().trimmingCharacters(in: .whitespaces)
         }
@@ -88,7 +89,10 @@ struct NumberFormat: Sendable, Hashable {
         var escaped = false
         for character in code {
             defer { escaped = false }
-            if escaped { current.append(character); continue }
+            if escaped {
+                current.append(character)
+                continue
+            }
             switch character {
             case "\\": escaped = true
             case "\"": inQuote.toggle()
@@ -108,7 +112,7 @@ struct NumberFormat: Sendable, Hashable {
 
     enum Token: Equatable {
         case literal(String)
-        case digit(Character)      // 0 # ?
+        case digit(Character)  // 0 # ?
         case decimalPoint
         case comma
         case percent
@@ -189,8 +193,8 @@ struct NumberFormat: Sendable, Hashable {
         /// Nil when the section is not a plain digit pattern (General, text, scientific, date).
         init?(_ tokens: [Token]) {
             guard !tokens.contains(where: { [.general, .text, .exponent, .dateField].contains($0) }),
-                  let first = tokens.firstIndex(where: { if case .digit = $0 { true } else { $0 == .decimalPoint } }),
-                  let last = tokens.lastIndex(where: { if case .digit = $0 { true } else { $0 == .decimalPoint } })
+                let first = tokens.firstIndex(where: { if case .digit = $0 { true } else { $0 == .decimalPoint } }),
+                let last = tokens.lastIndex(where: { if case .digit = $0 { true } else { $0 == .decimalPoint } })
             else { return nil }
             var inFraction = false
             var pendingCommas = 0
@@ -203,9 +207,17 @@ struct NumberFormat: Sendable, Hashable {
                     if index < first { prefix += "%" } else { suffix += "%" }
                 case .digit(let digit):
                     if inFraction {
-                        if digit == "0" { mandatoryFraction += optionalFraction + 1; optionalFraction = 0 } else { optionalFraction += 1 }
+                        if digit == "0" {
+                            mandatoryFraction += optionalFraction + 1
+                            optionalFraction = 0
+                        } else {
+                            optionalFraction += 1
+                        }
                     } else {
-                        if pendingCommas > 0 { grouping = true; pendingCommas = 0 }
+                        if pendingCommas > 0 {
+                            grouping = true
+                            pendingCommas = 0
+                        }
                         if digit == "0" { minimumIntegerDigits += 1 }
                     }
                 case .decimalPoint:
@@ -213,8 +225,11 @@ struct NumberFormat: Sendable, Hashable {
                     thousandsScaling += pendingCommas
                     pendingCommas = 0
                 case .comma:
-                    if !inFraction, index > first, index <= last { pendingCommas += 1 }
-                    else if !inFraction, index > last { thousandsScaling += 1 }
+                    if !inFraction, index > first, index <= last {
+                        pendingCommas += 1
+                    } else if !inFraction, index > last {
+                        thousandsScaling += 1
+                    }
                 default:
                     break
                 }

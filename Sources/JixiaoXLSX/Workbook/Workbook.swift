@@ -115,8 +115,9 @@ struct CellRange: Sendable, Hashable, CustomStringConvertible {
     init?(reference: String) {
         let parts = reference.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2,
-              let first = CellAddress(reference: String(parts[0])),
-              let last = CellAddress(reference: String(parts[parts.count - 1])) else { return nil }
+            let first = CellAddress(reference: String(parts[0])),
+            let last = CellAddress(reference: String(parts[parts.count - 1]))
+        else { return nil }
         self.init(start: first, end: last)
     }
 

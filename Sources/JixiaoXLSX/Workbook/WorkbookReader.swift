@@ -27,19 +27,22 @@ enum WorkbookReader {
         let entries = try sheetEntries(workbookXML, part: workbookPath)
         var strings: [String] = []
         if let target = workbookRelations.first(where: { $0.type.hasSuffix("/sharedStrings") })?.target,
-           let data = try archive.part(target) {
+            let data = try archive.part(target)
+        {
             strings = try sharedStrings(data, part: target)
         }
         var formats: [NumberFormat] = []
         if let target = workbookRelations.first(where: { $0.type.hasSuffix("/styles") })?.target,
-           let data = try archive.part(target) {
+            let data = try archive.part(target)
+        {
             formats = try cellFormats(data, part: target)
         }
         let context = SheetContext(sharedStrings: strings, formats: formats, date1904: entries.date1904)
         var sheets: [Worksheet] = []
         for entry in entries.sheets {
             guard let relation = workbookRelations.first(where: { $0.id == entry.relationID }),
-                  relation.type.hasSuffix("/worksheet") else { continue }  // chart sheets, dialog sheets
+                relation.type.hasSuffix("/worksheet")
+            else { continue }  // chart sheets, dialog sheets
             guard let data = try archive.part(relation.target) else {
                 throw notASpreadsheet("工作表“\(entry.name)”的部件 \(relation.target) 不存在")
             }
@@ -49,8 +52,9 @@ enum WorkbookReader {
     }
 
     private static func notASpreadsheet(_ detail: String) -> WorkbookError {
-        WorkbookError(problem: "这是 ZIP 压缩包，但不是 Excel 工作簿（\(detail)）",
-                      fix: "确认选对了文件；Word 文档等其他 Office 文件不能导入，请在 Excel 或 WPS 中另存为 .xlsx")
+        WorkbookError(
+            problem: "这是 ZIP 压缩包，但不是 Excel 工作簿（\(detail)）",
+            fix: "确认选对了文件；Word 文档等其他 Office 文件不能导入，请在 Excel 或 WPS 中另存为 .xlsx")
     }
 
     // MARK: Relationships
@@ -67,8 +71,9 @@ enum WorkbookReader {
         var relations: [Relationship] = []
         try XMLPart.parse(data, part: part) { event throws(WorkbookError) in
             guard case .start("Relationship", let attributes) = event,
-                  attributes["TargetMode"]?.lowercased() != "external",
-                  let id = attributes["Id"], let target = attributes["Target"] else { return }
+                attributes["TargetMode"]?.lowercased() != "external",
+                let id = attributes["Id"], let target = attributes["Target"]
+            else { return }
             relations.append(Relationship(id: id, type: attributes["Type"] ?? "", target: resolve(target, base: base)))
         }
         return relations
@@ -97,7 +102,8 @@ enum WorkbookReader {
         var relationID: String
     }
 
-    static func sheetEntries(_ data: Data, part: String) throws(WorkbookError) -> (sheets: [SheetEntry], date1904: Bool) {
+    static func sheetEntries(_ data: Data, part: String) throws(WorkbookError) -> (sheets: [SheetEntry], date1904: Bool)
+    {
         var sheets: [SheetEntry] = []
         var date1904 = false
         try XMLPart.parse(data, part: part) { event throws(WorkbookError) in
@@ -137,13 +143,20 @@ enum WorkbookReader {
         mutating func take(_ event: XMLPart.Event) -> String? {
             switch event {
             case .start(let name, _):
-                if name == container { depthInContainer += 1; text = "" }
-                else if name == "rPh" { phoneticDepth += 1 }
-                else if name == "t", depthInContainer > 0, phoneticDepth == 0 { inText = true }
+                if name == container {
+                    depthInContainer += 1
+                    text = ""
+                } else if name == "rPh" {
+                    phoneticDepth += 1
+                } else if name == "t", depthInContainer > 0, phoneticDepth == 0 {
+                    inText = true
+                }
             case .end(let name):
-                if name == "t" { inText = false }
-                else if name == "rPh" { phoneticDepth -= 1 }
-                else if name == container, depthInContainer > 0 {
+                if name == "t" {
+                    inText = false
+                } else if name == "rPh" {
+                    phoneticDepth -= 1
+                } else if name == container, depthInContainer > 0 {
                     depthInContainer -= 1
                     if depthInContainer == 0 { return WorkbookReader.unescape(text) }
                 }
@@ -164,7 +177,8 @@ enum WorkbookReader {
             let after = rest[range.upperBound...]
             let hex = after.prefix(4)
             if hex.count == 4, after.dropFirst(4).first == "_", let code = UInt32(hex, radix: 16),
-               let scalar = UnicodeScalar(code) {
+                let scalar = UnicodeScalar(code)
+            {
                 out.unicodeScalars.append(scalar)
                 rest = after.dropFirst(5)
             } else {
@@ -206,7 +220,9 @@ enum WorkbookReader {
         var date1904: Bool
     }
 
-    static func worksheet(_ data: Data, name: String, part: String, context: SheetContext) throws(WorkbookError) -> Worksheet {
+    static func worksheet(
+        _ data: Data, name: String, part: String, context: SheetContext
+    ) throws(WorkbookError) -> Worksheet {
         var sheet = Worksheet(name: name)
         var parser = SheetParser(context: context, sheetName: name)
         try XMLPart.parse(data, part: part) { event throws(WorkbookError) in
@@ -259,14 +275,17 @@ enum WorkbookReader {
             case .start("c", let attributes):
                 let address: CellAddress
                 if let reference = attributes["r"] {
-                    guard let parsed = CellAddress(reference: reference) else { throw badReference("单元格引用“\(reference)”") }
+                    guard let parsed = CellAddress(reference: reference) else {
+                        throw badReference("单元格引用“\(reference)”")
+                    }
                     address = parsed
                 } else {
                     address = CellAddress(row: max(row, 1), column: lastColumn + 1)
                 }
                 lastColumn = address.column
-                cell = PendingCell(address: address, type: attributes["t"] ?? "n",
-                                   style: attributes["s"].flatMap(Int.init) ?? 0)
+                cell = PendingCell(
+                    address: address, type: attributes["t"] ?? "n",
+                    style: attributes["s"].flatMap(Int.init) ?? 0)
             case .start("v", _): cell?.field = .value
             case .start("f", _): cell?.field = .formula
             case .end("v"), .end("f"): cell?.field = nil
@@ -286,8 +305,9 @@ enum WorkbookReader {
             case .start("mergeCell", let attributes):
                 guard let reference = attributes["ref"], let range = CellRange(reference: reference) else { return }
                 guard sheet.merges.count < WorkbookReader.maxMerges else {
-                    throw WorkbookError(problem: "工作表“\(sheetName)”的合并单元格超过 \(WorkbookReader.maxMerges) 处，不像是绩效表",
-                                        fix: "确认文件来源；只保留表单所在的工作表后再导入")
+                    throw WorkbookError(
+                        problem: "工作表“\(sheetName)”的合并单元格超过 \(WorkbookReader.maxMerges) 处，不像是绩效表",
+                        fix: "确认文件来源；只保留表单所在的工作表后再导入")
                 }
                 if range.cellCount > 1 { sheet.merges.append(range) }
             default:
@@ -306,9 +326,11 @@ enum WorkbookReader {
             case "s":
                 guard !raw.isEmpty else { return nil }
                 guard let index = Int(raw.trimmingCharacters(in: .whitespaces)),
-                      context.sharedStrings.indices.contains(index) else {
-                    throw WorkbookError(problem: "工作表“\(sheetName)”的单元格 \(pending.address) 引用了不存在的共享字符串（第 \(raw) 项）",
-                                        fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                    context.sharedStrings.indices.contains(index)
+                else {
+                    throw WorkbookError(
+                        problem: "工作表“\(sheetName)”的单元格 \(pending.address) 引用了不存在的共享字符串（第 \(raw) 项）",
+                        fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
                 }
                 return Cell(.text, text: context.sharedStrings[index])
             case "inlineStr":
@@ -347,7 +369,9 @@ enum WorkbookReader {
             case "0"..."9": sawDigit = true
             case "-", "+": guard previous == " " || previous == "E" || previous == "e" else { return nil }
             case ".": guard !sawExponent else { return nil }
-            case "E", "e": guard sawDigit, !sawExponent else { return nil }; sawExponent = true
+            case "E", "e":
+                guard sawDigit, !sawExponent else { return nil }
+                sawExponent = true
             default: return nil
             }
             previous = character

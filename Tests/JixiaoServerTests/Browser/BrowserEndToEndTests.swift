@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import JixiaoCore
 import Testing
+
 @testable import JixiaoServer
 
 /// The whole workflow in a real headless Chromium against a live server over the bundled forms: an officer
@@ -12,18 +13,22 @@ import Testing
 /// Screenshots of the key pages are written to `$JIXIAO_SCREENSHOTS` when set (the README's are made with
 /// `JIXIAO_SCREENSHOTS=docs/screenshots swift test --filter BrowserEndToEndTests`).
 @Suite(.serialized) struct BrowserEndToEndTests {
-    @Test(.enabled(if: BrowserInstallation.available, "Chromium（Debian 软件包 chromium）未安装且无法自动安装，跳过浏览器端到端测试"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(if: BrowserInstallation.available, "Chromium（Debian 软件包 chromium）未安装且无法自动安装，跳过浏览器端到端测试"),
+        .timeLimit(.minutes(5)))
     func officerFillsSubmitsReviewerReturnsOfficerSeesTheComment() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
         let store = try SQLiteFormStore(path: directory.appendingPathComponent("e2e.sqlite").path)
-        _ = try await StoreTransfer(store: store, policy: .national).importForms([CLIPaths.root.appendingPathComponent("Forms").path])
+        _ = try await StoreTransfer(store: store, policy: .national).importForms([
+            CLIPaths.root.appendingPathComponent("Forms").path
+        ])
         let units = try await store.units()
         let office = try #require(units.first { $0.code == "209100" })
         _ = try await Fixture.user("officer", .officer, unit: office, in: store)
         _ = try await Fixture.user("reviewer", .reviewer, reviews: Set(units.map(\.id)), in: store)
-        let target = try #require(try await store.records(FormQuery(kind: .targetTable, units: .all)).first { $0.project == "维修维护费" })
+        let target = try #require(
+            try await store.records(FormQuery(kind: .targetTable, units: .all)).first { $0.project == "维修维护费" })
         let configuration = ServerConfiguration(exportDirectory: directory.appendingPathComponent("exports").path)
         let app = Application(router: ServerApplication.router(store: store, configuration: configuration))
 
@@ -39,9 +44,12 @@ import Testing
             try await browser.click("input[name=target][value=\"\(target.id)\"] + button")
             try await browser.waitForPage("done=created")
             let formPath = try #require(try await browser.evaluate("location.pathname") as? String)
-            try await browser.wait(for: "document.querySelector('#live-status').textContent.includes('已按当前填写重算')", "first recomputation")
+            try await browser.wait(
+                for: "document.querySelector('#live-status').textContent.includes('已按当前填写重算')", "first recomputation")
             #expect(try await browser.text("[data-live=grade]") == "差")
-            #expect(try await browser.evaluate("document.querySelector('[name=\"funds.total.declared\"]').value") as? String == "53.86")
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"funds.total.declared\"]').value") as? String
+                    == "53.86")
             try await shots.take("officer-new-draft")
 
             // Enter execution and each indicator's weight, actual value and score; the page recomputes as we type.
@@ -49,39 +57,54 @@ import Testing
             try await browser.type("52.5", into: "[name=\"funds.total.executed\"]")
             try await browser.type("53.86", into: "[name=\"funds.sources[0].fullYearBudget\"]")
             try await browser.type("52.5", into: "[name=\"funds.sources[0].executed\"]")
-            try await browser.wait(for: "document.querySelector('[data-live=executionScore]').textContent === '9.75'", "execution score 9.75")
-            let rows: [(actual: String, weight: String)] = [("32台", "15"), ("20小时", "15"), ("达成预期指标", "10"), ("18万元", "10"),
-                                                             ("达成预期指标", "30"), ("95%", "10")]
+            try await browser.wait(
+                for: "document.querySelector('[data-live=executionScore]').textContent === '9.75'",
+                "execution score 9.75")
+            let rows: [(actual: String, weight: String)] = [
+                ("32台", "15"), ("20小时", "15"), ("达成预期指标", "10"), ("18万元", "10"),
+                ("达成预期指标", "30"), ("95%", "10"),
+            ]
             for (index, row) in rows.enumerated() {
                 try await browser.type(row.actual, into: "[name=\"indicators[\(index)].actual\"]")
                 try await browser.type(row.weight, into: "[name=\"indicators[\(index)].weight\"]")
                 try await browser.type(row.weight, into: "[name=\"indicators[\(index)].score\"]")
             }
-            try await browser.wait(for: "document.querySelector('[data-live=total]').textContent === '99.75'", "total 99.75")
+            try await browser.wait(
+                for: "document.querySelector('[data-live=total]').textContent === '99.75'", "total 99.75")
             #expect(try await browser.text("[data-live=grade]") == "优", "the grade changed on the page, without saving")
             #expect(try await browser.text("[data-rule-score=\"0\"]") == "15.00")
-            #expect(try await browser.evaluate("document.querySelector('#submit-button').disabled") as? Bool == true,
-                    "unsaved changes cannot be submitted")
+            #expect(
+                try await browser.evaluate("document.querySelector('#submit-button').disabled") as? Bool == true,
+                "unsaved changes cannot be submitted")
 
             // A score above its weight is flagged next to the field at once, and cleared when corrected.
             try await browser.type("16", into: "[name=\"indicators[0].score\"]")
-            try await browser.wait(for: "document.querySelector('.field-findings[data-for=\"indicators[0].score\"]').textContent.includes('SE.SCORE.010')",
-                                   "finding next to indicators[0].score")
+            try await browser.wait(
+                for:
+                    "document.querySelector('.field-findings[data-for=\"indicators[0].score\"]').textContent.includes('SE.SCORE.010')",
+                "finding next to indicators[0].score")
             try await shots.take("officer-finding-next-to-field")
             try await browser.type("15", into: "[name=\"indicators[0].score\"]")
             try await browser.wait(for: "document.querySelector('[data-live=errors]').textContent === '0'", "no errors")
 
             // A row added and removed again: the rows are renumbered and the count follows.
             try await browser.click("#add-row")
-            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "7")
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String
+                    == "7")
             try await browser.type("临时指标", into: "[name=\"indicators[6].name\"]")
-            try await browser.wait(for: "document.querySelector('[data-rule-score=\"6\"]') !== null", "the new row's rule cell")
+            try await browser.wait(
+                for: "document.querySelector('[data-rule-score=\"6\"]') !== null", "the new row's rule cell")
             try await browser.click("tr[data-row=\"6\"] .remove-row")
-            #expect(try await browser.evaluate("document.querySelectorAll('#indicators tr[data-row]').length") as? Int == 6)
-            #expect(try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String == "6")
+            #expect(
+                try await browser.evaluate("document.querySelectorAll('#indicators tr[data-row]').length") as? Int == 6)
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"indicators.count\"]').value") as? String
+                    == "6")
 
             try await browser.click("#adopt-computed")
-            try await browser.wait(for: "document.querySelector('[name=total]').value === '99.75'", "printed total adopted")
+            try await browser.wait(
+                for: "document.querySelector('[name=total]').value === '99.75'", "printed total adopted")
             try await browser.type("全年完成大楼设备维护任务，设备运行正常。", into: "[name=\"goals.completion\"]")
             try await shots.take("officer-live-scoring")
             try await browser.click("#editor button[type=submit]")
@@ -95,7 +118,8 @@ import Testing
             try await signIn(browser, base, "reviewer", expecting: "/review")
             try await browser.navigate("\(base)/review?year=2023&unit=\(office.id)")
             #expect(try await browser.evaluate("document.querySelectorAll('figure.chart svg').length") as? Int == 2)
-            #expect(try await browser.evaluate("document.querySelector('textarea.sentence').value") as? String
+            #expect(
+                try await browser.evaluate("document.querySelector('textarea.sentence').value") as? String
                     == "2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。")
             try await shots.take("reviewer-dashboard")
             try await browser.navigate("\(base)\(formPath)")
@@ -160,8 +184,11 @@ enum BrowserInstallation {
         if Chromium.executable != nil { return true }
         let install = Process()
         install.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        install.arguments = ["bash", "-c", "command -v apt-get >/dev/null && { [ \"$(id -u)\" -eq 0 ] || sudo -n true; } && "
-            + "DEBIAN_FRONTEND=noninteractive $( [ \"$(id -u)\" -eq 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null 2>&1"]
+        install.arguments = [
+            "bash", "-c",
+            "command -v apt-get >/dev/null && { [ \"$(id -u)\" -eq 0 ] || sudo -n true; } && "
+                + "DEBIAN_FRONTEND=noninteractive $( [ \"$(id -u)\" -eq 0 ] || echo sudo ) apt-get install -y -qq chromium >/dev/null 2>&1",
+        ]
         try? install.run()
         install.waitUntilExit()
         return Chromium.executable != nil

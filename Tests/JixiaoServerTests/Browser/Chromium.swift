@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Headless Chromium driven through the DevTools protocol over `--remote-debugging-pipe`: commands are JSON
@@ -44,7 +45,8 @@ final class Chromium: @unchecked Sendable {
         guard let executable = Chromium.executable else { throw Failure.notInstalled }
         profile = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
-        var commands: [Int32] = [0, 0], answers: [Int32] = [0, 0]
+        var commands: [Int32] = [0, 0]
+        var answers: [Int32] = [0, 0]
         guard pipe(&commands) == 0, pipe(&answers) == 0 else { throw Failure.launch("pipe: \(errno)") }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -54,16 +56,20 @@ final class Chromium: @unchecked Sendable {
         let devNull = open("/dev/null", O_WRONLY)
         posix_spawn_file_actions_adddup2(&actions, devNull, 1)
         posix_spawn_file_actions_adddup2(&actions, devNull, 2)
-        let arguments = [executable, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
-                         "--disable-extensions", "--lang=zh-CN", "--window-size=\(width),\(height)",
-                         "--user-data-dir=\(profile.path)", "about:blank"]
+        let arguments = [
+            executable, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
+            "--disable-extensions", "--lang=zh-CN", "--window-size=\(width),\(height)",
+            "--user-data-dir=\(profile.path)", "about:blank",
+        ]
         let argv = arguments.map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + environment).forEach { free($0) } }
+        defer { for pointer in argv + environment { free(pointer) } }
         var child: pid_t = 0
         let status = posix_spawn(&child, executable, &actions, nil, argv, environment)
-        Glibc.close(commands[0]); Glibc.close(answers[1]); Glibc.close(devNull)
+        Glibc.close(commands[0])
+        Glibc.close(answers[1])
+        Glibc.close(devNull)
         guard status == 0 else { throw Failure.launch("posix_spawn: \(status)") }
         pid = child
         toBrowser = commands[1]
@@ -81,7 +87,10 @@ final class Chromium: @unchecked Sendable {
         kill(pid, SIGTERM)
         var status: Int32 = 0
         for _ in 0..<50 where waitpid(pid, &status, WNOHANG) == 0 { usleep(100_000) }
-        if waitpid(pid, &status, WNOHANG) == 0 { kill(pid, SIGKILL); waitpid(pid, &status, 0) }
+        if waitpid(pid, &status, WNOHANG) == 0 {
+            kill(pid, SIGKILL)
+            waitpid(pid, &status, 0)
+        }
         Glibc.close(toBrowser)
         Glibc.close(fromBrowser)
         try? FileManager.default.removeItem(at: profile)
@@ -91,13 +100,16 @@ final class Chromium: @unchecked Sendable {
 
     /// Sends a command (to the page session once attached) and waits for its answer, off the cooperative pool.
     @discardableResult
-    func send(_ method: String, _ params: [String: Any] = [:], browserLevel: Bool = false, timeout: TimeInterval = 30) async throws -> [String: Any] {
+    func send(
+        _ method: String, _ params: [String: Any] = [:], browserLevel: Bool = false, timeout: TimeInterval = 30
+    ) async throws -> [String: Any] {
         let message = try JSONSerialization.data(withJSONObject: params)
         let parameters = String(decoding: message, as: UTF8.self)
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
-                    continuation.resume(returning: try self.call(method, parameters, browserLevel: browserLevel, timeout: timeout))
+                    continuation.resume(
+                        returning: try self.call(method, parameters, browserLevel: browserLevel, timeout: timeout))
                 } catch {
                     continuation.resume(throwing: error)
                 }
@@ -105,7 +117,9 @@ final class Chromium: @unchecked Sendable {
         }
     }
 
-    private func call(_ method: String, _ parameters: String, browserLevel: Bool, timeout: TimeInterval) throws -> [String: Any] {
+    private func call(
+        _ method: String, _ parameters: String, browserLevel: Bool, timeout: TimeInterval
+    ) throws -> [String: Any] {
         let id = nextID
         nextID += 1
         var text = "{\"id\":\(id),\"method\":\"\(method)\",\"params\":\(parameters)"
@@ -151,9 +165,12 @@ final class Chromium: @unchecked Sendable {
     /// Attaches to the first page, as the target of every later command.
     func attach() async throws {
         let targets = try await send("Target.getTargets", browserLevel: true)
-        guard let page = (targets["targetInfos"] as? [[String: Any]])?.first(where: { $0["type"] as? String == "page" }),
-              let target = page["targetId"] as? String else { throw Failure.protocolError("no page target") }
-        let attached = try await send("Target.attachToTarget", ["targetId": target, "flatten": true], browserLevel: true)
+        guard
+            let page = (targets["targetInfos"] as? [[String: Any]])?.first(where: { $0["type"] as? String == "page" }),
+            let target = page["targetId"] as? String
+        else { throw Failure.protocolError("no page target") }
+        let attached = try await send(
+            "Target.attachToTarget", ["targetId": target, "flatten": true], browserLevel: true)
         session = attached["sessionId"] as? String
         try await send("Page.enable")
         try await send("Runtime.enable")
@@ -162,9 +179,12 @@ final class Chromium: @unchecked Sendable {
     /// Evaluates JavaScript in the page and returns its value (strings, numbers, booleans).
     @discardableResult
     func evaluate(_ script: String) async throws -> Any? {
-        let result = try await send("Runtime.evaluate", ["expression": script, "returnByValue": true, "awaitPromise": true])
+        let result = try await send(
+            "Runtime.evaluate", ["expression": script, "returnByValue": true, "awaitPromise": true])
         if let exception = result["exceptionDetails"] as? [String: Any] {
-            throw Failure.protocolError("script failed: \(exception["text"] ?? "")\((exception["exception"] as? [String: Any])?["description"] ?? "")")
+            throw Failure.protocolError(
+                "script failed: \(exception["text"] ?? "")\((exception["exception"] as? [String: Any])?["description"] ?? "")"
+            )
         }
         return (result["result"] as? [String: Any])?["value"]
     }
@@ -186,12 +206,16 @@ final class Chromium: @unchecked Sendable {
 
     /// Waits for a page whose address contains `fragment` to finish loading.
     func waitForPage(_ fragment: String) async throws {
-        try await wait(for: "document.readyState === 'complete' && location.href.includes(\(Chromium.quote(fragment)))", "page \(fragment)")
+        try await wait(
+            for: "document.readyState === 'complete' && location.href.includes(\(Chromium.quote(fragment)))",
+            "page \(fragment)")
     }
 
     /// Types into a field as a person would (focus, then text input events).
     func type(_ text: String, into selector: String) async throws {
-        try await evaluate("(() => { const e = document.querySelector(\(Chromium.quote(selector))); e.focus(); e.select(); return true })()")
+        try await evaluate(
+            "(() => { const e = document.querySelector(\(Chromium.quote(selector))); e.focus(); e.select(); return true })()"
+        )
         try await send("Input.insertText", ["text": text])
     }
 
@@ -200,16 +224,22 @@ final class Chromium: @unchecked Sendable {
     }
 
     func text(_ selector: String) async throws -> String {
-        (try await evaluate("(document.querySelector(\(Chromium.quote(selector))) || {}).textContent || ''")) as? String ?? ""
+        (try await evaluate("(document.querySelector(\(Chromium.quote(selector))) || {}).textContent || ''")) as? String
+            ?? ""
     }
 
     /// A PNG of the whole page.
     func screenshot() async throws -> Data {
         let metrics = try await send("Page.getLayoutMetrics")
         let size = metrics["cssContentSize"] as? [String: Any] ?? [:]
-        let width = (size["width"] as? Double) ?? 1360, height = min((size["height"] as? Double) ?? 900, 6000)
-        let shot = try await send("Page.captureScreenshot", ["format": "png", "captureBeyondViewport": true,
-                                                            "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1]])
+        let width = (size["width"] as? Double) ?? 1360
+        let height = min((size["height"] as? Double) ?? 900, 6000)
+        let shot = try await send(
+            "Page.captureScreenshot",
+            [
+                "format": "png", "captureBeyondViewport": true,
+                "clip": ["x": 0, "y": 0, "width": width, "height": height, "scale": 1],
+            ])
         guard let base64 = shot["data"] as? String, let data = Data(base64Encoded: base64) else {
             throw Failure.protocolError("no screenshot data")
         }

@@ -57,7 +57,8 @@ enum Level2LabelProblem: Hashable {
         switch self {
         case .missing: "二级指标为空"
         case .unrecognised: "二级指标“\(label)”不是有效的二级指标名称"
-        case .wrongLevel1(let level2, let level1): "二级指标“\(label)”属于\(level2.level1.rawValue)，不应在一级指标“\(level1.rawValue)”下"
+        case .wrongLevel1(let level2, let level1):
+            "二级指标“\(label)”属于\(level2.level1.rawValue)，不应在一级指标“\(level1.rawValue)”下"
         case .nonStandard(let level2): "二级指标“\(label)”不是模板写法，应为“\(level2.targetTableLabel)”"
         }
     }
@@ -88,10 +89,10 @@ extension MeasureUnit {
 extension IndicatorValue {
     /// A defect in how a value is written (the platform's input rules), as opposed to what it says.
     enum FormatProblem: Hashable {
-        case forbiddenCharacter     // `*`, `_`, leading `-`
-        case missingOperator        // `257.34平方米`
+        case forbiddenCharacter  // `*`, `_`, leading `-`
+        case missingOperator  // `257.34平方米`
         case operatorWithoutNumber  // `≥人`
-        case doubledWord            // `及时及时`
+        case doubledWord  // `及时及时`
 
         var label: String {
             switch self {

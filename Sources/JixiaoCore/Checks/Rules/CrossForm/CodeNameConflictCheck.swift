@@ -13,22 +13,53 @@ public struct CodeNameConflictCheck: Check {
         defaultSeverity: .notice, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation { $0.projectCode = Self.code },
-                          ExampleForms.targetTable { $0.projectCode = Self.code; $0.year = 2024 }]),
-            CheckExample([ExampleForms.selfEvaluation { $0.projectCode = Self.code; $0.project = "示例项目（一期）" },
-                          ExampleForms.targetTable { $0.projectCode = Self.code; $0.project = "示例项目(一期)" }]),
+            CheckExample([
+                ExampleForms.selfEvaluation { $0.projectCode = Self.code },
+                ExampleForms.targetTable {
+                    $0.projectCode = Self.code
+                    $0.year = 2024
+                },
+            ]),
+            CheckExample([
+                ExampleForms.selfEvaluation {
+                    $0.projectCode = Self.code
+                    $0.project = "示例项目（一期）"
+                },
+                ExampleForms.targetTable {
+                    $0.projectCode = Self.code
+                    $0.project = "示例项目(一期)"
+                },
+            ]),
             // Differing names without codes are different projects, not a conflict.
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.project = "其他项目" }]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation { $0.projectCode = Self.code },
-                          ExampleForms.targetTable { $0.projectCode = Self.code; $0.project = "示例项目补助资金"; $0.year = 2024 }],
-                         expect: [ExpectedFinding(form: 1, at: "project", expected: "示例项目", actual: "示例项目补助资金")]),
-            CheckExample([ExampleForms.selfEvaluation { $0.projectCode = Self.code },
-                          ExampleForms.selfEvaluation { $0.projectCode = Self.code; $0.project = "示例项目二" },
-                          ExampleForms.selfEvaluation { $0.projectCode = Self.code; $0.project = "示例项目三" }],
-                         expect: [ExpectedFinding(form: 1, at: "project", expected: "示例项目", actual: "示例项目二"),
-                                  ExpectedFinding(form: 2, at: "project", expected: "示例项目", actual: "示例项目三")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.projectCode = Self.code },
+                    ExampleForms.targetTable {
+                        $0.projectCode = Self.code
+                        $0.project = "示例项目补助资金"
+                        $0.year = 2024
+                    },
+                ],
+                expect: [ExpectedFinding(form: 1, at: "project", expected: "示例项目", actual: "示例项目补助资金")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.projectCode = Self.code },
+                    ExampleForms.selfEvaluation {
+                        $0.projectCode = Self.code
+                        $0.project = "示例项目二"
+                    },
+                    ExampleForms.selfEvaluation {
+                        $0.projectCode = Self.code
+                        $0.project = "示例项目三"
+                    },
+                ],
+                expect: [
+                    ExpectedFinding(form: 1, at: "project", expected: "示例项目", actual: "示例项目二"),
+                    ExpectedFinding(form: 2, at: "project", expected: "示例项目", actual: "示例项目三"),
+                ]),
         ])
 
     /// A 21-character 项目代码 for the examples.
@@ -41,12 +72,19 @@ public struct CodeNameConflictCheck: Check {
         var found: [(form: Int, violation: Violation)] = []
         for (index, form) in forms.enumerated() {
             guard let code = form.projectCode, !code.isEmpty else { continue }
-            guard let reference = first[code] else { first[code] = index; continue }
+            guard let reference = first[code] else {
+                first[code] = index
+                continue
+            }
             let name = forms[reference].project
             guard NameFolding.key(name) != NameFolding.key(form.project) else { continue }
-            found.append((index, Violation(
-                at: "project", "项目代码 \(code) 在另一张表上的项目名称为“\(name)”，本表为“\(form.project)”",
-                expected: name, actual: form.project, relatedForms: [reference])))
+            found.append(
+                (
+                    index,
+                    Violation(
+                        at: "project", "项目代码 \(code) 在另一张表上的项目名称为“\(name)”，本表为“\(form.project)”",
+                        expected: name, actual: form.project, relatedForms: [reference])
+                ))
         }
         return found
     }

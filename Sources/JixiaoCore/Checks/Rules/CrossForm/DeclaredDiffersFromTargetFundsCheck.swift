@@ -14,28 +14,40 @@ public struct DeclaredDiffersFromTargetFundsCheck: TargetPairCheck {
         tolerance: "精确比较（万元 × 10000 与元），不舍入",
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation { $0.funds.total.declared = "100.0000" },
-                          ExampleForms.targetTable { $0.funds.annual.total = "1,000,000.00" }]),
+            CheckExample([
+                ExampleForms.selfEvaluation { $0.funds.total.declared = "100.0000" },
+                ExampleForms.targetTable { $0.funds.annual.total = "1,000,000.00" },
+            ]),
             // A blank 资金总额 cell is the sum of the source rows.
             CheckExample([ExampleForms.selfEvaluation { $0.funds.total.declared = "" }, ExampleForms.targetTable()]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation { $0.funds.total.declared = "101" }, ExampleForms.targetTable()],
-                         expect: [ExpectedFinding(form: 0, at: "funds.total.declared", expected: "1000000.00", actual: "1010000.00")]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.funds.annual.total = "1,000,000.50" }],
-                         expect: [ExpectedFinding(form: 0, at: "funds.total.declared", expected: "1000000.50", actual: "1000000.00")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation { $0.funds.total.declared = "101" }, ExampleForms.targetTable()],
+                expect: [
+                    ExpectedFinding(form: 0, at: "funds.total.declared", expected: "1000000.00", actual: "1010000.00")
+                ]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.funds.annual.total = "1,000,000.50" }],
+                expect: [
+                    ExpectedFinding(form: 0, at: "funds.total.declared", expected: "1000000.50", actual: "1000000.00")
+                ]),
         ])
 
     public init() {}
 
     public func check(_ pair: TargetPair, context: CheckContext) -> [(form: Int, violation: Violation)] {
         guard let declared = ExecutionScore.amount(pair.evaluation.funds, \.declared),
-              let annual = pair.table.funds.annual.total.value else { return [] }
+            let annual = pair.table.funds.annual.total.value
+        else { return [] }
         let inYuan = declared * 10000
         guard inYuan != annual else { return [] }
-        return [pair.onEvaluation(Violation(
-            at: "funds.total.declared",
-            "目标申报数 \(DecimalText.plain(declared)) 万元（\(DecimalText.fixed(inYuan)) 元）与目标表年度资金总额 \(pair.table.funds.annual.total.text) 元不一致",
-            expected: DecimalText.fixed(annual), actual: DecimalText.fixed(inYuan)))]
+        return [
+            pair.onEvaluation(
+                Violation(
+                    at: "funds.total.declared",
+                    "目标申报数 \(DecimalText.plain(declared)) 万元（\(DecimalText.fixed(inYuan)) 元）与目标表年度资金总额 \(pair.table.funds.annual.total.text) 元不一致",
+                    expected: DecimalText.fixed(annual), actual: DecimalText.fixed(inYuan)))
+        ]
     }
 }

@@ -17,36 +17,64 @@ public struct DuplicateFormCheck: Check {
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.year = 2024 }]),
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.project = "其他项目" }]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.selfEvaluation { $0.agency = CodedName("209105-示例中心") }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.selfEvaluation { $0.agency = CodedName("209105-示例中心") },
+            ]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
-                         expect: [ExpectedFinding(form: 1, at: nil, severity: .warning)]),
-            CheckExample([ExampleForms.targetTable(), ExampleForms.targetTable()],
-                         expect: [ExpectedFinding(form: 1, at: nil, severity: .warning)]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
-                         expect: [ExpectedFinding(form: 1, at: nil, severity: .warning),
-                                  ExpectedFinding(form: 2, at: nil, severity: .warning),
-                                  ExpectedFinding(form: 2, at: nil, severity: .warning)]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                expect: [ExpectedFinding(form: 1, at: nil, severity: .warning)]),
+            CheckExample(
+                [ExampleForms.targetTable(), ExampleForms.targetTable()],
+                expect: [ExpectedFinding(form: 1, at: nil, severity: .warning)]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                expect: [
+                    ExpectedFinding(form: 1, at: nil, severity: .warning),
+                    ExpectedFinding(form: 2, at: nil, severity: .warning),
+                    ExpectedFinding(form: 2, at: nil, severity: .warning),
+                ]),
             // Equal within rounding: 100 written as 100.00.
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.funds.total.executed = "100.00" }],
-                         expect: [ExpectedFinding(form: 1, at: "funds.total.executed", expected: "100", actual: "100.00",
-                                                  severity: .notice)]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.funds.total.executed = "100.00" }],
+                expect: [
+                    ExpectedFinding(
+                        form: 1, at: "funds.total.executed", expected: "100", actual: "100.00",
+                        severity: .notice)
+                ]),
             // The same project, its name spelt with half-width brackets and a space: numbers agree, texts differ.
-            CheckExample([ExampleForms.selfEvaluation { $0.project = "示例项目（一期）" },
-                          ExampleForms.selfEvaluation { $0.project = "示例项目 (一期)" }],
-                         expect: [ExpectedFinding(form: 1, at: nil, severity: .notice)]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.funds.total.executed = "90" }],
-                         expect: [ExpectedFinding(form: 1, at: "funds.total.executed", expected: "100", actual: "90",
-                                                  severity: .error)]),
-            CheckExample([ExampleForms.targetTable(), ExampleForms.targetTable { $0.funds.annual.total = "1,200,000" }],
-                         expect: [ExpectedFinding(form: 1, at: "funds.annual.total", expected: "1,000,000",
-                                                  actual: "1,200,000", severity: .error)]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.project = "示例项目（一期）" },
+                    ExampleForms.selfEvaluation { $0.project = "示例项目 (一期)" },
+                ],
+                expect: [ExpectedFinding(form: 1, at: nil, severity: .notice)]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.funds.total.executed = "90" }],
+                expect: [
+                    ExpectedFinding(
+                        form: 1, at: "funds.total.executed", expected: "100", actual: "90",
+                        severity: .error)
+                ]),
+            CheckExample(
+                [ExampleForms.targetTable(), ExampleForms.targetTable { $0.funds.annual.total = "1,200,000" }],
+                expect: [
+                    ExpectedFinding(
+                        form: 1, at: "funds.annual.total", expected: "1,000,000",
+                        actual: "1,200,000", severity: .error)
+                ]),
             // Without a unit code the names decide; a row less is a conflict on the first missing number.
-            CheckExample([ExampleForms.selfEvaluation { $0.agency = CodedName("示例局") },
-                          ExampleForms.selfEvaluation { $0.agency = CodedName("示例局"); $0.indicators.removeLast() }],
-                         expect: [ExpectedFinding(form: 1, at: "indicators[5].weight", expected: "10", severity: .error)]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.agency = CodedName("示例局") },
+                    ExampleForms.selfEvaluation {
+                        $0.agency = CodedName("示例局")
+                        $0.indicators.removeLast()
+                    },
+                ],
+                expect: [ExpectedFinding(form: 1, at: "indicators[5].weight", expected: "10", severity: .error)]),
         ])
 
     public init() {}
@@ -58,19 +86,22 @@ public struct DuplicateFormCheck: Check {
             let violation: Violation
             switch pair.kind {
             case .identical:
-                violation = Violation(at: nil, "与另一张\(what)完全相同，重复出现", severity: .warning,
-                                      relatedForms: [pair.earlier])
+                violation = Violation(
+                    at: nil, "与另一张\(what)完全相同，重复出现", severity: .warning,
+                    relatedForms: [pair.earlier])
             case .consistent(let difference):
                 let detail = difference.map { "；\($0.field.label)写作 \($0.earlier ?? "") 与 \($0.later ?? "")" } ?? ""
-                violation = Violation(at: difference?.field.path,
-                                      "与另一张\(what)重复，数字四舍五入到 2 位后一致\(detail)",
-                                      expected: difference?.earlier, actual: difference?.later, severity: .notice,
-                                      relatedForms: [pair.earlier])
+                violation = Violation(
+                    at: difference?.field.path,
+                    "与另一张\(what)重复，数字四舍五入到 2 位后一致\(detail)",
+                    expected: difference?.earlier, actual: difference?.later, severity: .notice,
+                    relatedForms: [pair.earlier])
             case .conflicting(let difference):
-                violation = Violation(at: difference.field.path,
-                                      "与另一张\(what)数字冲突：\(difference.field.label)另一张为 \(difference.earlier ?? "（无）")，此表为 \(difference.later ?? "（无）")",
-                                      expected: difference.earlier, actual: difference.later, severity: .error,
-                                      relatedForms: [pair.earlier])
+                violation = Violation(
+                    at: difference.field.path,
+                    "与另一张\(what)数字冲突：\(difference.field.label)另一张为 \(difference.earlier ?? "（无）")，此表为 \(difference.later ?? "（无）")",
+                    expected: difference.earlier, actual: difference.later, severity: .error,
+                    relatedForms: [pair.earlier])
             }
             return (pair.later, violation)
         }

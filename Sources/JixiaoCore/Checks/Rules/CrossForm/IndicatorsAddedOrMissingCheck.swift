@@ -15,29 +15,49 @@ public struct IndicatorsAddedOrMissingCheck: TargetPairCheck {
         defaultSeverity: .warning, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.indicators.annual[4].name = "业务正常运转" }]),
-            CheckExample([ExampleForms.selfEvaluation(UnfilledCostRowCheck.unfilledCostRow),
-                          ExampleForms.targetTable(UnfilledCostRowCheck.withoutCost)]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.targetTable { $0.indicators.annual[4].name = "业务正常运转" },
+            ]),
+            CheckExample([
+                ExampleForms.selfEvaluation(UnfilledCostRowCheck.unfilledCostRow),
+                ExampleForms.targetTable(UnfilledCostRowCheck.withoutCost),
+            ]),
             // A 未填报 row against a target cost indicator is XF.TGSE.030's finding.
-            CheckExample([ExampleForms.selfEvaluation(UnfilledCostRowCheck.unfilledCostRow), ExampleForms.targetTable()]),
+            CheckExample([
+                ExampleForms.selfEvaluation(UnfilledCostRowCheck.unfilledCostRow), ExampleForms.targetTable(),
+            ]),
             // An empty 年度 set means the 实施期 set applies.
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.indicators.annual = [] }]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation {
-                              $0.indicators.append(.init(level1: "效益指标", level2: "可持续影响指标", name: "长效机制建立",
-                                                         initialTarget: "", adjustedTarget: "建立", actual: "达成预期指标",
-                                                         weight: "0", score: "0"))
-                          },
-                          ExampleForms.targetTable()],
-                         expect: [ExpectedFinding(form: 0, at: "indicators[6]")]),
-            CheckExample([ExampleForms.selfEvaluation { $0.indicators.remove(at: 1) }, ExampleForms.targetTable()],
-                         expect: [ExpectedFinding(form: 1, at: "indicators.annual[1]")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation {
+                        $0.indicators.append(
+                            .init(
+                                level1: "效益指标", level2: "可持续影响指标", name: "长效机制建立",
+                                initialTarget: "", adjustedTarget: "建立", actual: "达成预期指标",
+                                weight: "0", score: "0"))
+                    },
+                    ExampleForms.targetTable(),
+                ],
+                expect: [ExpectedFinding(form: 0, at: "indicators[6]")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation { $0.indicators.remove(at: 1) }, ExampleForms.targetTable()],
+                expect: [ExpectedFinding(form: 1, at: "indicators.annual[1]")]),
             // A prefix pairs names only within the same 二级.
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.indicators.annual[4].name = "业务正常运转"; $0.indicators.annual[4].level2 = "经济效益" }],
-                         expect: [ExpectedFinding(form: 0, at: "indicators[4]"), ExpectedFinding(form: 1, at: "indicators.annual[4]")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation(),
+                    ExampleForms.targetTable {
+                        $0.indicators.annual[4].name = "业务正常运转"
+                        $0.indicators.annual[4].level2 = "经济效益"
+                    },
+                ],
+                expect: [
+                    ExpectedFinding(form: 0, at: "indicators[4]"), ExpectedFinding(form: 1, at: "indicators.annual[4]"),
+                ]),
         ])
 
     public init() {}
@@ -45,16 +65,19 @@ public struct IndicatorsAddedOrMissingCheck: TargetPairCheck {
     public func check(_ pair: TargetPair, context: CheckContext) -> [(form: Int, violation: Violation)] {
         let match = pair.indicatorMatch
         let hasUnfilledCostRow = pair.evaluation.indicators.contains(where: \.isUnfilledCostRow)
-        let missing = match.unmatchedTarget.filter { !hasUnfilledCostRow || $0.row.level2Value != .cost }.map { target in
-            pair.onTable(Violation(
-                at: target.path,
-                "目标表年度指标“\(target.row.name)”（\(target.row.value.text)）在自评表中没有对应的指标"))
+        let missing = match.unmatchedTarget.filter { !hasUnfilledCostRow || $0.row.level2Value != .cost }.map {
+            target in
+            pair.onTable(
+                Violation(
+                    at: target.path,
+                    "目标表年度指标“\(target.row.name)”（\(target.row.value.text)）在自评表中没有对应的指标"))
         }
         let added = match.unmatchedEvaluation.map { index in
             let row = pair.evaluation.indicators[index]
-            return pair.onEvaluation(Violation(
-                at: "indicators[\(index)]",
-                "自评表指标“\(row.name)”（\(row.level2)）在目标表的年度指标中没有对应的指标"))
+            return pair.onEvaluation(
+                Violation(
+                    at: "indicators[\(index)]",
+                    "自评表指标“\(row.name)”（\(row.level2)）在目标表的年度指标中没有对应的指标"))
         }
         return added + missing
     }

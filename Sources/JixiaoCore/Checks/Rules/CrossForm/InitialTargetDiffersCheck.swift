@@ -14,25 +14,49 @@ public struct InitialTargetDiffersCheck: TargetPairCheck {
         defaultSeverity: .warning, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.indicators.annual[2].name = "维修响应及"; $0.indicators.annual[2].value = IndicatorValue("及时及时") }]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.indicators.annual[3].value = IndicatorValue("≤1,000,000元") }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.targetTable {
+                    $0.indicators.annual[2].name = "维修响应及"
+                    $0.indicators.annual[2].value = IndicatorValue("及时及时")
+                },
+            ]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.targetTable { $0.indicators.annual[3].value = IndicatorValue("≤1,000,000元") },
+            ]),
             // Another year's target table is not this self-evaluation's.
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.year = 2026; $0.indicators.annual[0].value = IndicatorValue("≥12台") }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.targetTable {
+                    $0.year = 2026
+                    $0.indicators.annual[0].value = IndicatorValue("≥12台")
+                },
+            ]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.indicators.annual[0].value = IndicatorValue("≥12台") }],
-                         expect: [ExpectedFinding(form: 0, at: "indicators[0].initialTarget", expected: "≥12台", actual: "≥10台")]),
-            CheckExample([ExampleForms.targetTable { $0.indicators.annual[1].name = "设备完好" ; $0.indicators.annual[1].value = IndicatorValue("≥98%") },
-                          ExampleForms.selfEvaluation()],
-                         expect: [ExpectedFinding(form: 1, at: "indicators[1].initialTarget", expected: "≥98%", actual: "≥95%")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation(),
+                    ExampleForms.targetTable { $0.indicators.annual[0].value = IndicatorValue("≥12台") },
+                ],
+                expect: [ExpectedFinding(form: 0, at: "indicators[0].initialTarget", expected: "≥12台", actual: "≥10台")]),
+            CheckExample(
+                [
+                    ExampleForms.targetTable {
+                        $0.indicators.annual[1].name = "设备完好"
+                        $0.indicators.annual[1].value = IndicatorValue("≥98%")
+                    },
+                    ExampleForms.selfEvaluation(),
+                ],
+                expect: [ExpectedFinding(form: 1, at: "indicators[1].initialTarget", expected: "≥98%", actual: "≥95%")]),
             // Matched by the names: the table prints no 预算单位, its 实施单位 is the self-evaluation's unit.
-            CheckExample([ExampleForms.selfEvaluation { $0.indicators[5].initialTarget = IndicatorValue("") },
-                          ExampleForms.targetTable { $0.agency = nil }],
-                         expect: [ExpectedFinding(form: 0, at: "indicators[5].initialTarget", expected: "≥90%", actual: "")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.indicators[5].initialTarget = IndicatorValue("") },
+                    ExampleForms.targetTable { $0.agency = nil },
+                ],
+                expect: [ExpectedFinding(form: 0, at: "indicators[5].initialTarget", expected: "≥90%", actual: "")]),
         ])
 
     public init() {}
@@ -42,10 +66,11 @@ public struct InitialTargetDiffersCheck: TargetPairCheck {
             let row = pair.evaluation.indicators[index]
             guard !InitialTargetDiffersCheck.same(row.initialTarget, target.row.value) else { return nil }
             let initial = row.initialTarget.isEmpty ? "为空" : "为“\(row.initialTarget.text)”"
-            return pair.onEvaluation(Violation(
-                at: "indicators[\(index)].initialTarget",
-                "指标“\(row.name)”年初指标值\(initial)，目标表“\(target.row.name)”的年度指标值为“\(target.row.value.text)”",
-                expected: target.row.value.text, actual: row.initialTarget.text))
+            return pair.onEvaluation(
+                Violation(
+                    at: "indicators[\(index)].initialTarget",
+                    "指标“\(row.name)”年初指标值\(initial)，目标表“\(target.row.name)”的年度指标值为“\(target.row.value.text)”",
+                    expected: target.row.value.text, actual: row.initialTarget.text))
         }
     }
 
@@ -53,11 +78,11 @@ public struct InitialTargetDiffersCheck: TargetPairCheck {
     static func same(_ a: IndicatorValue, _ b: IndicatorValue) -> Bool {
         if NameFolding.key(a.text) == NameFolding.key(b.text) { return true }
         switch (a.reading, b.reading) {
-        case let (.quantity(x, p), .quantity(y, q)):
+        case (.quantity(let x, let p), .quantity(let y, let q)):
             return (x ?? .equal) == (y ?? .equal) && p.unit.isCompatible(with: q.unit) && p.baseValue == q.baseValue
-        case let (.qualitative(x), .qualitative(y)):
+        case (.qualitative(let x), .qualitative(let y)):
             return NameFolding.key(x) == NameFolding.key(y)
-        case let (.outcome(x, _), .outcome(y, _)):
+        case (.outcome(let x, _), .outcome(let y, _)):
             return x == y
         default:
             return false

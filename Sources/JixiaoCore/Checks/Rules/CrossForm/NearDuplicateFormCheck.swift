@@ -12,20 +12,48 @@ public struct NearDuplicateFormCheck: Check {
         defaultSeverity: .notice, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.indicators[1].adjustedTarget = IndicatorValue("≥96%") }]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.indicators[0].weight = "20" }]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.year = 2024 }]),
-            CheckExample([ExampleForms.targetTable(),
-                          ExampleForms.targetTable { $0.project = "其他项目"; $0.indicators.annual[0].name = "设备采购数量" }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.selfEvaluation {
+                    $0.project = "其他项目"
+                    $0.indicators[1].adjustedTarget = IndicatorValue("≥96%")
+                },
+            ]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.selfEvaluation {
+                    $0.project = "其他项目"
+                    $0.indicators[0].weight = "20"
+                },
+            ]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.selfEvaluation {
+                    $0.project = "其他项目"
+                    $0.year = 2024
+                },
+            ]),
+            CheckExample([
+                ExampleForms.targetTable(),
+                ExampleForms.targetTable {
+                    $0.project = "其他项目"
+                    $0.indicators.annual[0].name = "设备采购数量"
+                },
+            ]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.funds.total.executed = "90" }],
-                         expect: [ExpectedFinding(form: 1, at: "indicators")]),
-            CheckExample([ExampleForms.targetTable(), ExampleForms.targetTable { $0.project = "其他项目" }],
-                         expect: [ExpectedFinding(form: 1, at: "indicators.annual")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation(),
+                    ExampleForms.selfEvaluation {
+                        $0.project = "其他项目"
+                        $0.funds.total.executed = "90"
+                    },
+                ],
+                expect: [ExpectedFinding(form: 1, at: "indicators")]),
+            CheckExample(
+                [ExampleForms.targetTable(), ExampleForms.targetTable { $0.project = "其他项目" }],
+                expect: [ExpectedFinding(form: 1, at: "indicators.annual")]),
         ])
 
     public init() {}
@@ -47,10 +75,14 @@ public struct NearDuplicateFormCheck: Check {
             let key = TableKey(kind: identity.kind, year: form.year, rows: rows)
             for earlier in seen[key, default: []] where FormIdentity(forms[earlier]).project != identity.project {
                 let path = identity.kind == .selfEvaluation ? "indicators" : "indicators.annual"
-                found.append((index, Violation(
-                    at: path,
-                    "指标表与另一张\(form.year)年度\(identity.kind.label)（项目“\(forms[earlier].project)”）的 \(rows.count) 个指标逐项相同，但项目名称不同（本表“\(form.project)”）：请确认是否复制后改名",
-                    relatedForms: [earlier])))
+                found.append(
+                    (
+                        index,
+                        Violation(
+                            at: path,
+                            "指标表与另一张\(form.year)年度\(identity.kind.label)（项目“\(forms[earlier].project)”）的 \(rows.count) 个指标逐项相同，但项目名称不同（本表“\(form.project)”）：请确认是否复制后改名",
+                            relatedForms: [earlier])
+                    ))
             }
             seen[key, default: []].append(index)
         }
@@ -62,11 +94,15 @@ public struct NearDuplicateFormCheck: Check {
         switch form {
         case .selfEvaluation(let evaluation):
             evaluation.indicators.map { row in
-                [NameFolding.key(row.name), NameFolding.key(row.adjustedTarget.text),
-                 row.weight.value.map { DecimalText.fixed($0) } ?? row.weight.text]
+                [
+                    NameFolding.key(row.name), NameFolding.key(row.adjustedTarget.text),
+                    row.weight.value.map { DecimalText.fixed($0) } ?? row.weight.text,
+                ]
             }
         case .targetTable(let table):
-            table.indicators.annual.filter { !$0.isTemplateRow }.map { [NameFolding.key($0.name), NameFolding.key($0.value.text)] }
+            table.indicators.annual.filter { !$0.isTemplateRow }.map {
+                [NameFolding.key($0.name), NameFolding.key($0.value.text)]
+            }
         }
     }
 }

@@ -22,8 +22,9 @@ public struct TargetPair: Sendable {
         }
         return forms.enumerated().flatMap { index, form -> [TargetPair] in
             guard case .selfEvaluation(let evaluation) = form else { return [] }
-            let candidates = Set(lookupKeys(year: evaluation.year, project: evaluation.project, code: evaluation.projectCode)
-                .flatMap { tables[$0] ?? [] })
+            let candidates = Set(
+                lookupKeys(year: evaluation.year, project: evaluation.project, code: evaluation.projectCode)
+                    .flatMap { tables[$0] ?? [] })
             return candidates.sorted().compactMap { tableIndex in
                 guard case .targetTable(let table) = forms[tableIndex], belong(evaluation, table) else { return nil }
                 return TargetPair(evaluationIndex: index, tableIndex: tableIndex, evaluation: evaluation, table: table)
@@ -42,8 +43,12 @@ public struct TargetPair: Sendable {
         if let code = table.agency?.code {
             guard evaluation.agency.code == code else { return false }
         } else {
-            let ours = [evaluation.agency.name, evaluation.implementingAgency ?? ""].map(NameFolding.key).filter { !$0.isEmpty }
-            let theirs = [table.agency?.name ?? "", table.implementingAgency].map(NameFolding.key).filter { !$0.isEmpty }
+            let ours = [evaluation.agency.name, evaluation.implementingAgency ?? ""].map(NameFolding.key).filter {
+                !$0.isEmpty
+            }
+            let theirs = [table.agency?.name ?? "", table.implementingAgency].map(NameFolding.key).filter {
+                !$0.isEmpty
+            }
             guard ours.contains(where: theirs.contains) else { return false }
         }
         if let ours = evaluation.projectCode, let theirs = table.projectCode, !ours.isEmpty, !theirs.isEmpty {
@@ -103,7 +108,7 @@ public struct TargetPair: Sendable {
         for (index, row) in rows {
             let name = NameFolding.key(row.name)
             guard !name.isEmpty,
-                  let hit = targets.indices.first(where: { !taken[$0] && NameFolding.key(targets[$0].row.name) == name })
+                let hit = targets.indices.first(where: { !taken[$0] && NameFolding.key(targets[$0].row.name) == name })
             else { continue }
             taken[hit] = true
             assigned[index] = hit
@@ -111,7 +116,9 @@ public struct TargetPair: Sendable {
         for (index, row) in rows where assigned[index] == nil {
             let name = NameFolding.key(row.name)
             let hit = targets.indices.first { target in
-                guard !taken[target], TargetPair.sameLevel2(row.level2, targets[target].row.level2) else { return false }
+                guard !taken[target], TargetPair.sameLevel2(row.level2, targets[target].row.level2) else {
+                    return false
+                }
                 let other = NameFolding.key(targets[target].row.name)
                 return name.isEmpty ? other.isEmpty : !other.isEmpty && (name.hasPrefix(other) || other.hasPrefix(name))
             }

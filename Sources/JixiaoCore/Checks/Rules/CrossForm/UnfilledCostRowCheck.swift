@@ -14,20 +14,30 @@ public struct UnfilledCostRowCheck: TargetPairCheck {
         defaultSeverity: .warning, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation(Self.unfilledCostRow), ExampleForms.targetTable(Self.withoutCost)]),
+            CheckExample([
+                ExampleForms.selfEvaluation(Self.unfilledCostRow), ExampleForms.targetTable(Self.withoutCost),
+            ]),
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable(Self.withoutCost)]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation(Self.unfilledCostRow), ExampleForms.targetTable()],
-                         expect: [ExpectedFinding(form: 0, at: "indicators[3].adjustedTarget", expected: "≤100万元", actual: "未填报")]),
-            CheckExample([ExampleForms.selfEvaluation { $0.indicators.remove(at: 3) }, ExampleForms.targetTable(Self.withoutCost)],
-                         expect: [ExpectedFinding(form: 0, at: "indicators")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(Self.unfilledCostRow), ExampleForms.targetTable()],
+                expect: [
+                    ExpectedFinding(form: 0, at: "indicators[3].adjustedTarget", expected: "≤100万元", actual: "未填报")
+                ]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.indicators.remove(at: 3) },
+                    ExampleForms.targetTable(Self.withoutCost),
+                ],
+                expect: [ExpectedFinding(form: 0, at: "indicators")]),
         ])
 
     /// The example self-evaluation with Shanxi's default cost row in place of its own.
     static func unfilledCostRow(_ form: inout SelfEvaluation) {
-        form.indicators[3] = .init(level1: "产出指标", level2: "成本指标", name: "成本指标", adjustedTarget: "未填报",
-                                   actual: "达成预期指标", weight: "10", score: "10")
+        form.indicators[3] = .init(
+            level1: "产出指标", level2: "成本指标", name: "成本指标", adjustedTarget: "未填报",
+            actual: "达成预期指标", weight: "10", score: "10")
     }
 
     /// The example target table without its cost indicator.
@@ -42,14 +52,20 @@ public struct UnfilledCostRowCheck: TargetPairCheck {
         let rows = pair.evaluation.indicators.enumerated()
         if let cost = pair.targetRows.first(where: { $0.row.level2Value == .cost }) {
             return rows.filter { $0.element.isUnfilledCostRow }.map { index, row in
-                pair.onEvaluation(Violation(
-                    at: "indicators[\(index)].adjustedTarget",
-                    "目标表已设成本指标“\(cost.row.name)”（\(cost.row.value.text)），自评表仍是“未填报”的默认成本指标行",
-                    expected: cost.row.value.text, actual: row.adjustedTarget.text))
+                pair.onEvaluation(
+                    Violation(
+                        at: "indicators[\(index)].adjustedTarget",
+                        "目标表已设成本指标“\(cost.row.name)”（\(cost.row.value.text)），自评表仍是“未填报”的默认成本指标行",
+                        expected: cost.row.value.text, actual: row.adjustedTarget.text))
             }
         }
-        guard !rows.contains(where: { $0.element.isUnfilledCostRow || $0.element.level2Value == .cost }) else { return [] }
-        return [pair.onEvaluation(Violation(
-            at: "indicators", "目标表未设成本指标，自评表应带出“成本指标 / 未填报”的默认行，但表中没有任何成本指标行"))]
+        guard !rows.contains(where: { $0.element.isUnfilledCostRow || $0.element.level2Value == .cost }) else {
+            return []
+        }
+        return [
+            pair.onEvaluation(
+                Violation(
+                    at: "indicators", "目标表未设成本指标，自评表应带出“成本指标 / 未填报”的默认行，但表中没有任何成本指标行"))
+        ]
     }
 }

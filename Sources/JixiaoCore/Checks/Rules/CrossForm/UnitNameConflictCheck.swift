@@ -13,19 +13,39 @@ public struct UnitNameConflictCheck: Check {
         defaultSeverity: .warning, scope: .crossForm,
         passing: [
             CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable()]),
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.agency = CodedName("209100-示例局 ") }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.selfEvaluation {
+                    $0.project = "其他项目"
+                    $0.agency = CodedName("209100-示例局 ")
+                },
+            ]),
             // A target table without a printed 预算单位 names only its 实施单位, which has no code to compare.
-            CheckExample([ExampleForms.selfEvaluation(),
-                          ExampleForms.targetTable { $0.agency = nil; $0.implementingAgency = "示例局机关" }]),
+            CheckExample([
+                ExampleForms.selfEvaluation(),
+                ExampleForms.targetTable {
+                    $0.agency = nil
+                    $0.implementingAgency = "示例局机关"
+                },
+            ]),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation { $0.agency = CodedName("209105-山西省工伤保险管理服务中心") },
-                          ExampleForms.selfEvaluation { $0.project = "其他项目"; $0.agency = CodedName("209105-山西省工伤保险管理中心") }],
-                         expect: [ExpectedFinding(form: 1, at: "agency", expected: "山西省工伤保险管理服务中心",
-                                                  actual: "山西省工伤保险管理中心")]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.department = CodedName("209-示例厅办公室") }],
-                         expect: [ExpectedFinding(form: 1, at: "department", expected: "示例厅", actual: "示例厅办公室")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation { $0.agency = CodedName("209105-山西省工伤保险管理服务中心") },
+                    ExampleForms.selfEvaluation {
+                        $0.project = "其他项目"
+                        $0.agency = CodedName("209105-山西省工伤保险管理中心")
+                    },
+                ],
+                expect: [
+                    ExpectedFinding(
+                        form: 1, at: "agency", expected: "山西省工伤保险管理服务中心",
+                        actual: "山西省工伤保险管理中心")
+                ]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.targetTable { $0.department = CodedName("209-示例厅办公室") }],
+                expect: [ExpectedFinding(form: 1, at: "department", expected: "示例厅", actual: "示例厅办公室")]),
         ])
 
     public init() {}
@@ -36,12 +56,19 @@ public struct UnitNameConflictCheck: Check {
         for (index, form) in forms.enumerated() {
             for (path, label, unit) in UnitNameConflictCheck.units(of: form) {
                 guard let code = unit.code else { continue }
-                guard let reference = first[code] else { first[code] = (index, unit.name); continue }
+                guard let reference = first[code] else {
+                    first[code] = (index, unit.name)
+                    continue
+                }
                 guard NameFolding.key(reference.name) != NameFolding.key(unit.name) else { continue }
-                found.append((index, Violation(
-                    at: path, "\(label)代码 \(code) 在另一处印作“\(reference.name)”，此处为“\(unit.name)”",
-                    expected: reference.name, actual: unit.name,
-                    relatedForms: reference.form == index ? [] : [reference.form])))
+                found.append(
+                    (
+                        index,
+                        Violation(
+                            at: path, "\(label)代码 \(code) 在另一处印作“\(reference.name)”，此处为“\(unit.name)”",
+                            expected: reference.name, actual: unit.name,
+                            relatedForms: reference.form == index ? [] : [reference.form])
+                    ))
             }
         }
         return found

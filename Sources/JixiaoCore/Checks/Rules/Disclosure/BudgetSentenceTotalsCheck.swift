@@ -8,15 +8,20 @@ public struct BudgetSentenceTotalsCheck: DisclosureCheck {
         defaultSeverity: .warning, scope: .disclosure,
         tolerance: "各表金额（元）先求和、折合万元，再按句中金额的小数位四舍五入后比较",
         passing: [
-            CheckExample(ExampleForms.targetTables(amounts: ["1,000,000", "2,500,000"]),
-                         disclosure: ExampleForms.budgetSentence(count: 2, amount: "350.00", categories: [])),
+            CheckExample(
+                ExampleForms.targetTables(amounts: ["1,000,000", "2,500,000"]),
+                disclosure: ExampleForms.budgetSentence(count: 2, amount: "350.00", categories: []))
         ],
         failing: [
-            CheckExample(ExampleForms.targetTables(amounts: ["1,000,000", "2,500,000"]),
-                         disclosure: ExampleForms.budgetSentence(count: 3, amount: "360.00", categories: []),
-                         expect: [ExpectedFinding(document: "budgetSentences[0].projectCount", expected: "2", actual: "3"),
-                                  ExpectedFinding(document: "budgetSentences[0].amount",
-                                                  expected: "实施期资金总额 350.00、年度资金总额 350.00", actual: "360.00")]),
+            CheckExample(
+                ExampleForms.targetTables(amounts: ["1,000,000", "2,500,000"]),
+                disclosure: ExampleForms.budgetSentence(count: 3, amount: "360.00", categories: []),
+                expect: [
+                    ExpectedFinding(document: "budgetSentences[0].projectCount", expected: "2", actual: "3"),
+                    ExpectedFinding(
+                        document: "budgetSentences[0].amount",
+                        expected: "实施期资金总额 350.00、年度资金总额 350.00", actual: "360.00"),
+                ])
         ])
 
     public init() {}
@@ -27,15 +32,20 @@ public struct BudgetSentenceTotalsCheck: DisclosureCheck {
             var violations: [Violation] = []
             let count = tally?.projectCount ?? 0
             if sentence.projectCount != count {
-                violations.append(Violation(at: "budgetSentences[\(index)].projectCount",
-                                            "预算公开称纳入绩效目标管理的二级项目 \(sentence.projectCount) 个，文档中读出的目标表为 \(count) 张",
-                                            expected: "\(count)", actual: "\(sentence.projectCount)"))
+                violations.append(
+                    Violation(
+                        at: "budgetSentences[\(index)].projectCount",
+                        "预算公开称纳入绩效目标管理的二级项目 \(sentence.projectCount) 个，文档中读出的目标表为 \(count) 张",
+                        expected: "\(count)", actual: "\(sentence.projectCount)"))
             }
             if let amount = sentence.amount, let tally, sentence.matchingDefinitions(tally).isEmpty {
-                let totals = BudgetFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(separator: "、")
-                violations.append(Violation(at: "budgetSentences[\(index)].amount",
-                                            "预算公开的共计金额 \(amount.text) 万元与所附目标表的合计都不相等（\(totals)）",
-                                            expected: totals, actual: amount.text))
+                let totals = BudgetFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(
+                    separator: "、")
+                violations.append(
+                    Violation(
+                        at: "budgetSentences[\(index)].amount",
+                        "预算公开的共计金额 \(amount.text) 万元与所附目标表的合计都不相等（\(totals)）",
+                        expected: totals, actual: amount.text))
             }
             return violations
         }

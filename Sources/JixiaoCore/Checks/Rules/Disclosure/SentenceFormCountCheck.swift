@@ -7,21 +7,25 @@ public struct SentenceFormCountCheck: DisclosureCheck {
         basis: "汇总句概括的是所附自评表（domain §8）；重复公开的表会使个数虚增。",
         defaultSeverity: .error, scope: .disclosure,
         passing: [
-            CheckExample([ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
             // The same form printed twice is one project.
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
             // No sentence: nothing to compare.
             CheckExample([ExampleForms.selfEvaluation()], disclosure: "附件：二级项目绩效自评表"),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 2, funds: "100.00", grades: [2, 0, 0, 0]),
-                         expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
-            CheckExample([ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 2, funds: "200.00", grades: [2, 0, 0, 0]),
-                         expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 2, funds: "100.00", grades: [2, 0, 0, 0]),
+                expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation(), ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 2, funds: "200.00", grades: [2, 0, 0, 0]),
+                expect: [ExpectedFinding(document: "summarySentences[0].formCount", expected: "1", actual: "2")]),
         ])
 
     public init() {}
@@ -36,8 +40,9 @@ public struct SentenceFormCountCheck: DisclosureCheck {
             if let tally, tally.entries.count > counted {
                 message += "（共 \(tally.entries.count) 张，其中 \(tally.entries.count - counted) 张与另一张完全相同，只计一次）"
             }
-            return Violation(at: "summarySentences[\(index)].formCount", message + "；无法读取的表不计入，见审查报告的“无法读取”部分",
-                             expected: "\(counted)", actual: "\(claimed)")
+            return Violation(
+                at: "summarySentences[\(index)].formCount", message + "；无法读取的表不计入，见审查报告的“无法读取”部分",
+                expected: "\(counted)", actual: "\(claimed)")
         }
     }
 }

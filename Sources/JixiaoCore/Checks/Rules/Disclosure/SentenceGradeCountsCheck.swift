@@ -9,20 +9,34 @@ public struct SentenceGradeCountsCheck: DisclosureCheck {
         basis: "等级由总分决定（90/80/60，domain §4）；汇总句按表上等级计数时，会把总分算错的表计入错误的等级。",
         defaultSeverity: .error, scope: .disclosure,
         passing: [
-            CheckExample([ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
             // Only the grades the sentence names are compared.
             CheckExample([ExampleForms.selfEvaluation()], disclosure: "2023年二级项目绩效自评个数1个，其中优1个。"),
         ],
         failing: [
             // Printed 优 with a total of 100, but the scores add up to 85: recomputed 良.
-            CheckExample([ExampleForms.selfEvaluation { $0.indicators[4].score = "15"; $0.printedTotal = "100" }],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0]),
-                         expect: [ExpectedFinding(document: "summarySentences[0].grades",
-                                                  expected: "优 0、良 1、中 0、差 0", actual: "优 1、良 0、中 0、差 0")]),
-            CheckExample([ExampleForms.selfEvaluation()], disclosure: "2023年二级项目绩效自评个数1个，其中优0个、良1个。",
-                         expect: [ExpectedFinding(document: "summarySentences[0].grades",
-                                                  expected: "优 1、良 0", actual: "优 0、良 1")]),
+            CheckExample(
+                [
+                    ExampleForms.selfEvaluation {
+                        $0.indicators[4].score = "15"
+                        $0.printedTotal = "100"
+                    }
+                ],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0]),
+                expect: [
+                    ExpectedFinding(
+                        document: "summarySentences[0].grades",
+                        expected: "优 0、良 1、中 0、差 0", actual: "优 1、良 0、中 0、差 0")
+                ]),
+            CheckExample(
+                [ExampleForms.selfEvaluation()], disclosure: "2023年二级项目绩效自评个数1个，其中优0个、良1个。",
+                expect: [
+                    ExpectedFinding(
+                        document: "summarySentences[0].grades",
+                        expected: "优 1、良 0", actual: "优 0、良 1")
+                ]),
         ])
 
     public init() {}
@@ -43,8 +57,9 @@ public struct SentenceGradeCountsCheck: DisclosureCheck {
                 }
                 if !changed.isEmpty { message += "：" + changed.joined(separator: "；") }
             }
-            return Violation(at: "summarySentences[\(index)].grades", message,
-                             expected: counts(recomputed), actual: counts { sentence.grades[$0] ?? 0 })
+            return Violation(
+                at: "summarySentences[\(index)].grades", message,
+                expected: counts(recomputed), actual: counts { sentence.grades[$0] ?? 0 })
         }
     }
 }

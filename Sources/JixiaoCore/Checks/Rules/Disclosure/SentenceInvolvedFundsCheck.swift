@@ -11,33 +11,44 @@ public struct SentenceInvolvedFundsCheck: DisclosureCheck {
         defaultSeverity: .warning, scope: .disclosure,
         tolerance: "各表金额先求和，再按句中金额的小数位四舍五入后比较",
         passing: [
-            CheckExample([ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100.00", grades: [1, 0, 0, 0])),
             // Σ年初预算数 (150) matches although Σ全年执行数 (100) does not.
-            CheckExample([ExampleForms.selfEvaluation { $0.funds.total.declared = "150" }],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "150.00", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation { $0.funds.total.declared = "150" }],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "150.00", grades: [1, 0, 0, 0])),
             // Rounded to whole 万元 as printed: 100.4 is “100”.
-            CheckExample([ExampleForms.selfEvaluation { $0.funds.total.executed = "100.4" }],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "100", grades: [1, 0, 0, 0])),
+            CheckExample(
+                [ExampleForms.selfEvaluation { $0.funds.total.executed = "100.4" }],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "100", grades: [1, 0, 0, 0])),
         ],
         failing: [
-            CheckExample([ExampleForms.selfEvaluation()],
-                         disclosure: ExampleForms.summarySentence(count: 1, funds: "120.00", grades: [1, 0, 0, 0]),
-                         expect: [ExpectedFinding(document: "summarySentences[0].involvedFunds",
-                                                  expected: "年初预算数（目标申报数） 100.00、全年预算数 100.00、全年执行数 100.00",
-                                                  actual: "120.00")]),
+            CheckExample(
+                [ExampleForms.selfEvaluation()],
+                disclosure: ExampleForms.summarySentence(count: 1, funds: "120.00", grades: [1, 0, 0, 0]),
+                expect: [
+                    ExpectedFinding(
+                        document: "summarySentences[0].involvedFunds",
+                        expected: "年初预算数（目标申报数） 100.00、全年预算数 100.00、全年执行数 100.00",
+                        actual: "120.00")
+                ])
         ])
 
     public init() {}
 
     public func check(_ disclosure: Disclosure, context: CheckContext) -> [Violation] {
         disclosure.summarySentences.enumerated().compactMap { index, sentence in
-            guard let claimed = sentence.involvedFunds, let tally = disclosure.summaryTally(index, policy: context.policy),
-                  sentence.matchingDefinitions(tally).isEmpty else { return nil }
-            let totals = InvolvedFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(separator: "、")
-            return Violation(at: "summarySentences[\(index)].involvedFunds",
-                             "汇总句的涉及资金 \(claimed.text) 万元与所附自评表的三种合计都不相等（\(totals)），无法核实其口径",
-                             expected: totals, actual: claimed.text)
+            guard let claimed = sentence.involvedFunds,
+                let tally = disclosure.summaryTally(index, policy: context.policy),
+                sentence.matchingDefinitions(tally).isEmpty
+            else { return nil }
+            let totals = InvolvedFunds.allCases.map { "\($0.label) \(DecimalText.fixed(tally.total($0)))" }.joined(
+                separator: "、")
+            return Violation(
+                at: "summarySentences[\(index)].involvedFunds",
+                "汇总句的涉及资金 \(claimed.text) 万元与所附自评表的三种合计都不相等（\(totals)），无法核实其口径",
+                expected: totals, actual: claimed.text)
         }
     }
 }

@@ -16,10 +16,12 @@ public struct ActualNotNumericCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[1].actual = IndicatorValue("达成预期指标") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("已全部完成") },
-                         expect: [ExpectedFinding(at: "indicators[0].actual", expected: "数值", actual: "已全部完成")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].actual = IndicatorValue("") },
-                         expect: [ExpectedFinding(at: "indicators[5].actual", expected: "数值", actual: "")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("已全部完成") },
+                expect: [ExpectedFinding(at: "indicators[0].actual", expected: "数值", actual: "已全部完成")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[5].actual = IndicatorValue("") },
+                expect: [ExpectedFinding(at: "indicators[5].actual", expected: "数值", actual: "")]),
         ])
 
     public init() {}
@@ -31,9 +33,10 @@ public struct ActualNotNumericCheck: SelfEvaluationCheck {
             case .quantity, .outcome: return nil
             case .empty, .qualitative, .notFilled, .unparsed:
                 let shown = row.actual.isEmpty ? "为空" : "“\(row.actual.text)”不是数值"
-                return Violation(at: "indicators[\(index)].actual",
-                                 "指标“\(row.name)”的指标值为定量“\(row.adjustedTarget.text)”，实际完成值\(shown)",
-                                 expected: "数值", actual: row.actual.text)
+                return Violation(
+                    at: "indicators[\(index)].actual",
+                    "指标“\(row.name)”的指标值为定量“\(row.adjustedTarget.text)”，实际完成值\(shown)",
+                    expected: "数值", actual: row.actual.text)
             }
         }
     }

@@ -14,8 +14,9 @@ public struct AgencyCodeOutsideDepartmentCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.department = CodedName("示例厅") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.department = CodedName("908-资产管理处") },
-                         expect: [ExpectedFinding(at: "agency", expected: "908", actual: "209100")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.department = CodedName("908-资产管理处") },
+                expect: [ExpectedFinding(at: "agency", expected: "908", actual: "209100")])
         ])
 
     public init() {}
@@ -23,8 +24,11 @@ public struct AgencyCodeOutsideDepartmentCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         guard let department = form.department.code, let agency = form.agency.code, !agency.hasPrefix(department)
         else { return [] }
-        return [Violation(at: "agency",
-                          "预算单位代码 \(agency)（\(form.agency.name)）不以主管部门代码 \(department)（\(form.department.name)）开头",
-                          expected: department, actual: agency)]
+        return [
+            Violation(
+                at: "agency",
+                "预算单位代码 \(agency)（\(form.agency.name)）不以主管部门代码 \(department)（\(form.department.name)）开头",
+                expected: department, actual: agency)
+        ]
     }
 }

@@ -13,10 +13,12 @@ public struct AnnualGoalMissingCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.goals.annual = "优化服务流程。" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.goals.annual = "优" },
-                         expect: [ExpectedFinding(at: "goals.annual", actual: "优")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.goals.annual = " " },
-                         expect: [ExpectedFinding(at: "goals.annual", actual: " ")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.goals.annual = "优" },
+                expect: [ExpectedFinding(at: "goals.annual", actual: "优")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.goals.annual = " " },
+                expect: [ExpectedFinding(at: "goals.annual", actual: " ")]),
         ])
 
     public init() {}

@@ -12,18 +12,21 @@ public struct BalanceMismatchCheck: SelfEvaluationCheck {
         tolerance: "不取整，按表上小数位精确比较；容差 0",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                }),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.total.balance = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.balance = "1" },
-                         expect: [ExpectedFinding(at: "funds.total.balance", expected: "0.00", actual: "1.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-                $0.funds.sources[0].balance = "104.05"
-            }, expect: [ExpectedFinding(at: "funds.sources[0].balance", expected: "104.049", actual: "104.050")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.funds.total.balance = "1" },
+                expect: [ExpectedFinding(at: "funds.total.balance", expected: "0.00", actual: "1.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                    $0.funds.sources[0].balance = "104.05"
+                }, expect: [ExpectedFinding(at: "funds.sources[0].balance", expected: "104.049", actual: "104.050")]),
         ])
 
     public init() {}
@@ -31,7 +34,8 @@ public struct BalanceMismatchCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.funds.rowsWithPaths.compactMap { path, row in
             guard let budget = row.fullYearBudget.value, let executed = row.executed.value,
-                  let balance = row.balance.value else { return nil }
+                let balance = row.balance.value
+            else { return nil }
             let expected = budget - executed
             guard balance != expected else { return nil }
             let operands = [row.fullYearBudget, row.executed, row.balance]

@@ -16,25 +16,30 @@ public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
-                $0.analysis.execution = "年中预算调减10万元，全年预算90万元，执行90万元。"
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "110", executed: "110", balance: "0", rate: "100", score: "10",
-                                      deviation: "年中追加预算10万元。")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
+                    $0.analysis.execution = "年中预算调减10万元，全年预算90万元，执行90万元。"
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "110", executed: "110", balance: "0", rate: "100", score: "10",
+                        deviation: "年中追加预算10万元。")
+                }),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.total.compiled = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
-            }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", expected: "100.00", actual: "90.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
-                $0.funds.total.compiled = ""
-                $0.funds.total.declared = "95.5"
-            }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", expected: "95.50", actual: "90.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
+                }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", expected: "100.00", actual: "90.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(&$0, budget: "90", executed: "90", balance: "0", rate: "100", score: "10")
+                    $0.funds.total.compiled = ""
+                    $0.funds.total.declared = "95.5"
+                }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", expected: "95.50", actual: "90.00")]),
         ])
 
     public init() {}
@@ -46,10 +51,12 @@ public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
         let texts = form.funds.rowsWithPaths.compactMap(\.row.deviation) + [form.analysis.execution]
         guard !texts.contains(where: { text in Self.adjustmentWords.contains { text.contains($0) } }) else { return [] }
         let operands = [start, total.fullYearBudget]
-        return [Violation(
-            at: "funds.total.fullYearBudget",
-            "全年预算数 \(total.fullYearBudget.text) 与年初\(startLabel) \(start.text) 不同，但偏差原因和预算执行情况分析均未说明预算调整",
-            expected: DecimalText.fixed(initial, asPrinted: operands),
-            actual: DecimalText.fixed(budget, asPrinted: operands))]
+        return [
+            Violation(
+                at: "funds.total.fullYearBudget",
+                "全年预算数 \(total.fullYearBudget.text) 与年初\(startLabel) \(start.text) 不同，但偏差原因和预算执行情况分析均未说明预算调整",
+                expected: DecimalText.fixed(initial, asPrinted: operands),
+                actual: DecimalText.fixed(budget, asPrinted: operands))
+        ]
     }
 }

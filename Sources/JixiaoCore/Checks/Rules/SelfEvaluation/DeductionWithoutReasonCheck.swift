@@ -12,17 +12,20 @@ public struct DeductionWithoutReasonCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0) }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
-            }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
+                }, policy: .shanxi),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, reason: "") },
-                         expect: [ExpectedFinding(at: "indicators[0].deviation", expected: "15.00", actual: "12.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "5", deviation: " ")
-            }, expect: [ExpectedFinding(at: "indicators[3].deviation", expected: "10.00", actual: "5.00")],
-                         policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, reason: "") },
+                expect: [ExpectedFinding(at: "indicators[0].deviation", expected: "15.00", actual: "12.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "5", deviation: " ")
+                }, expect: [ExpectedFinding(at: "indicators[3].deviation", expected: "10.00", actual: "5.00")],
+                policy: .shanxi),
         ])
 
     public init() {}
@@ -30,7 +33,8 @@ public struct DeductionWithoutReasonCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         context.score(form).rows(of: form).compactMap { item in
             guard item.score.isScored, let weight = item.score.weight, let entered = item.score.entered,
-                  entered < weight, !item.row.deviation.isFilledCell else { return nil }
+                entered < weight, !item.row.deviation.isFilledCell
+            else { return nil }
             return Violation(
                 at: item.path("deviation"),
                 "指标“\(item.row.name)”得分 \(item.row.score.text) 低于分值 \(item.row.weight.text)，未填写偏差原因分析及改进措施",

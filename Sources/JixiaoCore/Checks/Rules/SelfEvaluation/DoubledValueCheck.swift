@@ -10,18 +10,21 @@ public struct DoubledValueCheck: SelfEvaluationCheck {
         defaultSeverity: .notice, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[2].initialTarget = IndicatorValue("及时发放")
-                $0.indicators[2].adjustedTarget = IndicatorValue("及时发放")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[2].initialTarget = IndicatorValue("及时发放")
+                    $0.indicators[2].adjustedTarget = IndicatorValue("及时发放")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[2].initialTarget = IndicatorValue("及时及时")
-                $0.indicators[2].adjustedTarget = IndicatorValue("及时及时")
-            }, expect: [ExpectedFinding(at: "indicators[2].adjustedTarget", expected: "及时", actual: "及时及时")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[4].actual = IndicatorValue("加大提升提升") },
-                         expect: [ExpectedFinding(at: "indicators[4].actual", expected: "加大提升", actual: "加大提升提升")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[2].initialTarget = IndicatorValue("及时及时")
+                    $0.indicators[2].adjustedTarget = IndicatorValue("及时及时")
+                }, expect: [ExpectedFinding(at: "indicators[2].adjustedTarget", expected: "及时", actual: "及时及时")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[4].actual = IndicatorValue("加大提升提升") },
+                expect: [ExpectedFinding(at: "indicators[4].actual", expected: "加大提升", actual: "加大提升提升")]),
         ])
 
     public init() {}
@@ -29,9 +32,12 @@ public struct DoubledValueCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().flatMap { index, row in
             (row.targetCells(at: index) + [("indicators[\(index)].actual", row.actual)]).compactMap { path, value in
-                guard value.flaws.contains(.doubledWord), case .qualitative(let single) = value.reading else { return nil }
-                return Violation(at: path, "指标“\(row.name)”的值“\(value.text)”文字重复，应为“\(single)”",
-                                 expected: single, actual: value.text)
+                guard value.flaws.contains(.doubledWord), case .qualitative(let single) = value.reading else {
+                    return nil
+                }
+                return Violation(
+                    at: path, "指标“\(row.name)”的值“\(value.text)”文字重复，应为“\(single)”",
+                    expected: single, actual: value.text)
             }
         }
     }

@@ -13,20 +13,24 @@ public struct DroppedRowHasValuesCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation(), policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow())
-            }, policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow(actual: "2台", weight: ""))
-            }, policy: .national),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow())
+                }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow(actual: "2台", weight: ""))
+                }, policy: .national),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow(actual: "2台", weight: ""))
-            }, expect: [ExpectedFinding(at: "indicators[6].actual", actual: "2台")], policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow(score: "10"))
-            }, expect: [ExpectedFinding(at: "indicators[6].score", actual: "10")], policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow(actual: "2台", weight: ""))
+                }, expect: [ExpectedFinding(at: "indicators[6].actual", actual: "2台")], policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow(score: "10"))
+                }, expect: [ExpectedFinding(at: "indicators[6].score", actual: "10")], policy: .shanxi),
         ])
 
     public init() {}
@@ -36,9 +40,13 @@ public struct DroppedRowHasValuesCheck: SelfEvaluationCheck {
         return form.indicators.enumerated().compactMap { index, row in
             guard row.isDroppedAtAdjustment else { return nil }
             let filled: (field: String, label: String, text: String)
-            if !row.actual.isEmpty { filled = ("actual", "实际完成值", row.actual.text) }
-            else if !row.score.isBlank { filled = ("score", "得分", row.score.text) }
-            else { return nil }
+            if !row.actual.isEmpty {
+                filled = ("actual", "实际完成值", row.actual.text)
+            } else if !row.score.isBlank {
+                filled = ("score", "得分", row.score.text)
+            } else {
+                return nil
+            }
             return Violation(
                 at: "indicators[\(index)].\(filled.field)",
                 "指标“\(row.name)”年初指标值为“\(row.initialTarget.text)”、调整后指标值为空（调整时取消，不计分），却填写了\(filled.label)“\(filled.text)”",

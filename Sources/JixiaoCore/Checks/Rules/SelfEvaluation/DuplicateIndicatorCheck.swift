@@ -11,14 +11,16 @@ public struct DuplicateIndicatorCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].name = ""
-                $0.indicators[1].name = ""
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].name = ""
+                    $0.indicators[1].name = ""
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[4].name = "设备完好 率" },
-                         expect: [ExpectedFinding(at: "indicators[4].name", expected: "indicators[1].name", actual: "设备完好 率")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[4].name = "设备完好 率" },
+                expect: [ExpectedFinding(at: "indicators[4].name", expected: "indicators[1].name", actual: "设备完好 率")])
         ])
 
     public init() {}
@@ -32,9 +34,10 @@ public struct DuplicateIndicatorCheck: SelfEvaluationCheck {
                 first[key] = index
                 return nil
             }
-            return Violation(at: "indicators[\(index)].name",
-                             "三级指标“\(row.name)”重复：第 \(earlier + 1) 行已有同名指标（\(form.indicators[earlier].level2)），此处在第 \(index + 1) 行（\(row.level2)）",
-                             expected: "indicators[\(earlier)].name", actual: row.name)
+            return Violation(
+                at: "indicators[\(index)].name",
+                "三级指标“\(row.name)”重复：第 \(earlier + 1) 行已有同名指标（\(form.indicators[earlier].level2)），此处在第 \(index + 1) 行（\(row.level2)）",
+                expected: "indicators[\(earlier)].name", actual: row.name)
         }
     }
 }

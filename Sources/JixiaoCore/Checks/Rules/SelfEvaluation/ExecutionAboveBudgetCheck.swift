@@ -12,17 +12,21 @@ public struct ExecutionAboveBudgetCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setRoundingEdgeFunds(&$0)
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setRoundingEdgeFunds(&$0)
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "100", executed: "105", balance: "-5", rate: "105.00", score: "10.00")
-            }, expect: [ExpectedFinding(at: "funds.total.executed", expected: "100.00", actual: "105.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "0", executed: "1", balance: "-1", rate: "", score: "0")
-            }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", actual: "0.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "100", executed: "105", balance: "-5", rate: "105.00", score: "10.00")
+                }, expect: [ExpectedFinding(at: "funds.total.executed", expected: "100.00", actual: "105.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(&$0, budget: "0", executed: "1", balance: "-1", rate: "", score: "0")
+                }, expect: [ExpectedFinding(at: "funds.total.fullYearBudget", actual: "0.00")]),
         ])
 
     public init() {}
@@ -32,15 +36,19 @@ public struct ExecutionAboveBudgetCheck: SelfEvaluationCheck {
         switch execution.problem {
         case .overExecuted:
             guard let budget = execution.budget, let executed = execution.executed else { return [] }
-            return [Violation(
-                at: "funds.total.executed",
-                "全年执行数 \(DecimalText.plain(executed)) 超过全年预算数 \(DecimalText.plain(budget))（执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))%），预算执行得分按满分封顶",
-                expected: DecimalText.fixed(budget), actual: DecimalText.fixed(executed))]
+            return [
+                Violation(
+                    at: "funds.total.executed",
+                    "全年执行数 \(DecimalText.plain(executed)) 超过全年预算数 \(DecimalText.plain(budget))（执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))%），预算执行得分按满分封顶",
+                    expected: DecimalText.fixed(budget), actual: DecimalText.fixed(executed))
+            ]
         case .zeroBudget:
-            return [Violation(
-                at: "funds.total.fullYearBudget",
-                "全年预算数为 0，无法计算执行率，预算执行得分按 0 计",
-                actual: DecimalText.fixed(0), severity: .error)]
+            return [
+                Violation(
+                    at: "funds.total.fullYearBudget",
+                    "全年预算数为 0，无法计算执行率，预算执行得分按 0 计",
+                    actual: DecimalText.fixed(0), severity: .error)
+            ]
         case .missingAmounts, nil:
             return []
         }

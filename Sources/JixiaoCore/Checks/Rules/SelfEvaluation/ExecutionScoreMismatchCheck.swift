@@ -15,17 +15,20 @@ public struct ExecutionScoreMismatchCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.total.score = "" }),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setRoundingEdgeFunds(&$0)
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setRoundingEdgeFunds(&$0)
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0, score: "6.02")
-            }, expect: [ExpectedFinding(at: "funds.total.score", expected: "6.03", actual: "6.02")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setRoundingEdgeFunds(&$0, score: "6.80")
-            }, expect: [ExpectedFinding(at: "funds.total.score", expected: "6.79", actual: "6.80")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0, score: "6.02")
+                }, expect: [ExpectedFinding(at: "funds.total.score", expected: "6.03", actual: "6.02")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setRoundingEdgeFunds(&$0, score: "6.80")
+                }, expect: [ExpectedFinding(at: "funds.total.score", expected: "6.79", actual: "6.80")]),
         ])
 
     public init() {}
@@ -34,9 +37,11 @@ public struct ExecutionScoreMismatchCheck: SelfEvaluationCheck {
         let execution = context.score(form).execution
         let printed = form.funds.total.score
         guard execution.rate != nil, let value = printed.value, value != execution.score else { return [] }
-        return [Violation(
-            at: "funds.total.score",
-            "预算执行得分 \(printed.text) 与 \(DecimalText.plain(context.policy.executionWeight)) × 执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))% = \(DecimalText.fixed(execution.score)) 不符",
-            expected: DecimalText.fixed(execution.score), actual: DecimalText.fixed(value))]
+        return [
+            Violation(
+                at: "funds.total.score",
+                "预算执行得分 \(printed.text) 与 \(DecimalText.plain(context.policy.executionWeight)) × 执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))% = \(DecimalText.fixed(execution.score)) 不符",
+                expected: DecimalText.fixed(execution.score), actual: DecimalText.fixed(value))
+        ]
     }
 }

@@ -14,16 +14,19 @@ public struct FullScoreTargetMissedCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0) }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
-            }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
+                }, policy: .shanxi),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, score: "15", reason: "") },
-                         expect: [ExpectedFinding(at: "indicators[0].score", expected: "12.00", actual: "15.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5", actual: "未完成预期指标且效果较差")
-            }, expect: [ExpectedFinding(at: "indicators[3].score", actual: "5.00")], policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, score: "15", reason: "") },
+                expect: [ExpectedFinding(at: "indicators[0].score", expected: "12.00", actual: "15.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5", actual: "未完成预期指标且效果较差")
+                }, expect: [ExpectedFinding(at: "indicators[3].score", actual: "5.00")], policy: .shanxi),
         ])
 
     public init() {}
@@ -36,7 +39,8 @@ public struct FullScoreTargetMissedCheck: SelfEvaluationCheck {
             switch item.score.method {
             case .positive, .equal, .reverse:
                 guard let rule = item.score.ruleScore, rule < weight else { return nil }
-                missed = "实际完成值 \(item.row.actual.text) 未达到指标值 \(item.row.adjustedTarget.text)，按规则应得 \(DecimalText.fixed(rule))"
+                missed =
+                    "实际完成值 \(item.row.actual.text) 未达到指标值 \(item.row.adjustedTarget.text)，按规则应得 \(DecimalText.fixed(rule))"
                 expected = DecimalText.fixed(rule)
             case .unfilledCostRow:
                 guard let outcome = item.row.actual.outcome, outcome != .achieved else { return nil }
@@ -44,8 +48,9 @@ public struct FullScoreTargetMissedCheck: SelfEvaluationCheck {
             default:
                 return nil
             }
-            return Violation(at: item.path("score"), "指标“\(item.row.name)”\(missed)，填报得分却为满分 \(item.row.score.text)",
-                             expected: expected, actual: DecimalText.fixed(weight))
+            return Violation(
+                at: item.path("score"), "指标“\(item.row.name)”\(missed)，填报得分却为满分 \(item.row.score.text)",
+                expected: expected, actual: DecimalText.fixed(weight))
         }
     }
 }

@@ -14,8 +14,9 @@ public struct FullScoreWithReasonCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0) }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].deviation = "全省维修量较少" },
-                         expect: [ExpectedFinding(at: "indicators[0].deviation", expected: "15.00", actual: "15.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].deviation = "全省维修量较少" },
+                expect: [ExpectedFinding(at: "indicators[0].deviation", expected: "15.00", actual: "15.00")])
         ])
 
     public init() {}
@@ -23,7 +24,8 @@ public struct FullScoreWithReasonCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         context.score(form).rows(of: form).compactMap { item in
             guard item.score.isScored, let weight = item.score.weight, item.score.entered == weight,
-                  item.row.deviation.isFilledCell else { return nil }
+                item.row.deviation.isFilledCell
+            else { return nil }
             return Violation(
                 at: item.path("deviation"),
                 "指标“\(item.row.name)”得满分 \(item.row.score.text)，但填写了偏差原因“\(item.row.deviation)”",

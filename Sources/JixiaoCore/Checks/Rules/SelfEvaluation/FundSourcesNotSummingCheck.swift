@@ -6,11 +6,12 @@
 /// a blank source cell counts as 0, but a column left blank on every source row (not broken down) and a
 /// blank total cell are skipped.
 public struct FundSourcesNotSummingCheck: SelfEvaluationCheck {
-    static let columns: [(key: String, label: String, cell: KeyPath<SelfEvaluation.FundsRow, EnteredNumber> & Sendable)] = [
-        ("declared", "目标申报数", \.declared), ("compiled", "预算编制数", \.compiled),
-        ("fullYearBudget", "全年预算数", \.fullYearBudget), ("executed", "全年执行数", \.executed),
-        ("balance", "资金结(转)余", \.balance),
-    ]
+    static let columns:
+        [(key: String, label: String, cell: KeyPath<SelfEvaluation.FundsRow, EnteredNumber> & Sendable)] = [
+            ("declared", "目标申报数", \.declared), ("compiled", "预算编制数", \.compiled),
+            ("fullYearBudget", "全年预算数", \.fullYearBudget), ("executed", "全年执行数", \.executed),
+            ("balance", "资金结(转)余", \.balance),
+        ]
 
     public static let description = CheckDescription(
         id: "SE.FUND.020", slug: "fund-sources-not-summing", name: "资金总额与各来源之和不符",
@@ -20,28 +21,33 @@ public struct FundSourcesNotSummingCheck: SelfEvaluationCheck {
         tolerance: "不取整，按表上小数位精确比较；容差 0",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                var own = $0.funds.sources[0]
-                own.source = "单位自筹"
-                (own.declared, own.compiled, own.fullYearBudget, own.executed) = ("40", "40", "40", "40")
-                $0.funds.sources[0].declared = "60"
-                $0.funds.sources[0].compiled = "60"
-                $0.funds.sources[0].fullYearBudget = "60"
-                $0.funds.sources[0].executed = "60"
-                $0.funds.sources.append(own)
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    var own = $0.funds.sources[0]
+                    own.source = "单位自筹"
+                    (own.declared, own.compiled, own.fullYearBudget, own.executed) = ("40", "40", "40", "40")
+                    $0.funds.sources[0].declared = "60"
+                    $0.funds.sources[0].compiled = "60"
+                    $0.funds.sources[0].fullYearBudget = "60"
+                    $0.funds.sources[0].executed = "60"
+                    $0.funds.sources.append(own)
+                }),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.sources = [] }),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.sources[0].compiled = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.declared = "110" },
-                         expect: [ExpectedFinding(at: "funds.total.declared", expected: "100.00", actual: "110.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                var own = $0.funds.sources[0]
-                own.source = "单位自筹"
-                (own.declared, own.compiled, own.fullYearBudget, own.executed, own.balance) = ("", "", "", "0.125", "")
-                $0.funds.sources.append(own)
-            }, expect: [ExpectedFinding(at: "funds.total.executed", expected: "100.125", actual: "100.000")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.funds.total.declared = "110" },
+                expect: [ExpectedFinding(at: "funds.total.declared", expected: "100.00", actual: "110.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    var own = $0.funds.sources[0]
+                    own.source = "单位自筹"
+                    (own.declared, own.compiled, own.fullYearBudget, own.executed, own.balance) = (
+                        "", "", "", "0.125", ""
+                    )
+                    $0.funds.sources.append(own)
+                }, expect: [ExpectedFinding(at: "funds.total.executed", expected: "100.125", actual: "100.000")]),
         ])
 
     public init() {}
@@ -61,7 +67,8 @@ public struct FundSourcesNotSummingCheck: SelfEvaluationCheck {
             return Violation(
                 at: "funds.total.\(key)",
                 "资金总额的\(label) \(total.text) 不等于各资金来源之和 \(parts.map { $0.isBlank ? "0" : $0.text }.joined(separator: " + ")) = \(DecimalText.plain(sum))",
-                expected: DecimalText.fixed(sum, asPrinted: operands), actual: DecimalText.fixed(printed, asPrinted: operands))
+                expected: DecimalText.fixed(sum, asPrinted: operands),
+                actual: DecimalText.fixed(printed, asPrinted: operands))
         }
     }
 }

@@ -13,21 +13,24 @@ public struct GradeDiffersAfterRecomputationCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { $0.printedGrade = "良" }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].score = "25"
-                $0.indicators[4].deviation = "部分业务仍需优化。"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].score = "25"
+                    $0.indicators[4].deviation = "部分业务仍需优化。"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].score = "15"
-                $0.indicators[4].deviation = "部分业务仍需优化。"
-            }, expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].score = "15"
-                $0.indicators[4].deviation = "部分业务仍需优化。"
-                $0.printedTotal = "总分"
-            }, expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].score = "15"
+                    $0.indicators[4].deviation = "部分业务仍需优化。"
+                }, expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].score = "15"
+                    $0.indicators[4].deviation = "部分业务仍需优化。"
+                    $0.printedTotal = "总分"
+                }, expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
         ])
 
     public init() {}
@@ -35,10 +38,13 @@ public struct GradeDiffersAfterRecomputationCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
         guard score.execution.problem != .missingAmounts, let printed = score.printedGrade, printed != score.grade,
-              score.gradeOfPrintedTotal != score.grade else { return [] }
-        return [Violation(
-            at: "grade",
-            "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(score.grade.label)”，表上为“\(form.printedGrade)”",
-            expected: score.grade.label, actual: printed.label)]
+            score.gradeOfPrintedTotal != score.grade
+        else { return [] }
+        return [
+            Violation(
+                at: "grade",
+                "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(score.grade.label)”，表上为“\(form.printedGrade)”",
+                expected: score.grade.label, actual: printed.label)
+        ]
     }
 }

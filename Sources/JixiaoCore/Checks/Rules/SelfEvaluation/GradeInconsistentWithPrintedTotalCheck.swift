@@ -11,24 +11,32 @@ public struct GradeInconsistentWithPrintedTotalCheck: SelfEvaluationCheck {
         tolerance: "总分四舍五入到 2 位后分档，下限含本数",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.printedTotal = "80.00"
-                $0.printedGrade = "良"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.printedTotal = "80.00"
+                    $0.printedGrade = "良"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.printedGrade = "良" },
-                         expect: [ExpectedFinding(at: "grade", expected: "优", actual: "良")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.printedTotal = "89.99" },
-                         expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.printedGrade = "良" },
+                expect: [ExpectedFinding(at: "grade", expected: "优", actual: "良")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.printedTotal = "89.99" },
+                expect: [ExpectedFinding(at: "grade", expected: "良", actual: "优")]),
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
-        guard let printed = score.printedGrade, let deserved = score.gradeOfPrintedTotal, printed != deserved else { return [] }
-        return [Violation(at: "grade", "等级“\(form.printedGrade)”与表上总分 \(form.printedTotal.text) 不符，应为“\(deserved.label)”",
-                          expected: deserved.label, actual: printed.label)]
+        guard let printed = score.printedGrade, let deserved = score.gradeOfPrintedTotal, printed != deserved else {
+            return []
+        }
+        return [
+            Violation(
+                at: "grade", "等级“\(form.printedGrade)”与表上总分 \(form.printedTotal.text) 不符，应为“\(deserved.label)”",
+                expected: deserved.label, actual: printed.label)
+        ]
     }
 }

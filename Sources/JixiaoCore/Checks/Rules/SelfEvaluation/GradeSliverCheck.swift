@@ -14,20 +14,24 @@ public struct GradeSliverCheck: SelfEvaluationCheck {
         tolerance: "总分四舍五入到 2 位；未取整合计保留全部小数",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "100", executed: "53.955", balance: "46.045", rate: "53.96",
-                                      score: "5.40")
-                $0.indicators[4].score = "24.65"
-                $0.printedTotal = "90.05"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "100", executed: "53.955", balance: "46.045", rate: "53.96",
+                        score: "5.40")
+                    $0.indicators[4].score = "24.65"
+                    $0.printedTotal = "90.05"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "100", executed: "53.955", balance: "46.045", rate: "53.96",
-                                      score: "5.40")
-                $0.indicators[4].score = "24.6"
-                $0.printedTotal = "90.00"
-            }, expect: [ExpectedFinding(at: "total", expected: "89.9955", actual: "90.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "100", executed: "53.955", balance: "46.045", rate: "53.96",
+                        score: "5.40")
+                    $0.indicators[4].score = "24.6"
+                    $0.printedTotal = "90.00"
+                }, expect: [ExpectedFinding(at: "total", expected: "89.9955", actual: "90.00")])
         ])
 
     public init() {}
@@ -38,10 +42,12 @@ public struct GradeSliverCheck: SelfEvaluationCheck {
         let unroundedGrade = thresholds.grade(of: score.unroundedTotal)
         guard score.execution.rate != nil, unroundedGrade != score.grade else { return [] }
         let unrounded = Self.truncated(score.unroundedTotal)
-        return [Violation(
-            at: "total",
-            "总分 \(DecimalText.fixed(score.total))（\(score.grade.label)）由未取整的合计 \(unrounded) 四舍五入而来；按未取整合计定级为“\(unroundedGrade.label)”，平台可能给出该等级",
-            expected: unrounded, actual: DecimalText.fixed(score.total))]
+        return [
+            Violation(
+                at: "total",
+                "总分 \(DecimalText.fixed(score.total))（\(score.grade.label)）由未取整的合计 \(unrounded) 四舍五入而来；按未取整合计定级为“\(unroundedGrade.label)”，平台可能给出该等级",
+                expected: unrounded, actual: DecimalText.fixed(score.total))
+        ]
     }
 
     /// The unrounded sum cut (not rounded) to 4 places, so that 89.99996 still reads below 90.

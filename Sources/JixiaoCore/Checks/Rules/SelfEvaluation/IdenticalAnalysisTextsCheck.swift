@@ -10,26 +10,29 @@ public struct IdenticalAnalysisTextsCheck: SelfEvaluationCheck {
         defaultSeverity: .notice, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.analysis.execution = "全年工作完成。"
-                $0.analysis.output = "全年工作完成。"
-                $0.analysis.benefit = "全年工作完成。"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.analysis.execution = "全年工作完成。"
+                    $0.analysis.output = "全年工作完成。"
+                    $0.analysis.benefit = "全年工作完成。"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.analysis.execution = "档案存放无风险。"
-                $0.analysis.output = "档案存放无风险。"
-                $0.analysis.benefit = "档案存放无风险。"
-                $0.analysis.satisfaction = "档案存放 无风险。"
-            }, expect: [ExpectedFinding(at: "analysis", actual: "档案存放无风险。")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.analysis.execution = "档案存放无风险。"
+                    $0.analysis.output = "档案存放无风险。"
+                    $0.analysis.benefit = "档案存放无风险。"
+                    $0.analysis.satisfaction = "档案存放 无风险。"
+                }, expect: [ExpectedFinding(at: "analysis", actual: "档案存放无风险。")])
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let analysis = form.analysis
-        let texts = [analysis.execution, analysis.output, analysis.benefit, analysis.satisfaction].map(\.withoutWhitespace)
+        let texts = [analysis.execution, analysis.output, analysis.benefit, analysis.satisfaction].map(
+            \.withoutWhitespace)
         guard let first = texts.first, !first.isEmpty, Set(texts).count == 1 else { return [] }
         return [Violation(at: "analysis", "自评结果分析四段（预算执行、产出、效益、满意度）内容完全相同", actual: analysis.execution)]
     }

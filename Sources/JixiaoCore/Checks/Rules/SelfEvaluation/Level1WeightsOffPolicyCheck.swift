@@ -19,14 +19,21 @@ public struct Level1WeightsOffPolicyCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].level1 = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].weight = "20"
-                $0.indicators[4].weight = "25"
-            }, expect: [ExpectedFinding(at: "indicators[0].level1", expected: "50.00", actual: "55.00"),
-                        ExpectedFinding(at: "indicators[4].level1", expected: "30.00", actual: "25.00")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].level1 = "效益指标" },
-                         expect: [ExpectedFinding(at: "indicators[4].level1", expected: "30.00", actual: "40.00"),
-                                  ExpectedFinding(at: nil, expected: "10.00", actual: "0.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].weight = "20"
+                    $0.indicators[4].weight = "25"
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators[0].level1", expected: "50.00", actual: "55.00"),
+                    ExpectedFinding(at: "indicators[4].level1", expected: "30.00", actual: "25.00"),
+                ]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[5].level1 = "效益指标" },
+                expect: [
+                    ExpectedFinding(at: "indicators[4].level1", expected: "30.00", actual: "40.00"),
+                    ExpectedFinding(at: nil, expected: "10.00", actual: "0.00"),
+                ]),
         ])
 
     public init() {}
@@ -36,7 +43,8 @@ public struct Level1WeightsOffPolicyCheck: SelfEvaluationCheck {
         var rows: [Level1: [ScoredIndicator]] = [:]
         for item in scored {
             guard item.score.weight != nil,
-                  let level1 = item.row.level1Value ?? item.row.level2Value?.level1 else { return [] }
+                let level1 = item.row.level1Value ?? item.row.level2Value?.level1
+            else { return [] }
             rows[level1, default: []].append(item)
         }
         return Level1.allCases.compactMap { level1 in

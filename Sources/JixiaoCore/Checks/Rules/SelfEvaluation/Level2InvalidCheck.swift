@@ -15,22 +15,27 @@ public struct Level2InvalidCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[3].level1 = "成本指标" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].level2 = "" },
-                         expect: [ExpectedFinding(at: "indicators[5].level2", actual: "")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[4].level2 = "业务正常运转保障度" },
-                         expect: [ExpectedFinding(at: "indicators[4].level2", actual: "业务正常运转保障度")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].level2 = "社会效益指标" },
-                         expect: [ExpectedFinding(at: "indicators[0].level2", actual: "社会效益指标")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[5].level2 = "" },
+                expect: [ExpectedFinding(at: "indicators[5].level2", actual: "")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[4].level2 = "业务正常运转保障度" },
+                expect: [ExpectedFinding(at: "indicators[4].level2", actual: "业务正常运转保障度")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].level2 = "社会效益指标" },
+                expect: [ExpectedFinding(at: "indicators[0].level2", actual: "社会效益指标")]),
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
-            guard let problem = Level2LabelProblem.of(row.level2, level1: row.level1Value, requireStandardSpelling: false)
+            guard
+                let problem = Level2LabelProblem.of(row.level2, level1: row.level1Value, requireStandardSpelling: false)
             else { return nil }
-            return Violation(at: "indicators[\(index)].level2", "指标“\(row.name)”：\(problem.describe(row.level2))",
-                             actual: row.level2)
+            return Violation(
+                at: "indicators[\(index)].level2", "指标“\(row.name)”：\(problem.describe(row.level2))",
+                actual: row.level2)
         }
     }
 }

@@ -15,26 +15,37 @@ public struct MisfiledIndicatorCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4] = .init(level1: "效益指标", level2: "经济效益指标", name: "节约运行费用", initialTarget: "≥5万元",
-                                         adjustedTarget: "≥5万元", actual: "6万元", weight: "30", score: "30")
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = .init(level1: "产出指标", level2: "成本指标", name: "资金支付进度", initialTarget: "≤100万元",
-                                         adjustedTarget: "≤100万元", actual: "100万元", weight: "10", score: "10")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4] = .init(
+                        level1: "效益指标", level2: "经济效益指标", name: "节约运行费用", initialTarget: "≥5万元",
+                        adjustedTarget: "≥5万元", actual: "6万元", weight: "30", score: "30")
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = .init(
+                        level1: "产出指标", level2: "成本指标", name: "资金支付进度", initialTarget: "≤100万元",
+                        adjustedTarget: "≤100万元", actual: "100万元", weight: "10", score: "10")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4] = .init(level1: "效益指标", level2: "社会效益指标", name: "单台维护成本", initialTarget: "≤2万元",
-                                         adjustedTarget: "≤2万元", actual: "1.8万元", weight: "30", score: "30")
-            }, expect: [ExpectedFinding(at: "indicators[4].level2", expected: "成本指标", actual: "社会效益指标")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = .init(level1: "产出指标", level2: "成本指标", name: "维修完成时间", initialTarget: "报修后3日内",
-                                         adjustedTarget: "报修后3日内", actual: "达成预期指标", weight: "10", score: "10")
-                $0.indicators[4].name = "业务部门满意度"
-            }, expect: [ExpectedFinding(at: "indicators[3].level2", expected: "时效指标", actual: "成本指标"),
-                        ExpectedFinding(at: "indicators[4].level2", expected: "服务对象满意度指标", actual: "社会效益指标")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4] = .init(
+                        level1: "效益指标", level2: "社会效益指标", name: "单台维护成本", initialTarget: "≤2万元",
+                        adjustedTarget: "≤2万元", actual: "1.8万元", weight: "30", score: "30")
+                }, expect: [ExpectedFinding(at: "indicators[4].level2", expected: "成本指标", actual: "社会效益指标")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = .init(
+                        level1: "产出指标", level2: "成本指标", name: "维修完成时间", initialTarget: "报修后3日内",
+                        adjustedTarget: "报修后3日内", actual: "达成预期指标", weight: "10", score: "10")
+                    $0.indicators[4].name = "业务部门满意度"
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators[3].level2", expected: "时效指标", actual: "成本指标"),
+                    ExpectedFinding(at: "indicators[4].level2", expected: "服务对象满意度指标", actual: "社会效益指标"),
+                ]),
         ])
 
     public init() {}
@@ -52,16 +63,18 @@ public struct MisfiledIndicatorCheck: SelfEvaluationCheck {
             if row.name.contains("满意度"), !row.isSatisfaction {
                 (belongs, reason) = (.beneficiary, "名称为满意度")
             } else if filed != .cost, filed != .economic,
-                      Self.costWords.contains(where: row.name.contains) || target.quantity?.unit.isMoney == true {
+                Self.costWords.contains(where: row.name.contains) || target.quantity?.unit.isMoney == true
+            {
                 (belongs, reason) = (.cost, "名称或计量单位表明是成本")
             } else if filed == .cost, Self.timeWords.contains(where: row.name.contains), isTimeLimit(target) {
                 (belongs, reason) = (.timeliness, "名称和指标值表明是时限")
             } else {
                 return nil
             }
-            return Violation(at: "indicators[\(index)].level2",
-                             "指标“\(row.name)”（\(target.text)）\(reason)，却列在“\(row.level2)”下，应属\(belongs.rawValue)",
-                             expected: belongs.rawValue, actual: row.level2)
+            return Violation(
+                at: "indicators[\(index)].level2",
+                "指标“\(row.name)”（\(target.text)）\(reason)，却列在“\(row.level2)”下，应属\(belongs.rawValue)",
+                expected: belongs.rawValue, actual: row.level2)
         }
     }
 

@@ -11,19 +11,24 @@ public struct MissingExecutionDeviationCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "100", executed: "90", balance: "10", rate: "90", score: "9",
-                                      deviation: "部分培训改为线上举办，节约资金10万元。")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "100", executed: "90", balance: "10", rate: "90", score: "9",
+                        deviation: "部分培训改为线上举办，节约资金10万元。")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "100", executed: "90", balance: "10", rate: "90", score: "9")
-            }, expect: [ExpectedFinding(at: "funds.total.deviation", expected: "100.00", actual: "90.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setFunds(&$0, budget: "10", executed: "4.464", balance: "5.536", rate: "44.64",
-                                      score: "4.46", deviation: nil)
-            }, expect: [ExpectedFinding(at: "funds.total.deviation", expected: "100.00", actual: "44.64")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(&$0, budget: "100", executed: "90", balance: "10", rate: "90", score: "9")
+                }, expect: [ExpectedFinding(at: "funds.total.deviation", expected: "100.00", actual: "90.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setFunds(
+                        &$0, budget: "10", executed: "4.464", balance: "5.536", rate: "44.64",
+                        score: "4.46", deviation: nil)
+                }, expect: [ExpectedFinding(at: "funds.total.deviation", expected: "100.00", actual: "44.64")]),
         ])
 
     public init() {}
@@ -33,7 +38,10 @@ public struct MissingExecutionDeviationCheck: SelfEvaluationCheck {
         guard let rate = execution.rate, rate < 1, !form.funds.hasDeviationNote else { return [] }
         let percent = DecimalText.fixed(execution.ratePercent ?? 0)
         let column = form.funds.total.deviation == nil ? "表上没有资金偏差原因栏" : "资金偏差原因为空"
-        return [Violation(at: "funds.total.deviation", "预算执行率 \(percent)% 未达 100%，\(column)",
-                          expected: DecimalText.fixed(100), actual: percent)]
+        return [
+            Violation(
+                at: "funds.total.deviation", "预算执行率 \(percent)% 未达 100%，\(column)",
+                expected: DecimalText.fixed(100), actual: percent)
+        ]
     }
 }

@@ -15,10 +15,12 @@ public struct MissingOutputCategoriesCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].level2 = "数量" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].level2 = "" },
-                         expect: [ExpectedFinding(at: "indicators", expected: "数量指标")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[2].level2 = "质量指标" },
-                         expect: [ExpectedFinding(at: "indicators", expected: "时效指标")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].level2 = "" },
+                expect: [ExpectedFinding(at: "indicators", expected: "数量指标")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[2].level2 = "质量指标" },
+                expect: [ExpectedFinding(at: "indicators", expected: "时效指标")]),
         ])
 
     public init() {}

@@ -20,21 +20,28 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
         tolerance: "表中金额按文字金额的小数位数四舍五入（半数进位）后相等即视为一致",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.funds.total = SelfEvaluation.FundsRow(declared: "136.93", compiled: "136.93", fullYearBudget: "136.93",
-                                                         executed: "136.93", balance: "0", rate: "100", score: "10")
-                $0.analysis.execution = "本年度该项目预算金额136.9万元，项目支出136.9万元。"
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.analysis.problems = "取消培训涉及金额约14.3万元；政府采购金额为9万元；补助资金2846万元。"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.funds.total = SelfEvaluation.FundsRow(
+                        declared: "136.93", compiled: "136.93", fullYearBudget: "136.93",
+                        executed: "136.93", balance: "0", rate: "100", score: "10")
+                    $0.analysis.execution = "本年度该项目预算金额136.9万元，项目支出136.9万元。"
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.analysis.problems = "取消培训涉及金额约14.3万元；政府采购金额为9万元；补助资金2846万元。"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.analysis.execution = "该项目本年预算金额为128万元，项目执行金额128万元，执行率100%。"
-                $0.goals.completion = "预算金额1,000万元，年初目标全部完成。"
-            }, expect: [ExpectedFinding(at: "analysis.execution", expected: "100", actual: "128"),
-                        ExpectedFinding(at: "goals.completion", expected: "100", actual: "1,000")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.analysis.execution = "该项目本年预算金额为128万元，项目执行金额128万元，执行率100%。"
+                    $0.goals.completion = "预算金额1,000万元，年初目标全部完成。"
+                },
+                expect: [
+                    ExpectedFinding(at: "analysis.execution", expected: "100", actual: "128"),
+                    ExpectedFinding(at: "goals.completion", expected: "100", actual: "1,000"),
+                ])
         ])
 
     public init() {}
@@ -48,26 +55,32 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let total = form.funds.total
-        let table = [("全年预算数", total.fullYearBudget), ("全年执行数", total.executed), ("目标申报数", total.declared),
-                     ("预算编制数", total.compiled), ("资金结(转)余", total.balance)]
-            .compactMap { label, number in number.value.map { (label: label, text: number.text, value: $0) } }
+        let table = [
+            ("全年预算数", total.fullYearBudget), ("全年执行数", total.executed), ("目标申报数", total.declared),
+            ("预算编制数", total.compiled), ("资金结(转)余", total.balance),
+        ]
+        .compactMap { label, number in number.value.map { (label: label, text: number.text, value: $0) } }
         guard !table.isEmpty else { return [] }
         // An amount in 万元, and the budget term that must end the text right before it.
         let amount = /(\d[\d,]*(?:\.\d+)?)\s*万元/
         let budgetTerm = /(?:(?:预算|执行|支出)(?:数|金额|资金|额)?|项目(?:资金|金额))(?:为|是|达|共计|合计|总计|：|:)?\s*$/
-        let texts = [("goals.completion", form.goals.completion)] + form.analysis.fields.map { ("analysis.\($0.key)", $0.text) }
+        let texts =
+            [("goals.completion", form.goals.completion)] + form.analysis.fields.map { ("analysis.\($0.key)", $0.text) }
         return texts.flatMap { path, raw -> [Violation] in
             let text = DecimalText.normalizeDigits(raw)
             var seen: Set<String> = []
             return text.matches(of: amount).compactMap { match -> Violation? in
                 let written = String(match.output.1)
                 guard text[..<match.range.lowerBound].suffix(8).contains(budgetTerm),
-                      let stated = DecimalText.parse(written), seen.insert(written).inserted else { return nil }
+                    let stated = DecimalText.parse(written), seen.insert(written).inserted
+                else { return nil }
                 let decimals = written.split(separator: ".").dropFirst().first?.count ?? 0
                 guard !table.contains(where: { $0.value.rounded(decimals) == stated }),
-                      let nearest = table.min(by: { distance($0.value, stated) < distance($1.value, stated) }) else { return nil }
-                return Violation(at: path, "文字写明 \(written)万元，与资金表不符（最接近的是\(nearest.label) \(nearest.text)万元）",
-                                 expected: nearest.text, actual: written)
+                    let nearest = table.min(by: { distance($0.value, stated) < distance($1.value, stated) })
+                else { return nil }
+                return Violation(
+                    at: path, "文字写明 \(written)万元，与资金表不符（最接近的是\(nearest.label) \(nearest.text)万元）",
+                    expected: nearest.text, actual: written)
             }
         }
     }

@@ -14,8 +14,9 @@ public struct NoSatisfactionIndicatorCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].level2 = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators.removeLast() },
-                         expect: [ExpectedFinding(at: "indicators")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators.removeLast() },
+                expect: [ExpectedFinding(at: "indicators")])
         ])
 
     public init() {}

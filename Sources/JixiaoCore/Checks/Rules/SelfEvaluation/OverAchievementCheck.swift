@@ -19,12 +19,14 @@ public struct OverAchievementCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[3].actual = IndicatorValue("20万元") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("12台") },
-                         expect: [ExpectedFinding(at: "indicators[0].actual", expected: "120.00", actual: "120.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[5].adjustedTarget = IndicatorValue("≥70%")
-                $0.indicators[5].actual = IndicatorValue("≥85%")
-            }, expect: [ExpectedFinding(at: "indicators[5].actual", expected: "120.00", actual: "121.43")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("12台") },
+                expect: [ExpectedFinding(at: "indicators[0].actual", expected: "120.00", actual: "120.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[5].adjustedTarget = IndicatorValue("≥70%")
+                    $0.indicators[5].actual = IndicatorValue("≥85%")
+                }, expect: [ExpectedFinding(at: "indicators[5].actual", expected: "120.00", actual: "121.43")]),
         ])
 
     public init() {}
@@ -32,7 +34,9 @@ public struct OverAchievementCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let threshold = context.policy.overAchievementRatio * 100
         return context.score(form).rows(of: form).compactMap { item in
-            guard item.score.isScored, item.score.isOverAchieved, let achievement = item.score.achievement else { return nil }
+            guard item.score.isScored, item.score.isOverAchieved, let achievement = item.score.achievement else {
+                return nil
+            }
             let percent = DecimalText.fixed(achievement * 100)
             return Violation(
                 at: item.path("actual"),

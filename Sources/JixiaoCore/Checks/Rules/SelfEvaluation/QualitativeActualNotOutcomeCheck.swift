@@ -12,16 +12,20 @@ public struct QualitativeActualNotOutcomeCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[2].actual = IndicatorValue("部分达成年度指标并具有一定效果") }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = .init(level1: "产出指标", level2: "成本指标", name: "成本指标", adjustedTarget: "未填报",
-                                         actual: "达成预期指标", weight: "10", score: "10")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = .init(
+                        level1: "产出指标", level2: "成本指标", name: "成本指标", adjustedTarget: "未填报",
+                        actual: "达成预期指标", weight: "10", score: "10")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[2].actual = IndicatorValue("及时") },
-                         expect: [ExpectedFinding(at: "indicators[2].actual", actual: "及时")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[4].actual = IndicatorValue("100%") },
-                         expect: [ExpectedFinding(at: "indicators[4].actual", actual: "100%")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[2].actual = IndicatorValue("及时") },
+                expect: [ExpectedFinding(at: "indicators[2].actual", actual: "及时")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[4].actual = IndicatorValue("100%") },
+                expect: [ExpectedFinding(at: "indicators[4].actual", actual: "100%")]),
         ])
 
     public init() {}
@@ -34,9 +38,10 @@ public struct QualitativeActualNotOutcomeCheck: SelfEvaluationCheck {
             }
             guard row.actual.outcome == nil else { return nil }
             let shown = row.actual.isEmpty ? "为空" : "“\(row.actual.text)”"
-            return Violation(at: "indicators[\(index)].actual",
-                             "定性指标“\(row.name)”的实际完成值\(shown)，应为达成、部分达成或未达成之一",
-                             actual: row.actual.text)
+            return Violation(
+                at: "indicators[\(index)].actual",
+                "定性指标“\(row.name)”的实际完成值\(shown)，应为达成、部分达成或未达成之一",
+                actual: row.actual.text)
         }
     }
 }

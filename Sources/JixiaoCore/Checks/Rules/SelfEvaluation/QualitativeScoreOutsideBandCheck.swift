@@ -14,34 +14,42 @@ public struct QualitativeScoreOutsideBandCheck: SelfEvaluationCheck {
         tolerance: "区间端点四舍五入到 2 位",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].actual = IndicatorValue("部分达成预期指标并具有一定效果")
-                $0.indicators[4].score = "20"
-                $0.indicators[4].deviation = "部分业务仍需优化。"
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "0",
-                                                                deviation: "年初未设定成本指标，下年度按要求设置")
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "0",
-                                                                deviation: "年初未设定成本指标，下年度按要求设置")
-            }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].actual = IndicatorValue("部分达成预期指标并具有一定效果")
+                    $0.indicators[4].score = "20"
+                    $0.indicators[4].deviation = "部分业务仍需优化。"
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(
+                        weight: "10", score: "0",
+                        deviation: "年初未设定成本指标，下年度按要求设置")
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(
+                        weight: "10", score: "0",
+                        deviation: "年初未设定成本指标，下年度按要求设置")
+                }, policy: .shanxi),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].actual = IndicatorValue("部分达成预期指标并具有一定效果")
-                $0.indicators[4].score = "24"
-                $0.indicators[4].deviation = "部分业务仍需优化。"
-            }, expect: [ExpectedFinding(at: "indicators[4].score", expected: "[18.00, 24.00)", actual: "24.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[4].actual = IndicatorValue("未完成预期指标且效果较差")
-                $0.indicators[4].score = "18"
-                $0.indicators[4].deviation = "业务系统迁移延误。"
-            }, expect: [ExpectedFinding(at: "indicators[4].score", expected: "[0.00, 18.00)", actual: "18.00")],
-                         policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[2].score = "7.99" },
-                         expect: [ExpectedFinding(at: "indicators[2].score", expected: "[8.00, 10.00]", actual: "7.99")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].actual = IndicatorValue("部分达成预期指标并具有一定效果")
+                    $0.indicators[4].score = "24"
+                    $0.indicators[4].deviation = "部分业务仍需优化。"
+                }, expect: [ExpectedFinding(at: "indicators[4].score", expected: "[18.00, 24.00)", actual: "24.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4].actual = IndicatorValue("未完成预期指标且效果较差")
+                    $0.indicators[4].score = "18"
+                    $0.indicators[4].deviation = "业务系统迁移延误。"
+                }, expect: [ExpectedFinding(at: "indicators[4].score", expected: "[0.00, 18.00)", actual: "18.00")],
+                policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[2].score = "7.99" },
+                expect: [ExpectedFinding(at: "indicators[2].score", expected: "[8.00, 10.00]", actual: "7.99")]),
         ])
 
     public init() {}
@@ -49,7 +57,8 @@ public struct QualitativeScoreOutsideBandCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         context.score(form).rows(of: form).compactMap { item in
             guard case .qualitative(let outcome) = item.score.method, let band = item.score.band,
-                  let entered = item.score.enteredWithinWeight, !band.contains(entered) else { return nil }
+                let entered = item.score.enteredWithinWeight, !band.contains(entered)
+            else { return nil }
             return Violation(
                 at: item.path("score"),
                 "定性指标“\(item.row.name)”完成情况为“\(outcome.label)”，得分 \(item.row.score.text) 不在区间 \(band.text) 内",

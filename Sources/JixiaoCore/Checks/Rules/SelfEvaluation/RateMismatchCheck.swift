@@ -19,30 +19,36 @@ public struct RateMismatchCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "100.00" }),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-                $0.funds.sources[0].rate = "60.28"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                    $0.funds.sources[0].rate = "60.28"
+                }),
             CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.funds.total.rate = "99" },
-                         expect: [ExpectedFinding(at: "funds.total.rate", expected: "100.00", actual: "99.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-                $0.funds.sources[0].rate = "60.27"
-            }, expect: [ExpectedFinding(at: "funds.sources[0].rate", expected: "60.29", actual: "60.27")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.funds.total.rate = "99" },
+                expect: [ExpectedFinding(at: "funds.total.rate", expected: "100.00", actual: "99.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                    $0.funds.sources[0].rate = "60.27"
+                }, expect: [ExpectedFinding(at: "funds.sources[0].rate", expected: "60.29", actual: "60.27")]),
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let project = context.score(form).execution
-        let sources = form.funds.sources.map { ExecutionScore(funds: SelfEvaluation.Funds(total: $0), policy: context.policy) }
+        let sources = form.funds.sources.map {
+            ExecutionScore(funds: SelfEvaluation.Funds(total: $0), policy: context.policy)
+        }
         return zip(form.funds.rowsWithPaths, [project] + sources).compactMap { pathed, execution in
             let (path, row) = pathed
             guard let printed = row.rate.value, let rate = execution.ratePercent,
-                  abs(printed - rate) > Self.tolerance else { return nil }
+                abs(printed - rate) > Self.tolerance
+            else { return nil }
             return Violation(
                 at: "\(path).rate",
                 "\(row.rowLabel)：执行率 \(row.rate.text) 与全年执行数 \(row.executed.text) ÷ 全年预算数 \(row.fullYearBudget.text) = \(DecimalText.fixed(rate))% 不符",

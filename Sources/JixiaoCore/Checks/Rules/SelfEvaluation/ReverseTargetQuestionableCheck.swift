@@ -23,18 +23,21 @@ public struct ReverseTargetQuestionableCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[3].actual = IndicatorValue("51万元") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[3].actual = IndicatorValue("50万元") },
-                         expect: [ExpectedFinding(at: "indicators[3].adjustedTarget", expected: "50.00", actual: "50.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].initialTarget = IndicatorValue("≤10台")
-                $0.indicators[0].adjustedTarget = IndicatorValue("≤10台")
-                $0.indicators[0].actual = IndicatorValue("8台")
-            }, expect: [ExpectedFinding(at: "indicators[0].adjustedTarget")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].initialTarget = IndicatorValue("≤200000张")
-                $0.indicators[0].adjustedTarget = IndicatorValue("≤200000张")
-                $0.indicators[0].actual = IndicatorValue("≤100000张")
-            }, expect: [ExpectedFinding(at: "indicators[0].adjustedTarget", expected: "50.00", actual: "50.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[3].actual = IndicatorValue("50万元") },
+                expect: [ExpectedFinding(at: "indicators[3].adjustedTarget", expected: "50.00", actual: "50.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].initialTarget = IndicatorValue("≤10台")
+                    $0.indicators[0].adjustedTarget = IndicatorValue("≤10台")
+                    $0.indicators[0].actual = IndicatorValue("8台")
+                }, expect: [ExpectedFinding(at: "indicators[0].adjustedTarget")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].initialTarget = IndicatorValue("≤200000张")
+                    $0.indicators[0].adjustedTarget = IndicatorValue("≤200000张")
+                    $0.indicators[0].actual = IndicatorValue("≤100000张")
+                }, expect: [ExpectedFinding(at: "indicators[0].adjustedTarget", expected: "50.00", actual: "50.00")]),
         ])
 
     public init() {}
@@ -43,7 +46,9 @@ public struct ReverseTargetQuestionableCheck: SelfEvaluationCheck {
         context.score(form).rows(of: form).compactMap { item in
             guard item.score.isScored, case .reverse = item.score.method else { return nil }
             var reasons: [String] = []
-            if item.row.level2Value == .quantity { reasons.append("数量指标使用了上限（\(item.row.adjustedTarget.text)），数量指标一般应为下限") }
+            if item.row.level2Value == .quantity {
+                reasons.append("数量指标使用了上限（\(item.row.adjustedTarget.text)），数量指标一般应为下限")
+            }
             let loose = item.score.achievement.flatMap { $0 <= Self.looseCeilingRatio ? $0 * 100 : nil }
             if let loose {
                 reasons.append("实际完成值 \(item.row.actual.text) 仅为上限的 \(DecimalText.fixed(loose))%，上限过宽")

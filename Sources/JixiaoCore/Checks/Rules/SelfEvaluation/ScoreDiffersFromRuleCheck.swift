@@ -17,27 +17,32 @@ public struct ScoreDiffersFromRuleCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0) }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].actual = IndicatorValue("13台")
-                $0.indicators[0].score = "12"
-                $0.indicators[0].deviation = "指标值设定偏低，按偏离度调减分值。"
-            }),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[1].adjustedTarget = IndicatorValue("=100%")
-                $0.indicators[1].actual = IndicatorValue("98%")
-                $0.indicators[1].score = "14.70"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].actual = IndicatorValue("13台")
+                    $0.indicators[0].score = "12"
+                    $0.indicators[0].deviation = "指标值设定偏低，按偏离度调减分值。"
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[1].adjustedTarget = IndicatorValue("=100%")
+                    $0.indicators[1].actual = IndicatorValue("98%")
+                    $0.indicators[1].score = "14.70"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, score: "10") },
-                         expect: [ExpectedFinding(at: "indicators[0].score", expected: "12.00", actual: "10.00")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].score = "14" },
-                         expect: [ExpectedFinding(at: "indicators[0].score", expected: "15.00", actual: "14.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[1].adjustedTarget = IndicatorValue("≤24小时")
-                $0.indicators[1].actual = IndicatorValue("30小时")
-                $0.indicators[1].score = "12"
-            }, expect: [ExpectedFinding(at: "indicators[1].score", expected: "11.25", actual: "12.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { ExampleForms.missFirstTarget(&$0, score: "10") },
+                expect: [ExpectedFinding(at: "indicators[0].score", expected: "12.00", actual: "10.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].score = "14" },
+                expect: [ExpectedFinding(at: "indicators[0].score", expected: "15.00", actual: "14.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[1].adjustedTarget = IndicatorValue("≤24小时")
+                    $0.indicators[1].actual = IndicatorValue("30小时")
+                    $0.indicators[1].score = "12"
+                }, expect: [ExpectedFinding(at: "indicators[1].score", expected: "11.25", actual: "12.00")]),
         ])
 
     public init() {}
@@ -46,7 +51,8 @@ public struct ScoreDiffersFromRuleCheck: SelfEvaluationCheck {
         context.score(form).rows(of: form).compactMap { item in
             let score = item.score
             guard score.isFormulaScored, let entered = score.enteredWithinWeight, let rule = score.ruleScore,
-                  let weight = score.weight, entered != rule, entered != weight else { return nil }
+                let weight = score.weight, entered != rule, entered != weight
+            else { return nil }
             if score.isOverAchieved, item.row.deviation.isFilledCell { return nil }
             return Violation(
                 at: item.path("score"),

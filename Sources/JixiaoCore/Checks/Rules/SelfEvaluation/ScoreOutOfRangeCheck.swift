@@ -13,10 +13,12 @@ public struct ScoreOutOfRangeCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].score = "0" }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].score = "16" },
-                         expect: [ExpectedFinding(at: "indicators[0].score", expected: "15.00", actual: "16.00")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[1].score = "-1" },
-                         expect: [ExpectedFinding(at: "indicators[1].score", expected: "0.00", actual: "-1.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].score = "16" },
+                expect: [ExpectedFinding(at: "indicators[0].score", expected: "15.00", actual: "16.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[1].score = "-1" },
+                expect: [ExpectedFinding(at: "indicators[1].score", expected: "0.00", actual: "-1.00")]),
         ])
 
     public init() {}
@@ -26,12 +28,14 @@ public struct ScoreOutOfRangeCheck: SelfEvaluationCheck {
             guard let weight = row.weight.value, let score = row.score.value else { return nil }
             let path = "indicators[\(index)].score"
             if score > weight {
-                return Violation(at: path, "指标“\(row.name)”得分 \(row.score.text) 超过分值 \(row.weight.text)",
-                                 expected: DecimalText.fixed(weight), actual: DecimalText.fixed(score))
+                return Violation(
+                    at: path, "指标“\(row.name)”得分 \(row.score.text) 超过分值 \(row.weight.text)",
+                    expected: DecimalText.fixed(weight), actual: DecimalText.fixed(score))
             }
             if score < 0 {
-                return Violation(at: path, "指标“\(row.name)”得分 \(row.score.text) 为负数",
-                                 expected: DecimalText.fixed(0), actual: DecimalText.fixed(score))
+                return Violation(
+                    at: path, "指标“\(row.name)”得分 \(row.score.text) 为负数",
+                    expected: DecimalText.fixed(0), actual: DecimalText.fixed(score))
             }
             return nil
         }

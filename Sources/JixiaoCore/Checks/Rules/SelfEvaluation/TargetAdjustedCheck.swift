@@ -15,8 +15,9 @@ public struct TargetAdjustedCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].initialTarget = IndicatorValue("") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].initialTarget = IndicatorValue("≥8台") },
-                         expect: [ExpectedFinding(at: "indicators[0].adjustedTarget", expected: "≥8台", actual: "≥10台")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].initialTarget = IndicatorValue("≥8台") },
+                expect: [ExpectedFinding(at: "indicators[0].adjustedTarget", expected: "≥8台", actual: "≥10台")])
         ])
 
     public init() {}
@@ -24,10 +25,12 @@ public struct TargetAdjustedCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
             guard !row.initialTarget.isEmpty, !row.adjustedTarget.isEmpty,
-                  row.initialTarget.text.withoutWhitespace != row.adjustedTarget.text.withoutWhitespace else { return nil }
-            return Violation(at: "indicators[\(index)].adjustedTarget",
-                             "指标“\(row.name)”的年初指标值“\(row.initialTarget.text)”调整为“\(row.adjustedTarget.text)”",
-                             expected: row.initialTarget.text, actual: row.adjustedTarget.text)
+                row.initialTarget.text.withoutWhitespace != row.adjustedTarget.text.withoutWhitespace
+            else { return nil }
+            return Violation(
+                at: "indicators[\(index)].adjustedTarget",
+                "指标“\(row.name)”的年初指标值“\(row.initialTarget.text)”调整为“\(row.adjustedTarget.text)”",
+                expected: row.initialTarget.text, actual: row.adjustedTarget.text)
         }
     }
 }

@@ -11,23 +11,30 @@ public struct TargetFormatCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[1].initialTarget = IndicatorValue("＝100%")
-                $0.indicators[1].adjustedTarget = IndicatorValue("＝100%")
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[1].initialTarget = IndicatorValue("＝100%")
+                    $0.indicators[1].adjustedTarget = IndicatorValue("＝100%")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[1].initialTarget = IndicatorValue("-100%")
-                $0.indicators[1].adjustedTarget = IndicatorValue("-100%")
-            }, expect: [ExpectedFinding(at: "indicators[1].adjustedTarget", actual: "-100%")]),
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[1].initialTarget = IndicatorValue("95%") },
-                         expect: [ExpectedFinding(at: "indicators[1].initialTarget", actual: "95%")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[0].adjustedTarget = IndicatorValue("≥台")
-                $0.indicators[5].adjustedTarget = IndicatorValue("90_%")
-            }, expect: [ExpectedFinding(at: "indicators[0].adjustedTarget", actual: "≥台"),
-                        ExpectedFinding(at: "indicators[5].adjustedTarget", actual: "90_%")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[1].initialTarget = IndicatorValue("-100%")
+                    $0.indicators[1].adjustedTarget = IndicatorValue("-100%")
+                }, expect: [ExpectedFinding(at: "indicators[1].adjustedTarget", actual: "-100%")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[1].initialTarget = IndicatorValue("95%") },
+                expect: [ExpectedFinding(at: "indicators[1].initialTarget", actual: "95%")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[0].adjustedTarget = IndicatorValue("≥台")
+                    $0.indicators[5].adjustedTarget = IndicatorValue("90_%")
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators[0].adjustedTarget", actual: "≥台"),
+                    ExpectedFinding(at: "indicators[5].adjustedTarget", actual: "90_%"),
+                ]),
         ])
 
     public init() {}
@@ -37,8 +44,9 @@ public struct TargetFormatCheck: SelfEvaluationCheck {
             row.targetCells(at: index).compactMap { path, value -> Violation? in
                 let problems = value.formatProblems.filter { $0 != .doubledWord }
                 guard !problems.isEmpty else { return nil }
-                return Violation(at: path, "指标“\(row.name)”的指标值“\(value.text)”\(problems.map(\.label).joined(separator: "；"))",
-                                 actual: value.text)
+                return Violation(
+                    at: path, "指标“\(row.name)”的指标值“\(value.text)”\(problems.map(\.label).joined(separator: "；"))",
+                    actual: value.text)
             }
         }
     }

@@ -14,20 +14,23 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
             CheckExample(ExampleForms.selfEvaluation { $0.printedTotal = "100.00" }),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-                $0.printedTotal = "96.03"
-            }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                    $0.printedTotal = "96.03"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.printedTotal = "90" },
-                         expect: [ExpectedFinding(at: "total", expected: "100.00", actual: "90.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                ExampleForms.setUnderExecutedFunds(&$0)
-                $0.indicators[5].weight = ""
-                $0.indicators[5].score = ""
-                $0.printedTotal = "96.03"
-            }, expect: [ExpectedFinding(at: "total", expected: "86.03", actual: "96.03")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.printedTotal = "90" },
+                expect: [ExpectedFinding(at: "total", expected: "100.00", actual: "90.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    ExampleForms.setUnderExecutedFunds(&$0)
+                    $0.indicators[5].weight = ""
+                    $0.indicators[5].score = ""
+                    $0.printedTotal = "96.03"
+                }, expect: [ExpectedFinding(at: "total", expected: "86.03", actual: "96.03")]),
         ])
 
     public init() {}
@@ -35,10 +38,13 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
         guard score.execution.problem != .missingAmounts, let printed = score.printedTotal,
-              printed.round2 != score.total else { return [] }
-        return [Violation(
-            at: "total",
-            "总分 \(form.printedTotal.text) 与预算执行得分 \(DecimalText.fixed(score.execution.score)) + 指标得分合计 \(DecimalText.plain(score.enteredSum)) = \(DecimalText.fixed(score.total)) 不符",
-            expected: DecimalText.fixed(score.total), actual: DecimalText.fixed(printed))]
+            printed.round2 != score.total
+        else { return [] }
+        return [
+            Violation(
+                at: "total",
+                "总分 \(form.printedTotal.text) 与预算执行得分 \(DecimalText.fixed(score.execution.score)) + 指标得分合计 \(DecimalText.plain(score.enteredSum)) = \(DecimalText.fixed(score.total)) 不符",
+                expected: DecimalText.fixed(score.total), actual: DecimalText.fixed(printed))
+        ]
     }
 }

@@ -12,21 +12,27 @@ public struct UnfilledCostRowOverCapCheck: SelfEvaluationCheck {
         tolerance: "精确比较；容差 0",
         passing: [
             CheckExample(ExampleForms.selfEvaluation(), policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "0",
-                                                                deviation: "年初未设定成本指标，下年度按要求设置")
-            }, policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
-            }, policy: .shanxi),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "6", deviation: "未设成本指标。")
-            }, policy: .national),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(
+                        weight: "10", score: "0",
+                        deviation: "年初未设定成本指标，下年度按要求设置")
+                }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "5", score: "5")
+                }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "6", deviation: "未设成本指标。")
+                }, policy: .national),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "6", deviation: "未设成本指标。")
-            }, expect: [ExpectedFinding(at: "indicators[3].score", expected: "5.00", actual: "6.00")], policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[3] = ExampleForms.unfilledCostRow(weight: "10", score: "6", deviation: "未设成本指标。")
+                }, expect: [ExpectedFinding(at: "indicators[3].score", expected: "5.00", actual: "6.00")],
+                policy: .shanxi)
         ])
 
     public init() {}
@@ -35,7 +41,8 @@ public struct UnfilledCostRowOverCapCheck: SelfEvaluationCheck {
         guard let cap = context.policy.unfilledCostRowCap else { return [] }
         return context.score(form).rows(of: form).compactMap { item in
             guard item.row.isUnfilledCostRow, let weight = item.score.weight,
-                  let entered = item.score.enteredWithinWeight, entered > min(cap, weight) else { return nil }
+                let entered = item.score.enteredWithinWeight, entered > min(cap, weight)
+            else { return nil }
             let limit = min(cap, weight)
             return Violation(
                 at: item.path("score"),

@@ -15,8 +15,9 @@ public struct UnitMismatchCheck: SelfEvaluationCheck {
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[3].actual = IndicatorValue("990000元") }),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[1].actual = IndicatorValue("96元") },
-                         expect: [ExpectedFinding(at: "indicators[1].actual", expected: "%", actual: "元")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[1].actual = IndicatorValue("96元") },
+                expect: [ExpectedFinding(at: "indicators[1].actual", expected: "%", actual: "元")])
         ])
 
     public init() {}
@@ -24,11 +25,13 @@ public struct UnitMismatchCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
             guard let target = row.adjustedTarget.quantity, let actual = row.actual.quantity,
-                  !target.unit.text.isEmpty, !actual.unit.text.isEmpty,
-                  !actual.unit.isCompatible(with: target.unit) else { return nil }
-            return Violation(at: "indicators[\(index)].actual",
-                             "指标“\(row.name)”的实际完成值单位“\(actual.unit.text)”与指标值“\(row.adjustedTarget.text)”的单位“\(target.unit.text)”不一致",
-                             expected: target.unit.text, actual: actual.unit.text)
+                !target.unit.text.isEmpty, !actual.unit.text.isEmpty,
+                !actual.unit.isCompatible(with: target.unit)
+            else { return nil }
+            return Violation(
+                at: "indicators[\(index)].actual",
+                "指标“\(row.name)”的实际完成值单位“\(actual.unit.text)”与指标值“\(row.adjustedTarget.text)”的单位“\(target.unit.text)”不一致",
+                expected: target.unit.text, actual: actual.unit.text)
         }
     }
 }

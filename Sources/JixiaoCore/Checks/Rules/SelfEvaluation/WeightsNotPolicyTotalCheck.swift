@@ -13,16 +13,19 @@ public struct WeightsNotPolicyTotalCheck: SelfEvaluationCheck {
         tolerance: "精确比较；容差 0",
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow())
-            }, policy: .shanxi),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow())
+                }, policy: .shanxi),
         ],
         failing: [
-            CheckExample(ExampleForms.selfEvaluation { $0.indicators[5].weight = "20" },
-                         expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
-            CheckExample(ExampleForms.selfEvaluation {
-                $0.indicators.append(ExampleForms.droppedRow())
-            }, expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[5].weight = "20" },
+                expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators.append(ExampleForms.droppedRow())
+                }, expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
         ])
 
     public init() {}
@@ -33,9 +36,11 @@ public struct WeightsNotPolicyTotalCheck: SelfEvaluationCheck {
         guard scored.allSatisfy({ $0.score.weight != nil }) else { return [] }
         let expected = context.policy.indicatorWeightTotal
         guard score.weightSum != expected else { return [] }
-        return [Violation(
-            at: nil,
-            "计分指标分值合计 \(DecimalText.plain(score.weightSum))（\(scored.map(\.row.weight.text).joined(separator: "+"))），应为 \(DecimalText.plain(expected))",
-            expected: DecimalText.fixed(expected), actual: DecimalText.fixed(score.weightSum))]
+        return [
+            Violation(
+                at: nil,
+                "计分指标分值合计 \(DecimalText.plain(score.weightSum))（\(scored.map(\.row.weight.text).joined(separator: "+"))），应为 \(DecimalText.plain(expected))",
+                expected: DecimalText.fixed(expected), actual: DecimalText.fixed(score.weightSum))
+        ]
     }
 }

@@ -10,14 +10,16 @@ public struct AnnualExceedsPeriodCheck: TargetTableCheck {
         defaultSeverity: .error, scope: .targetTable, tolerance: "精确比较（元，至分）",
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable {
-                $0.funds.annual = TargetTable.FundBreakdown(total: "538,600", provincial: "538,600")
-            }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.funds.annual = TargetTable.FundBreakdown(total: "538,600", provincial: "538,600")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.funds.period = TargetTable.FundBreakdown(total: "800,000", provincial: "800,000")
-            }, expect: [ExpectedFinding(at: "funds.annual.total", expected: "800000.00", actual: "1000000.00")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.funds.period = TargetTable.FundBreakdown(total: "800,000", provincial: "800,000")
+                }, expect: [ExpectedFinding(at: "funds.annual.total", expected: "800000.00", actual: "1000000.00")])
         ])
 
     public init() {}
@@ -25,8 +27,11 @@ public struct AnnualExceedsPeriodCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         guard let period = table.funds.period.total.value, let annual = table.funds.annual.total.value, annual > period
         else { return [] }
-        return [Violation(at: "funds.annual.total",
-                          "年度资金总额 \(table.funds.annual.total.text) 元大于实施期资金总额 \(table.funds.period.total.text) 元",
-                          expected: DecimalText.fixed(period), actual: DecimalText.fixed(annual))]
+        return [
+            Violation(
+                at: "funds.annual.total",
+                "年度资金总额 \(table.funds.annual.total.text) 元大于实施期资金总额 \(table.funds.period.total.text) 元",
+                expected: DecimalText.fixed(period), actual: DecimalText.fixed(annual))
+        ]
     }
 }

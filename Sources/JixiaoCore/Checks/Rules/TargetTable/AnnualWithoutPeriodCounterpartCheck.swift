@@ -17,9 +17,10 @@ public struct AnnualWithoutPeriodCounterpartCheck: TargetTableCheck {
             CheckExample(ExampleForms.targetTable { $0.indicators.period[1].level2 = "" }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[2] = TargetTable.Indicator(level2: "时效指标", name: "短信推送服务信息", value: "≥98%")
-            }, expect: [ExpectedFinding(at: "indicators.annual[2].name", actual: "短信推送服务信息")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[2] = TargetTable.Indicator(level2: "时效指标", name: "短信推送服务信息", value: "≥98%")
+                }, expect: [ExpectedFinding(at: "indicators.annual[2].name", actual: "短信推送服务信息")])
         ])
 
     public init() {}
@@ -32,12 +33,14 @@ public struct AnnualWithoutPeriodCounterpartCheck: TargetTableCheck {
             guard !name.isEmpty else { return nil }
             let matched = period.contains { candidate in
                 let other = candidate.name.withoutWhitespace
-                let sameLevel2 = row.level2Value == nil || candidate.level2Value == nil || row.level2Value == candidate.level2Value
+                let sameLevel2 =
+                    row.level2Value == nil || candidate.level2Value == nil || row.level2Value == candidate.level2Value
                 return sameLevel2 && !other.isEmpty && (other.hasPrefix(name) || name.hasPrefix(other))
             }
             guard !matched else { return nil }
-            return Violation(at: "\(filled.path).name", "年度指标“\(row.name)”（\(row.level2)）在实施期指标中没有对应指标",
-                             actual: row.name)
+            return Violation(
+                at: "\(filled.path).name", "年度指标“\(row.name)”（\(row.level2)）在实施期指标中没有对应指标",
+                actual: row.name)
         }
     }
 }

@@ -11,17 +11,23 @@ public struct CostIndicatorNotMonetaryCheck: TargetTableCheck {
         defaultSeverity: .warning, scope: .targetTable,
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "人均标准", value: "3360元/人")
-            }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "人均标准", value: "3360元/人")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "发放及时", value: "及时")
-                $0.indicators.period[3] = TargetTable.Indicator(level1: "产出指标", level2: "成本指标", name: "维护台数",
-                                                                value: "≤5台")
-            }, expect: [ExpectedFinding(at: "indicators.annual[3].value", actual: "及时"),
-                        ExpectedFinding(at: "indicators.period[3].value", actual: "≤5台")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "发放及时", value: "及时")
+                    $0.indicators.period[3] = TargetTable.Indicator(
+                        level1: "产出指标", level2: "成本指标", name: "维护台数",
+                        value: "≤5台")
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators.annual[3].value", actual: "及时"),
+                    ExpectedFinding(at: "indicators.period[3].value", actual: "≤5台"),
+                ])
         ])
 
     public init() {}
@@ -39,9 +45,10 @@ public struct CostIndicatorNotMonetaryCheck: TargetTableCheck {
             default:
                 return nil
             }
-            return Violation(at: "\(filled.path).value",
-                             "\(filled.half.label)成本指标“\(row.name)”的指标值“\(row.value.text)”\(problem)，不是金额",
-                             actual: row.value.text)
+            return Violation(
+                at: "\(filled.path).value",
+                "\(filled.half.label)成本指标“\(row.name)”的指标值“\(row.value.text)”\(problem)，不是金额",
+                actual: row.value.text)
         }
     }
 }

@@ -11,16 +11,19 @@ public struct NaturePeriodMismatchCheck: TargetTableCheck {
         defaultSeverity: .warning, scope: .targetTable,
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable {
-                $0.nature = "延续性项目（阶段开展）"
-                $0.period = "5年"
-            }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.nature = "延续性项目（阶段开展）"
+                    $0.period = "5年"
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable { $0.period = "5年" },
-                         expect: [ExpectedFinding(at: "period", expected: "99年", actual: "5年")]),
-            CheckExample(ExampleForms.targetTable { $0.nature = "延续性项目（阶段开展）" },
-                         expect: [ExpectedFinding(at: "nature", expected: "经常性项目", actual: "延续性项目（阶段开展）")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.period = "5年" },
+                expect: [ExpectedFinding(at: "period", expected: "99年", actual: "5年")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.nature = "延续性项目（阶段开展）" },
+                expect: [ExpectedFinding(at: "nature", expected: "经常性项目", actual: "延续性项目（阶段开展）")]),
         ])
 
     public init() {}
@@ -30,12 +33,18 @@ public struct NaturePeriodMismatchCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         guard let nature = table.natureValue, let years = table.periodYears else { return [] }
         if nature == .recurring, years != Self.openEnded {
-            return [Violation(at: "period", "项目属性为“\(table.nature)”，项目期却是“\(table.period)”（应为 99年）",
-                              expected: "\(Self.openEnded)年", actual: table.period)]
+            return [
+                Violation(
+                    at: "period", "项目属性为“\(table.nature)”，项目期却是“\(table.period)”（应为 99年）",
+                    expected: "\(Self.openEnded)年", actual: table.period)
+            ]
         }
         if nature != .recurring, years == Self.openEnded {
-            return [Violation(at: "nature", "项目期为“\(table.period)”（长期），项目属性却是“\(table.nature)”",
-                              expected: ProjectNature.recurring.rawValue, actual: table.nature)]
+            return [
+                Violation(
+                    at: "nature", "项目期为“\(table.period)”（长期），项目属性却是“\(table.nature)”",
+                    expected: ProjectNature.recurring.rawValue, actual: table.nature)
+            ]
         }
         return []
     }

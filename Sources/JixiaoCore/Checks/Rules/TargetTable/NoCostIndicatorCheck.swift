@@ -14,9 +14,10 @@ public struct NoCostIndicatorCheck: TargetTableCheck {
             CheckExample(ExampleForms.targetTable { $0.indicators.annual = [] }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "", value: "")
-            }, expect: [ExpectedFinding(at: "indicators.annual")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "", value: "")
+                }, expect: [ExpectedFinding(at: "indicators.annual")])
         ])
 
     public init() {}

@@ -14,9 +14,11 @@ public struct PeriodAnnualInconsistentCheck: TargetTableCheck {
             CheckExample(ExampleForms.targetTable { $0.indicators.annual = [] }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.period.append(TargetTable.Indicator(level1: "效益指标", level2: "可持续影响", name: "长期保障", value: "保障"))
-            }, expect: [ExpectedFinding(at: "indicators.annual", expected: "7", actual: "6")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.period.append(
+                        TargetTable.Indicator(level1: "效益指标", level2: "可持续影响", name: "长期保障", value: "保障"))
+                }, expect: [ExpectedFinding(at: "indicators.annual", expected: "7", actual: "6")])
         ])
 
     public init() {}
@@ -25,7 +27,10 @@ public struct PeriodAnnualInconsistentCheck: TargetTableCheck {
         let period = table.filledRows(.period).count
         let annual = table.filledRows(.annual).count
         guard annual > 0, annual != period else { return [] }
-        return [Violation(at: "indicators.annual", "实施期有 \(period) 个指标，年度有 \(annual) 个指标",
-                          expected: "\(period)", actual: "\(annual)")]
+        return [
+            Violation(
+                at: "indicators.annual", "实施期有 \(period) 个指标，年度有 \(annual) 个指标",
+                expected: "\(period)", actual: "\(annual)")
+        ]
     }
 }

@@ -10,13 +10,18 @@ public struct QuantityWithoutUnitCheck: TargetTableCheck {
         defaultSeverity: .error, scope: .targetTable,
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable { $0.indicators.annual[4].name = String(repeating: "保", count: 100) }),
+            CheckExample(
+                ExampleForms.targetTable { $0.indicators.annual[4].name = String(repeating: "保", count: 100) }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable { $0.indicators.annual[0] = TargetTable.Indicator(level2: "数量指标", name: "设备维护数量", value: "≥30") },
-                         expect: [ExpectedFinding(at: "indicators.annual[0].value", actual: "≥30")]),
-            CheckExample(ExampleForms.targetTable { $0.indicators.period[4].name = String(repeating: "保", count: 101) },
-                         expect: [ExpectedFinding(at: "indicators.period[4].name", expected: "100", actual: "101")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[0] = TargetTable.Indicator(level2: "数量指标", name: "设备维护数量", value: "≥30")
+                },
+                expect: [ExpectedFinding(at: "indicators.annual[0].value", actual: "≥30")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.indicators.period[4].name = String(repeating: "保", count: 101) },
+                expect: [ExpectedFinding(at: "indicators.period[4].name", expected: "100", actual: "101")]),
         ])
 
     public init() {}
@@ -28,14 +33,18 @@ public struct QuantityWithoutUnitCheck: TargetTableCheck {
             let row = filled.row
             var found: [Violation] = []
             if let quantity = row.value.quantity, quantity.unit.text.isEmpty {
-                found.append(Violation(at: "\(filled.path).value",
-                                       "\(filled.half.label)指标“\(row.name)”的指标值“\(row.value.text)”没有计量单位",
-                                       actual: row.value.text))
+                found.append(
+                    Violation(
+                        at: "\(filled.path).value",
+                        "\(filled.half.label)指标“\(row.name)”的指标值“\(row.value.text)”没有计量单位",
+                        actual: row.value.text))
             }
             if row.name.count > Self.maximumNameLength {
-                found.append(Violation(at: "\(filled.path).name",
-                                       "\(filled.half.label)指标名称长 \(row.name.count) 个字符，超过 \(Self.maximumNameLength) 个字符的上限",
-                                       expected: "\(Self.maximumNameLength)", actual: "\(row.name.count)"))
+                found.append(
+                    Violation(
+                        at: "\(filled.path).name",
+                        "\(filled.half.label)指标名称长 \(row.name.count) 个字符，超过 \(Self.maximumNameLength) 个字符的上限",
+                        expected: "\(Self.maximumNameLength)", actual: "\(row.name.count)"))
             }
             return found
         }

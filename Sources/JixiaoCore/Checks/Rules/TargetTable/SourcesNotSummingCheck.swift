@@ -13,15 +13,19 @@ public struct SourcesNotSummingCheck: TargetTableCheck {
         defaultSeverity: .error, scope: .targetTable, tolerance: "精确比较（元，至分）",
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable {
-                $0.funds.period = TargetTable.FundBreakdown(total: "8,266,024.73", provincial: "8,265,800", selfRaised: "224.73")
-            }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.funds.period = TargetTable.FundBreakdown(
+                        total: "8,266,024.73", provincial: "8,265,800", selfRaised: "224.73")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable { $0.funds.annual.provincial = "900,000" },
-                         expect: [ExpectedFinding(at: "funds.annual.total", expected: "900000.00", actual: "1000000.00")]),
-            CheckExample(ExampleForms.targetTable { $0.funds.period.other = "5,000" },
-                         expect: [ExpectedFinding(at: "funds.period.total", expected: "1005000.00", actual: "1000000.00")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.funds.annual.provincial = "900,000" },
+                expect: [ExpectedFinding(at: "funds.annual.total", expected: "900000.00", actual: "1000000.00")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.funds.period.other = "5,000" },
+                expect: [ExpectedFinding(at: "funds.period.total", expected: "1005000.00", actual: "1000000.00")]),
         ])
 
     public init() {}
@@ -33,9 +37,10 @@ public struct SourcesNotSummingCheck: TargetTableCheck {
             guard let total = breakdown.total.value, amounts.allSatisfy({ $0 != nil }) else { return nil }
             let sum = amounts.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
             guard sum != total else { return nil }
-            return Violation(at: "funds.\(half.rawValue).total",
-                             "\(half.label)资金总额 \(breakdown.total.text) 元不等于各来源之和 \(DecimalText.fixed(sum)) 元",
-                             expected: DecimalText.fixed(sum), actual: DecimalText.fixed(total))
+            return Violation(
+                at: "funds.\(half.rawValue).total",
+                "\(half.label)资金总额 \(breakdown.total.text) 元不等于各来源之和 \(DecimalText.fixed(sum)) 元",
+                expected: DecimalText.fixed(sum), actual: DecimalText.fixed(total))
         }
     }
 }

@@ -13,18 +13,27 @@ public struct TableLevel2InvalidCheck: TargetTableCheck {
         passing: [
             CheckExample(ExampleForms.targetTable()),
             CheckExample(ExampleForms.targetTable { $0.indicators.period[4].level2 = "社会效益指标" }),
-            CheckExample(ExampleForms.targetTable { $0.indicators.period.append(TargetTable.Indicator(level1: "效益指标", level2: "生态类", name: "", value: "")) }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.period.append(
+                        TargetTable.Indicator(level1: "效益指标", level2: "生态类", name: "", value: ""))
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.period[4].level2 = "经济类"
-                $0.indicators.period[5].level2 = "服务对象"
-                $0.indicators.annual[0].level2 = ""
-            }, expect: [ExpectedFinding(at: "indicators.period[4].level2", expected: "经济效益", actual: "经济类"),
-                        ExpectedFinding(at: "indicators.period[5].level2", expected: "服务对象满意度", actual: "服务对象"),
-                        ExpectedFinding(at: "indicators.annual[0].level2", actual: "")]),
-            CheckExample(ExampleForms.targetTable { $0.indicators.period[0].level2 = "满意度" },
-                         expect: [ExpectedFinding(at: "indicators.period[0].level2", actual: "满意度")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.period[4].level2 = "经济类"
+                    $0.indicators.period[5].level2 = "服务对象"
+                    $0.indicators.annual[0].level2 = ""
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators.period[4].level2", expected: "经济效益", actual: "经济类"),
+                    ExpectedFinding(at: "indicators.period[5].level2", expected: "服务对象满意度", actual: "服务对象"),
+                    ExpectedFinding(at: "indicators.annual[0].level2", actual: ""),
+                ]),
+            CheckExample(
+                ExampleForms.targetTable { $0.indicators.period[0].level2 = "满意度" },
+                expect: [ExpectedFinding(at: "indicators.period[0].level2", actual: "满意度")]),
         ])
 
     public init() {}
@@ -32,10 +41,13 @@ public struct TableLevel2InvalidCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         table.allFilledRows.compactMap { filled -> Violation? in
             let row = filled.row
-            guard let problem = Level2LabelProblem.of(row.level2, level1: row.printedLevel1, requireStandardSpelling: true)
+            guard
+                let problem = Level2LabelProblem.of(
+                    row.level2, level1: row.printedLevel1, requireStandardSpelling: true)
             else { return nil }
-            return Violation(at: "\(filled.path).level2", "\(filled.half.label)指标“\(row.name)”：\(problem.describe(row.level2))",
-                             expected: problem.expectedLabel, actual: row.level2)
+            return Violation(
+                at: "\(filled.path).level2", "\(filled.half.label)指标“\(row.name)”：\(problem.describe(row.level2))",
+                expected: problem.expectedLabel, actual: row.level2)
         }
     }
 }

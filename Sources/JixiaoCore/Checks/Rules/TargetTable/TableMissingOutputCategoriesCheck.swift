@@ -13,9 +13,10 @@ public struct TableMissingOutputCategoriesCheck: TargetTableCheck {
             CheckExample(ExampleForms.targetTable { $0.indicators.annual[2].level2 = "时效" }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[2] = TargetTable.Indicator(level2: "时效指标", name: "", value: "")
-            }, expect: [ExpectedFinding(at: "indicators.annual", expected: "时效指标")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[2] = TargetTable.Indicator(level2: "时效指标", name: "", value: "")
+                }, expect: [ExpectedFinding(at: "indicators.annual", expected: "时效指标")])
         ])
 
     public init() {}
@@ -23,8 +24,9 @@ public struct TableMissingOutputCategoriesCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         let set = table.annualSet
         return OutputCategories.missing(in: set.rows.map(\.row)).map { category in
-            Violation(at: "indicators.\(set.half.rawValue)", "\(set.half.label)绩效指标中没有\(category.rawValue)",
-                      expected: category.rawValue)
+            Violation(
+                at: "indicators.\(set.half.rawValue)", "\(set.half.label)绩效指标中没有\(category.rawValue)",
+                expected: category.rawValue)
         }
     }
 }

@@ -13,8 +13,9 @@ public struct TableNoSatisfactionIndicatorCheck: TargetTableCheck {
             CheckExample(ExampleForms.targetTable { $0.indicators.annual[5].level2 = "服务对象" }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable { $0.indicators.annual.removeLast() },
-                         expect: [ExpectedFinding(at: "indicators.annual")]),
+            CheckExample(
+                ExampleForms.targetTable { $0.indicators.annual.removeLast() },
+                expect: [ExpectedFinding(at: "indicators.annual")])
         ])
 
     public init() {}

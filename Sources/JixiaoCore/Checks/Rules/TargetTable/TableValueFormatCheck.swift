@@ -12,15 +12,23 @@ public struct TableValueFormatCheck: TargetTableCheck {
         defaultSeverity: .notice, scope: .targetTable,
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable { $0.indicators.annual[1] = TargetTable.Indicator(level2: "质量指标", name: "设备完好率", value: "＝100%") }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[1] = TargetTable.Indicator(level2: "质量指标", name: "设备完好率", value: "＝100%")
+                }),
         ],
         failing: [
-            CheckExample(ExampleForms.targetTable {
-                $0.indicators.annual[1] = TargetTable.Indicator(level2: "质量指标", name: "设备完好率", value: "100%")
-                $0.indicators.period[2] = TargetTable.Indicator(level1: "产出指标", level2: "时效指标", name: "维修响应及时性",
-                                                                value: "及时及时")
-            }, expect: [ExpectedFinding(at: "indicators.annual[1].value", actual: "100%"),
-                        ExpectedFinding(at: "indicators.period[2].value", actual: "及时及时")]),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[1] = TargetTable.Indicator(level2: "质量指标", name: "设备完好率", value: "100%")
+                    $0.indicators.period[2] = TargetTable.Indicator(
+                        level1: "产出指标", level2: "时效指标", name: "维修响应及时性",
+                        value: "及时及时")
+                },
+                expect: [
+                    ExpectedFinding(at: "indicators.annual[1].value", actual: "100%"),
+                    ExpectedFinding(at: "indicators.period[2].value", actual: "及时及时"),
+                ])
         ])
 
     public init() {}
@@ -29,9 +37,10 @@ public struct TableValueFormatCheck: TargetTableCheck {
         table.allFilledRows.compactMap { filled -> Violation? in
             let problems = filled.row.value.formatProblems
             guard !problems.isEmpty else { return nil }
-            return Violation(at: "\(filled.path).value",
-                             "\(filled.half.label)指标“\(filled.row.name)”的指标值“\(filled.row.value.text)”\(problems.map(\.label).joined(separator: "；"))",
-                             actual: filled.row.value.text)
+            return Violation(
+                at: "\(filled.path).value",
+                "\(filled.half.label)指标“\(filled.row.name)”的指标值“\(filled.row.value.text)”\(problems.map(\.label).joined(separator: "；"))",
+                actual: filled.row.value.text)
         }
     }
 }
