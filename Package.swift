@@ -60,6 +60,11 @@ let package = Package(
         .executableTarget(
             name: "JixiaoBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "CLibXML2"],
             path: "Benchmarks/JixiaoBenchmarks"),
+        // `swift run -c release ProvinceBenchmarks`: score, check, summary and export over a synthetic province
+        // of 10 000 and 100 000 form files, timed as processes beside a PyYAML script (score.py).
+        .executableTarget(
+            name: "ProvinceBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats"],
+            path: "Benchmarks/ProvinceBenchmarks", exclude: ["score.py"]),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
         .executableTarget(
             name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],

@@ -63,16 +63,27 @@ public struct CheckCommand: ParsableCommand {
             }
             do { return try Baseline(report: data, file: path) } catch { throw Diagnostics.fail("\(error)") }
         }
-        let loaded = FormLocator.load(paths)
-        let report = CheckReport(
-            forms: loaded.forms, policy: policy, configuration: configuration, baseline: baselineValue)
-        switch format {
-        case .text: print(report.text())
-        case .json: print(report.json().rendered())
-        case .sarif: print(report.sarif().rendered())
+        let source = FormFiles(paths)
+        let streamFormat: CheckStream.Format =
+            switch format {
+            case .text: .text
+            case .json: .json
+            case .sarif: .sarif
+            }
+        var output = StandardOutput()
+        let outcome: CheckStream.Outcome
+        do {
+            outcome = try CheckStream(
+                policy: policy, configuration: configuration, baseline: baselineValue, format: streamFormat
+            ).write(source, to: &output)
+        } catch {
+            output.flush()
+            throw Diagnostics.fail("\(error)")
         }
-        Diagnostics.report(loaded.errors)
-        if report.fails(strict: strict) || !loaded.errors.isEmpty { throw ExitCode.failure }
+        output.flush()
+        let errors = source.errors + outcome.unreadable
+        Diagnostics.report(errors)
+        if outcome.fails(strict: strict) || !errors.isEmpty { throw ExitCode.failure }
     }
 }
 

@@ -56,13 +56,13 @@ public struct Export: ParsableCommand {
     }
 
     public func run() throws {
-        let loaded = FormLocator.load(paths)
+        let source = FormFiles(paths)
         let options = ExportOptions(
             outputFolder: out, batchName: batch, policy: policyOptions.scoringPolicy,
             allowErrors: allowErrors, createdAt: createdAt, overwrite: overwrite)
         let report: ExportReport
         do {
-            report = try Exporter(options: options).export(loaded.forms)
+            report = try Exporter(options: options).export(source)
         } catch {
             throw Diagnostics.fail("导出失败，未写入任何文件：\(error)")
         }
@@ -86,7 +86,8 @@ public struct Export: ParsableCommand {
                 for reason in item.reasons { print("    - \(reason)", to: &stderr) }
             }
         }
-        Diagnostics.report(loaded.errors)
-        if report.failed || !loaded.errors.isEmpty { throw ExitCode.failure }
+        let errors = source.errors + report.unreadable
+        Diagnostics.report(errors)
+        if report.failed || !errors.isEmpty { throw ExitCode.failure }
     }
 }

@@ -29,22 +29,18 @@ public struct Score: ParsableCommand {
     }
 
     public func run() throws {
-        let policy = policyOptions.scoringPolicy
-        let loaded = FormLocator.load(paths)
-        let scored: [ScoredForm] = loaded.forms.compactMap { item in
-            guard case .selfEvaluation(let form) = item.form else { return nil }
-            return ScoredForm(file: item.file, form: form, policy: policy)
-        }
-        switch format {
-        case .json:
-            print(JSONValue.array(scored.map { .object($0.json) }).rendered())
-        case .text:
-            print(scored.map(\.text).joined(separator: "\n\n"))
-            let skipped = loaded.forms.count - scored.count
-            print("\n共 \(scored.count) 张自评表（评分政策：\(policy.name)）" + (skipped > 0 ? "；跳过目标表 \(skipped) 张" : ""))
-        }
-        Diagnostics.report(loaded.errors)
-        if !loaded.errors.isEmpty { throw ExitCode.failure }
+        let source = FormFiles(paths)
+        var output = StandardOutput()
+        let format: ScoreStream.Format =
+            switch self.format {
+            case .json: .json
+            case .text: .text
+            }
+        let outcome = ScoreStream(policy: policyOptions.scoringPolicy, format: format).write(source, to: &output)
+        output.flush()
+        let errors = source.errors + outcome.unreadable
+        Diagnostics.report(errors)
+        if !errors.isEmpty { throw ExitCode.failure }
     }
 }
 

@@ -36,21 +36,26 @@ public struct Summary: ParsableCommand {
     }
 
     public func run() throws {
-        let loaded = FormLocator.load(paths)
-        let report = SummaryReport(forms: loaded.forms, policy: policyOptions.scoringPolicy, funds: funds)
-        guard !report.summary.units.isEmpty else {
-            Diagnostics.report(loaded.errors)
+        let source = FormFiles(paths)
+        let streamFormat: SummaryRendering.Format =
+            switch format {
+            case .text: .text
+            case .json: .json
+            case .csv: .csv
+            case .markdown: .markdown
+            }
+        var output = StandardOutput()
+        let outcome = SummaryStream(policy: policyOptions.scoringPolicy, funds: funds, format: streamFormat)
+            .write(source, to: &output)
+        output.flush()
+        let errors = source.errors + outcome.unreadable
+        guard outcome.units > 0 else {
+            Diagnostics.report(errors)
             throw Diagnostics.fail(
                 "\(paths.joined(separator: "、")): 没有找到自评表。修改建议：给出存放自评表（form: self-evaluation）的文件或文件夹")
         }
-        switch format {
-        case .text: print(report.text())
-        case .json: print(report.json().rendered())
-        case .csv: print(report.csv(), terminator: "")
-        case .markdown: print(report.markdown(), terminator: "")
-        }
-        Diagnostics.report(loaded.errors)
-        if !loaded.errors.isEmpty { throw ExitCode.failure }
+        Diagnostics.report(errors)
+        if !errors.isEmpty { throw ExitCode.failure }
     }
 }
 

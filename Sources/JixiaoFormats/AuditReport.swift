@@ -167,7 +167,7 @@ public struct AuditReport: Sendable {
     // MARK: Markdown
 
     public func markdown() -> String {
-        let cell = SummaryReport.markdownCell
+        let cell = SummaryRendering.markdownCell
         var lines = [
             "# 公开文档审查：\(cell(document))", "",
             "评分政策：\(check.policy.name)。读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处；"
@@ -227,17 +227,19 @@ public struct AuditReport: Sendable {
                     ),
                 ])
         }
-        let duplicates: [JSONValue] = FormDuplicates.pairs(in: imported.forms.map(\.form)).map { pair in
-            let kind =
-                switch pair.kind {
-                case .identical: "identical"
-                case .consistent: "consistent"
-                case .conflicting: "conflicting"
-                }
-            return .object([
-                ("form", .int(pair.later)), ("duplicateOf", .int(pair.earlier)), ("kind", .string(kind)),
-                ("project", .string(imported.forms[pair.later].form.project)),
-            ])
+        let duplicates: [JSONValue] = FormDuplicates.groups(in: imported.forms.map(\.form)).flatMap { group in
+            zip(group.members.dropFirst(), group.kinds).map { member, kind -> JSONValue in
+                let name =
+                    switch kind {
+                    case .identical: "identical"
+                    case .consistent: "consistent"
+                    case .conflicting: "conflicting"
+                    }
+                return .object([
+                    ("form", .int(member)), ("duplicateOf", .int(group.members[0])), ("kind", .string(name)),
+                    ("project", .string(imported.forms[member].form.project)),
+                ])
+            }
         }
         return .object([
             ("tool", .string("jixiao")),

@@ -1,13 +1,16 @@
 import Foundation
 import JixiaoCore
 
-/// The result of `jixiao check`: every form with its findings, the policy, the overrides in force and
-/// the counts — rendered as Chinese text, JSON (documented in docs/check-report.md) or SARIF 2.1.0.
+/// A check of forms held in memory (`jixiao audit`: one document's forms): every form with its findings, the
+/// policy, the overrides in force and the counts. `jixiao check` streams instead (`CheckStream`); both render
+/// forms and findings with the functions here.
 public struct CheckReport: Sendable {
     public let policy: ScoringPolicy
     public let forms: [LoadedForm]
     public let findings: [Finding]
     public let overrides: [AppliedOverride]
+    /// The groups of duplicate and near-duplicate forms the findings name.
+    public let groups: [FormGroup]
     /// Findings hidden because the baseline already accepted them.
     public let baselineHidden: Int
 
@@ -23,71 +26,45 @@ public struct CheckReport: Sendable {
         let kept = baseline.map { base in result.findings.filter { !base.contains($0) } } ?? result.findings
         findings = kept
         overrides = result.overrides
+        groups = result.groups
         baselineHidden = result.findings.count - kept.count
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 
-    /// Whether the exit code should signal failure: any error, or any warning under `--strict`.
-    public func fails(strict: Bool) -> Bool { count(.error) > 0 || (strict && count(.warning) > 0) }
-
-    // MARK: JSON
-
     /// Findings about the document as a whole (document rules), not about one form.
     public var documentFindings: [Finding] { findings.filter { $0.location.formIndex == nil } }
 
-    public func json() -> JSONValue {
-        .object([
-            ("tool", .string("jixiao")),
-            ("version", .string(JixiaoInfo.version)),
-            ("catalogueVersion", .string(CheckRegistry.catalogueVersion)),
-            ("policy", policyJSON),
-            (
-                "summary",
-                .object([
-                    ("forms", .int(forms.count)), ("errors", .int(count(.error))),
-                    ("warnings", .int(count(.warning))), ("notices", .int(count(.notice))),
-                    ("hiddenByBaseline", .int(baselineHidden)),
-                ])
-            ),
-            (
-                "overrides",
-                .array(
-                    overrides.map { override in
-                        .object([
-                            ("ruleId", .string(override.ruleID)), ("from", .string(override.from.rawValue)),
-                            ("to", override.to.map { .string($0.rawValue) } ?? .string("off")),
-                            ("origin", .string(override.origin)),
-                        ])
-                    })
-            ),
-            ("forms", .array(forms.indices.map { .object(formJSON($0)) })),
-        ])
-    }
-
-    var policyJSON: JSONValue {
-        .object([("id", .string(policy.id)), ("name", .string(policy.name)), ("version", .string(policy.version))])
-    }
+    var policyJSON: JSONValue { CheckReport.policyJSON(policy) }
 
     /// One form's object in `forms`: its score (self-evaluations) and its findings.
     func formJSON(_ index: Int) -> [(String, JSONValue)] {
-        let item = forms[index]
-        var fields: [(String, JSONValue)]
+        CheckReport.formFields(forms[index], policy: policy)
+            + [("findings", .array(findings.filter { $0.location.formIndex == index }.map(CheckReport.json)))]
+    }
+
+    // MARK: Rendering, shared with `CheckStream`
+
+    static func policyJSON(_ policy: ScoringPolicy) -> JSONValue {
+        .object([("id", .string(policy.id)), ("name", .string(policy.name)), ("version", .string(policy.version))])
+    }
+
+    /// A form's fields in the JSON report before its findings: a self-evaluation's score (every field of
+    /// `jixiao score --format json`), a target table's identity.
+    static func formFields(_ item: LoadedForm, policy: ScoringPolicy, score: FormScore? = nil) -> [(String, JSONValue)]
+    {
         switch item.form {
         case .selfEvaluation(let form):
-            fields =
-                [("kind", .string("self-evaluation"))] + ScoredForm(file: item.file, form: form, policy: policy).json
+            let scored = ScoredForm(file: item.file, form: form, score: score ?? FormScore(form, policy: policy))
+            return [("kind", .string("self-evaluation"))] + scored.json
         case .targetTable(let table):
-            fields = [
+            return [
                 ("kind", .string("target-table")), ("file", .string(item.file)),
                 ("project", .string(table.project)),
                 ("unit", .string(item.form.unit)),
                 ("year", .int(table.year)),
             ]
         }
-        let own = findings.filter { $0.location.formIndex == index }
-        fields.append(("findings", .array(own.map(CheckReport.json))))
-        return fields
     }
 
     static func json(_ finding: Finding) -> JSONValue {
@@ -107,36 +84,25 @@ public struct CheckReport: Sendable {
             ("actual", .text(finding.actual)),
             ("tolerance", .text(finding.tolerance)),
             ("related", .array(finding.related.map { .string($0) })),
+            ("group", finding.group.map { .object([("id", .string($0.id)), ("size", .int($0.size))]) } ?? .null),
         ])
     }
 
-    // MARK: Text
-
-    /// Chinese, grouped by file: `[SE.TOTAL.010 错误] 消息 — indicators[3].score（第 12 行）应为 86.03，实际 96.03`;
-    /// a cross-form finding names the other forms (`相关表单：…`).
-    public func text() -> String {
-        var lines: [String] = []
-        for (index, item) in forms.enumerated() {
-            let own = findings.filter { $0.location.formIndex == index }
-            guard !own.isEmpty else { continue }
-            lines.append("■ \(item.file)（\(item.form.project)，\(item.form.year)年度）")
-            lines += own.map { "  " + CheckReport.text($0) }
-        }
-        let clean = forms.count - Set(findings.compactMap(\.location.formIndex)).count
-        lines.append("")
-        lines.append(
-            "共检查 \(forms.count) 张表单（评分政策：\(policy.name)）：错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条；无问题的表单 \(clean) 张。"
-        )
-        if baselineHidden > 0 { lines.append("基线中已接受的 \(baselineHidden) 条未显示。") }
-        for override in overrides {
-            lines.append(
-                "规则 \(override.ruleID) 的级别由“\(override.from.label)”改为“\(override.to?.label ?? "停用")”（来源：\(override.origin)）。"
-            )
-        }
-        return lines.joined(separator: "\n")
+    /// A group's entry in the JSON report: every member by its file.
+    static func json(_ group: FormGroup, labels: (Int) -> String) -> JSONValue {
+        .object([
+            ("id", .string(group.id)), ("ruleId", .string(group.ruleID)), ("size", .int(group.members.count)),
+            ("summary", .string(group.summary)), ("members", .array(group.members.map { .string(labels($0)) })),
+        ])
     }
 
-    /// `[SE.TOTAL.010 错误] 消息（indicators[3].score，第 12 行）；应为 86.03，实际 96.03`.
+    /// `■ Forms/…/会议培训费.yaml（会议培训费，2023年度）`: a form's heading in the text report.
+    static func textHeading(_ item: LoadedForm) -> String {
+        "■ \(item.file)（\(item.form.project)，\(item.form.year)年度）"
+    }
+
+    /// `[SE.TOTAL.010 错误] 消息（indicators[3].score，第 12 行）；应为 86.03，实际 96.03`; a grouped finding
+    /// names its group, a cross-form finding the other forms (`相关表单：…`).
     static func text(_ finding: Finding) -> String {
         var place = finding.location.fieldPath ?? "整张表"
         if let line = finding.location.line { place += "，第 \(line) 行" }
@@ -144,15 +110,22 @@ public struct CheckReport: Sendable {
         if let expected = finding.expected { numbers += "；应为 \(expected)" }
         if let actual = finding.actual { numbers += "，实际 \(actual)" }
         if let tolerance = finding.tolerance, finding.expected != nil { numbers += "（\(tolerance)）" }
-        if !finding.related.isEmpty { numbers += "；相关表单：\(finding.related.joined(separator: "、"))" }
+        if let group = finding.group { numbers += "；组 \(group.id)（共 \(group.size) 张）" }
+        if !finding.related.isEmpty {
+            let more = finding.group.map { $0.size - 1 > finding.related.count ? " 等" : "" } ?? ""
+            numbers += "；相关表单：\(finding.related.joined(separator: "、"))\(more)"
+        }
         return "[\(finding.ruleID) \(finding.severity.label)] \(finding.message)（\(place)）\(numbers)"
     }
 
-    // MARK: SARIF
+    /// A group in the text report: a heading line, then every member on a line of its own.
+    static func text(_ group: FormGroup, labels: (Int) -> String) -> [String] {
+        ["  [\(group.id)] \(group.summary)；共 \(group.members.count) 张："] + group.members.map { "    " + labels($0) }
+    }
 
-    /// SARIF 2.1.0, one run, rules from the catalogue, results located by file and line.
-    public func sarif() -> JSONValue {
-        let rules: [JSONValue] = CheckRegistry.all.map { check in
+    /// The catalogue as SARIF `rules`.
+    static var sarifRules: [JSONValue] {
+        CheckRegistry.all.map { check in
             let d = check.description
             return .object([
                 ("id", .string(d.id)), ("name", .string(d.slug)),
@@ -162,47 +135,29 @@ public struct CheckReport: Sendable {
                 ("properties", .object([("basis", .string(d.basis))])),
             ])
         }
-        let results: [JSONValue] = findings.map { finding in
-            var region: [(String, JSONValue)] = []
-            if let line = finding.location.line { region.append(("startLine", .int(line))) }
-            var physical: [(String, JSONValue)] = [
-                ("artifactLocation", .object([("uri", .string(finding.location.file))]))
-            ]
-            if !region.isEmpty { physical.append(("region", .object(region))) }
-            var properties: [(String, JSONValue)] = []
-            if let path = finding.location.fieldPath { properties.append(("fieldPath", .string(path))) }
-            if let expected = finding.expected { properties.append(("expected", .string(expected))) }
-            if let actual = finding.actual { properties.append(("actual", .string(actual))) }
-            return .object([
-                ("ruleId", .string(finding.ruleID)), ("level", .string(CheckReport.sarifLevel(finding.severity))),
-                ("message", .object([("text", .string(finding.message))])),
-                ("locations", .array([.object([("physicalLocation", .object(physical))])])),
-                ("properties", .object(properties)),
-            ])
+    }
+
+    /// A finding as a SARIF 2.1.0 result, located by file and line.
+    static func sarif(_ finding: Finding) -> JSONValue {
+        var region: [(String, JSONValue)] = []
+        if let line = finding.location.line { region.append(("startLine", .int(line))) }
+        var physical: [(String, JSONValue)] = [
+            ("artifactLocation", .object([("uri", .string(finding.location.file))]))
+        ]
+        if !region.isEmpty { physical.append(("region", .object(region))) }
+        var properties: [(String, JSONValue)] = []
+        if let path = finding.location.fieldPath { properties.append(("fieldPath", .string(path))) }
+        if let expected = finding.expected { properties.append(("expected", .string(expected))) }
+        if let actual = finding.actual { properties.append(("actual", .string(actual))) }
+        if let group = finding.group {
+            properties.append(("groupId", .string(group.id)))
+            properties.append(("groupSize", .int(group.size)))
         }
         return .object([
-            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
-            ("version", .string("2.1.0")),
-            (
-                "runs",
-                .array([
-                    .object([
-                        (
-                            "tool",
-                            .object([
-                                (
-                                    "driver",
-                                    .object([
-                                        ("name", .string("jixiao")), ("version", .string(JixiaoInfo.version)),
-                                        ("rules", .array(rules)),
-                                    ])
-                                )
-                            ])
-                        ),
-                        ("results", .array(results)),
-                    ])
-                ])
-            ),
+            ("ruleId", .string(finding.ruleID)), ("level", .string(CheckReport.sarifLevel(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            ("locations", .array([.object([("physicalLocation", .object(physical))])])),
+            ("properties", .object(properties)),
         ])
     }
 

@@ -25,7 +25,7 @@ public enum FormFileReader {
         }
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try YAMLNodeReader.compose(text) else {
                 throw FormFileError(file: file, problem: "文件中没有内容", fix: "按 Forms/README.md 的示例填写表单")
             }
             root = node
@@ -35,11 +35,12 @@ public enum FormFileReader {
             throw syntaxError(error, file: file)
         }
         var reader = YAMLNodeReader(file: file)
-        guard let mapping = root.mapping else {
+        guard root.mapping != nil else {
             throw reader.error(
                 root, "", "文件顶层应为键值映射，实际是\(reader.kindName(root))", "文件应以 form: self-evaluation 或 form: target-table 开头"
             )
         }
+        let mapping = try reader.mapping(root, "", allowed: nil)
         let kind = try reader.text(mapping, "form", "", parent: root)
         switch kind {
         case "self-evaluation": return .selfEvaluation(try SelfEvaluationFile.read(root, reader: &reader))
@@ -221,7 +222,9 @@ enum SelfEvaluationFile {
 
 /// `source:` block shared by both kinds.
 enum SourceBlock {
-    static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SourceReference? {
+    static func read(
+        _ top: YAMLNodeReader.Fields, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> SourceReference? {
         guard let node = top["source"] else { return nil }
         let map = try reader.mapping(node, "source", allowed: ["document", "firstLine", "lastLine", "truncated"])
         var truncated = false

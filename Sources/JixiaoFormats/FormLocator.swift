@@ -14,7 +14,7 @@ public struct LoadedForm: Sendable, Hashable {
 }
 
 /// Finds form files under the paths a user names and reads them all, collecting every failure instead of
-/// stopping at the first.
+/// stopping at the first. Batch commands read them as a `FormFiles` source instead, never all at once.
 public enum FormLocator {
     public static let extensions: Set<String> = ["yaml", "yml"]
 
@@ -52,19 +52,15 @@ public enum FormLocator {
         return (files, errors)
     }
 
-    /// Reads every form file under `paths`.
+    /// Reads every form file under `paths` (on every core).
     public static func load(_ paths: [String]) -> Result {
-        let (files, errors) = files(in: paths)
-        var result = Result(errors: errors)
-        for file in files {
-            do {
-                let data = try readLimited(file)
-                result.forms.append(LoadedForm(file: file, form: try FormFileReader.read(data, file: file)))
-            } catch let error as FormFileError {
-                result.errors.append(error)
-            } catch {
-                let reason = FileReadProblem.describe(file)
-                result.errors.append(FormFileError(file: file, problem: reason.problem, fix: reason.fix))
+        let source = FormFiles(paths)
+        var result = Result(errors: source.errors)
+        for item in FormPipeline(source, prepare: { form, _, _ in form }) {
+            switch item {
+            case .form(let position, _, let form):
+                result.forms.append(LoadedForm(file: source.files[position], form: form))
+            case .unreadable(_, let error): result.errors.append(error)
             }
         }
         return result

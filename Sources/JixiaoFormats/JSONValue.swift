@@ -77,3 +77,22 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// JSON string literal; control characters become `\u00XX`.
     static func quote(_ text: String) -> String { QuotedText.escape(text, hexCase: .lower) { $0 < 0x20 } }
 }
+
+extension JSONValue {
+    /// An object's members at depth `indent`, as `rendered` writes them, without the braces: for a report
+    /// written piece by piece (`{` + members + the members that follow).
+    static func members(_ pairs: [(String, JSONValue)], indent: Int) -> String {
+        let margin = "\n" + String(repeating: "  ", count: indent + 1)
+        return pairs.map { margin + quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",")
+    }
+
+    /// An element of an array at depth `indent` (rendered at depth `indent + 1`), after its separator.
+    static func element(_ rendered: String, first: Bool, indent: Int) -> String {
+        (first ? "\n" : ",\n") + String(repeating: "  ", count: indent + 1) + rendered
+    }
+
+    /// The end of an array at depth `indent` written element by element.
+    static func endOfArray(empty: Bool, indent: Int) -> String {
+        empty ? "]" : "\n" + String(repeating: "  ", count: indent) + "]"
+    }
+}

@@ -9,9 +9,14 @@ public struct ScoredForm: Sendable {
     public let score: FormScore
 
     public init(file: String, form: SelfEvaluation, policy: ScoringPolicy) {
+        self.init(file: file, form: form, score: FormScore(form, policy: policy))
+    }
+
+    /// A form scored already.
+    public init(file: String, form: SelfEvaluation, score: FormScore) {
         self.file = file
         self.form = form
-        self.score = FormScore(form, policy: policy)
+        self.score = score
     }
 
     /// The object documented for `jixiao score --format json`; `jixiao check` extends it with findings.
@@ -139,7 +144,7 @@ public enum TextTable {
             row.enumerated().map { index, cell in
                 let pad = String(repeating: " ", count: widths[index] - displayWidth(cell))
                 return rightAligned.contains(index) ? pad + cell : cell + pad
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ").trimmingTrailingWhitespace
         }
     }
 
@@ -151,6 +156,75 @@ public enum TextTable {
                 || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
                 || (0xFFE0...0xFFE6).contains(v) || (0x20000...0x3FFFD).contains(v)
             return width + (wide ? 2 : 1)
+        }
+    }
+}
+
+extension String {
+    /// Without trailing whitespace (what `\\s+$` would remove), found without a regular expression: tables are
+    /// rendered once per form.
+    fileprivate var trimmingTrailingWhitespace: String {
+        guard let last = unicodeScalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(unicodeScalars[...last])
+    }
+}
+
+/// `jixiao score` over a form source: every self-evaluation scored on a worker thread and written as soon as
+/// the ones before it are, so memory holds one chunk of forms whatever the batch's size.
+public struct ScoreStream: Sendable {
+    public enum Format: String, Sendable, CaseIterable { case text, json }
+
+    public let policy: ScoringPolicy
+    public let format: Format
+
+    public init(policy: ScoringPolicy, format: Format) {
+        self.policy = policy
+        self.format = format
+    }
+
+    public struct Outcome: Sendable {
+        /// Inputs that are not readable forms, in source order.
+        public var unreadable: [FormFileError] = []
+        public var scored = 0
+        /// Target tables, which have no score.
+        public var skipped = 0
+    }
+
+    /// Scores every self-evaluation of `source` and writes the report to `output`.
+    public func write(_ source: some FormSource, to output: inout some TextOutputStream) -> Outcome {
+        var outcome = Outcome()
+        let stream = self
+        if format == .json { output.write("[") }
+        for item in FormPipeline(
+            source, prepare: { form, _, position in stream.render(form, file: source.label(at: position)) })
+        {
+            switch item {
+            case .unreadable(_, let error): outcome.unreadable.append(error)
+            case .form(_, _, nil): outcome.skipped += 1
+            case .form(_, _, let text?):
+                switch format {
+                case .json: output.write(JSONValue.element(text, first: outcome.scored == 0, indent: 0))
+                case .text: output.write((outcome.scored == 0 ? "" : "\n\n") + text)
+                }
+                outcome.scored += 1
+            }
+        }
+        switch format {
+        case .json: output.write(JSONValue.endOfArray(empty: outcome.scored == 0, indent: 0) + "\n")
+        case .text:
+            let skipped = outcome.skipped > 0 ? "；跳过目标表 \(outcome.skipped) 张" : ""
+            output.write("\n\n共 \(outcome.scored) 张自评表（评分政策：\(policy.name)）\(skipped)\n")
+        }
+        return outcome
+    }
+
+    /// One self-evaluation's part of the report; nil for a target table.
+    func render(_ form: Form, file: String) -> String? {
+        guard case .selfEvaluation(let evaluation) = form else { return nil }
+        let scored = ScoredForm(file: file, form: evaluation, policy: policy)
+        return switch format {
+        case .json: JSONValue.object(scored.json).rendered(indent: 1)
+        case .text: scored.text
         }
     }
 }

@@ -2,7 +2,29 @@ import Yams
 
 /// Walks a composed YAML node tree, keeping the field path and the source line of everything it reads,
 /// so that a missing field or a wrong type is reported with its line and column, not only a coding path.
+///
+/// Keys are looked up by their text in `Fields`, built by walking each mapping's pairs once: a `Node` is
+/// never hashed or compared, which in Yams resolves tags through regular expressions (the largest cost of
+/// reading a form file, before).
 struct YAMLNodeReader {
+    /// A mapping's values by key text. Yams has refused duplicate keys already.
+    struct Fields {
+        private let values: [String: Node]
+
+        fileprivate init(_ mapping: Node.Mapping) {
+            var values: [String: Node] = [:]
+            values.reserveCapacity(mapping.count)
+            for (key, value) in mapping { values[key.scalar?.string ?? ""] = value }
+            self.values = values
+        }
+
+        subscript(key: String) -> Node? { values[key] }
+    }
+
+    /// Composes YAML text without resolving plain scalars' tags (every value is read as text, so the regular
+    /// expressions of Yams' default resolver would be wasted work). Errors are Yams' own.
+    static func compose(_ text: String) throws -> Node? { try Yams.compose(yaml: text, .basic) }
+
     let file: String
     /// Field path → line, filled as scalars are read.
     private(set) var lines: [String: Int] = [:]
@@ -15,19 +37,22 @@ struct YAMLNodeReader {
             fieldPath: path.isEmpty ? nil : path, problem: problem, fix: fix)
     }
 
-    /// The mapping at `node`, refusing keys the format does not know (a typo would otherwise lose data).
-    func mapping(_ node: Node, _ path: String, allowed: Set<String>) throws(FormFileError) -> Node.Mapping {
+    /// The mapping at `node`, refusing keys the format does not know (a typo would otherwise lose data);
+    /// `allowed` nil accepts any key.
+    func mapping(_ node: Node, _ path: String, allowed: Set<String>?) throws(FormFileError) -> Fields {
         guard let mapping = node.mapping else {
             throw error(node, path, "应为键值映射（key: value），实际是\(kindName(node))", "按 Forms/README.md 的示例书写该部分")
         }
-        for (key, _) in mapping {
-            let name = key.scalar?.string ?? ""
-            if !allowed.contains(name) {
-                let known = allowed.sorted().joined(separator: ", ")
-                throw error(key, join(path, name), "未知字段“\(name)”", "检查拼写；此处可用的字段：\(known)")
+        if let allowed {
+            for (key, _) in mapping {
+                let name = key.scalar?.string ?? ""
+                if !allowed.contains(name) {
+                    let known = allowed.sorted().joined(separator: ", ")
+                    throw error(key, join(path, name), "未知字段“\(name)”", "检查拼写；此处可用的字段：\(known)")
+                }
             }
         }
-        return mapping
+        return Fields(mapping)
     }
 
     func sequence(_ node: Node, _ path: String) throws(FormFileError) -> Node.Sequence {
@@ -37,7 +62,7 @@ struct YAMLNodeReader {
         return sequence
     }
 
-    func child(_ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Node {
+    func child(_ mapping: Fields, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Node {
         guard let node = mapping[key] else {
             throw error(parent, join(path, key), "缺少必填字段“\(key)”", "在该部分加入 \(key): …（空单元格写 \"\"）")
         }
@@ -46,14 +71,13 @@ struct YAMLNodeReader {
 
     /// A required text field. Any scalar counts: `100.00` unquoted is read as the text "100.00".
     mutating func text(
-        _ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node
+        _ mapping: Fields, _ key: String, _ path: String, parent: Node
     ) throws(FormFileError) -> String {
         try scalarText(try child(mapping, key, path, parent: parent), join(path, key))
     }
 
     /// An optional text field: nil when the key is absent.
-    mutating func optionalText(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> String?
-    {
+    mutating func optionalText(_ mapping: Fields, _ key: String, _ path: String) throws(FormFileError) -> String? {
         guard let node = mapping[key] else { return nil }
         return try scalarText(node, join(path, key))
     }
@@ -68,7 +92,7 @@ struct YAMLNodeReader {
     }
 
     mutating func integer(
-        _ mapping: Node.Mapping, _ key: String, _ path: String, parent: Node
+        _ mapping: Fields, _ key: String, _ path: String, parent: Node
     ) throws(FormFileError) -> Int {
         let node = try child(mapping, key, path, parent: parent)
         let text = try scalarText(node, join(path, key))
@@ -78,8 +102,7 @@ struct YAMLNodeReader {
         return value
     }
 
-    mutating func optionalInteger(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> Int?
-    {
+    mutating func optionalInteger(_ mapping: Fields, _ key: String, _ path: String) throws(FormFileError) -> Int? {
         guard let node = mapping[key] else { return nil }
         let text = try scalarText(node, join(path, key))
         if text.isEmpty { return nil }
@@ -90,7 +113,7 @@ struct YAMLNodeReader {
     }
 
     /// A list of texts (optional; absent → []).
-    mutating func texts(_ mapping: Node.Mapping, _ key: String, _ path: String) throws(FormFileError) -> [String] {
+    mutating func texts(_ mapping: Fields, _ key: String, _ path: String) throws(FormFileError) -> [String] {
         guard let node = mapping[key] else { return [] }
         var result: [String] = []
         for (index, item) in try sequence(node, join(path, key)).enumerated() {

@@ -56,6 +56,8 @@ public struct ExportReport: Sendable {
 
     public var exported: [Exported] = []
     public var refused: [Refused] = []
+    /// Inputs of the source that are not readable forms (the CLI lists them beside the refusals).
+    public var unreadable: [FormFileError] = []
     /// The batch file and whether it was already identical.
     public var batch: (path: String, unchanged: Bool)?
     /// Existing files with different content that were not overwritten. When any exists nothing was written.
@@ -68,6 +70,10 @@ public struct ExportReport: Sendable {
 /// Exports forms as schema-valid XML: each form checked by the catalogue, written canonically, validated
 /// against the schema, staged as a temporary file in its destination folder, and renamed into place only
 /// when everything succeeded. A failure anywhere leaves the output folder as it was.
+///
+/// Over a form source, in two passes with memory flat in the number of forms: the first reads every form on
+/// every core and checks it (its own rules, its cross-form keys); after the cross-form rules, the second
+/// reads the exportable forms again, a chunk at a time, and writes them.
 public struct Exporter: Sendable {
     public let options: ExportOptions
     /// Test hook: fail after this many forms were staged, as a crash mid-batch would.
@@ -78,13 +84,45 @@ public struct Exporter: Sendable {
     }
 
     public func export(_ forms: [LoadedForm]) throws(XMLExportError) -> ExportReport {
+        try export(LoadedForms(forms))
+    }
+
+    /// What the first pass keeps of a form to export it: where it is read again, its label, its destination.
+    struct Planned: Sendable {
+        let position: Int
+        let file: String
+        /// `<年度>/<单位>/<项目名称>.xml`
+        let relative: String
+    }
+
+    public func export(_ source: some FormSource) throws(XMLExportError) -> ExportReport {
         _ = try ExportSchema.compiled()
-        let findings = CheckRunner(policy: options.policy).run(
-            forms.map { CheckRunner.Input(file: $0.file, form: $0.form) })
+        let runner = CheckRunner(policy: options.policy)
+        var index = FormIndex()
+        var planned: [Planned] = []
         var errors: [Int: [Finding]] = [:]
-        for finding in findings.findings where finding.severity == .error {
-            guard let index = finding.location.formIndex else { continue }
-            errors[index, default: []].append(finding)
+        var unreadable: [FormFileError] = []
+        let checked = FormPipeline(source) { form, formIndex, position in
+            let file = source.label(at: position)
+            return (
+                FormKeys(form, label: file, source: position),
+                runner.findings(on: form, index: formIndex, file: file).filter { $0.severity == .error },
+                FormImporters.relativePath(for: form, extension: "xml")
+            )
+        }
+        for item in checked {
+            switch item {
+            case .unreadable(_, let error): unreadable.append(error)
+            case .form(let position, let formIndex, let (keys, formErrors, relative)):
+                index.append(keys)
+                planned.append(Planned(position: position, file: keys.label, relative: relative))
+                if !formErrors.isEmpty { errors[formIndex] = formErrors }
+            }
+        }
+        let fetcher = FormFetcher { [index] in try? source.form(at: index[$0].source) }
+        for finding in runner.crossFormFindings(index, forms: fetcher).findings where finding.severity == .error {
+            guard let formIndex = finding.location.formIndex else { continue }
+            errors[formIndex, default: []].append(finding)
         }
         // A batch is validated once, as a whole (its forms are the per-form files' bytes). Should it fail,
         // the forms at fault are refused and the export runs again without them; when the fault cannot be
@@ -92,8 +130,10 @@ public struct Exporter: Sendable {
         var invalid: [Int: [String]] = [:]
         var validateEach = options.batchPath == nil
         while true {
-            switch try attempt(forms, errors: errors, invalid: invalid, validateEach: validateEach) {
-            case .done(let report): return report
+            switch try attempt(source, planned, errors: errors, invalid: invalid, validateEach: validateEach) {
+            case .done(var report):
+                report.unreadable = unreadable
+                return report
             case .invalidForms(let found): invalid.merge(found) { $1 }
             case .invalidElsewhere(let problems):
                 guard !validateEach else {
@@ -106,39 +146,34 @@ public struct Exporter: Sendable {
 
     private enum Attempt {
         case done(ExportReport)
-        /// Forms (by input index) whose XML did not validate inside the batch, with the reasons.
+        /// Forms (by form index) whose XML did not validate inside the batch, with the reasons.
         case invalidForms([Int: [String]])
         /// The batch is invalid outside its forms.
         case invalidElsewhere([XMLProblem])
     }
 
-    /// Forms are prepared this many at a time, in parallel; memory holds one chunk of XML.
-    static let chunkSize = 256
-
     private func attempt(
-        _ forms: [LoadedForm], errors: [Int: [Finding]], invalid: [Int: [String]],
+        _ source: some FormSource, _ planned: [Planned], errors: [Int: [Finding]], invalid: [Int: [String]],
         validateEach: Bool
     ) throws(XMLExportError) -> Attempt {
         var report = ExportReport()
-        var chosen: [(index: Int, relative: String)] = []
+        var chosen: [Int] = []
         var destinations: [String: String] = [:]
-        for (index, item) in forms.enumerated() {
-            let formErrors = errors[index] ?? []
-            if let reasons = invalid[index] {
+        for (formIndex, item) in planned.enumerated() {
+            let formErrors = errors[formIndex] ?? []
+            if let reasons = invalid[formIndex] {
                 report.refused.append(.init(file: item.file, reasons: reasons))
             } else if !formErrors.isEmpty, !options.allowErrors {
                 report.refused.append(.init(file: item.file, reasons: formErrors.map(Self.reason)))
+            } else if let other = destinations[item.relative] {
+                report.refused.append(
+                    .init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(item.relative)（年度、单位和项目名称相同）"]))
             } else {
-                let relative = FormImporters.relativePath(for: item.form, extension: "xml")
-                if let other = destinations[relative] {
-                    report.refused.append(
-                        .init(file: item.file, reasons: ["与 \(other) 导出到同一文件 \(relative)（年度、单位和项目名称相同）"]))
-                } else {
-                    destinations[relative] = item.file
-                    chosen.append((index, relative))
-                }
+                destinations[item.relative] = item.file
+                chosen.append(formIndex)
             }
         }
+        let formIndexAt = Dictionary(uniqueKeysWithValues: chosen.map { (planned[$0].position, $0) })
         let staging = Staging()
         do throws(XMLExportError) {
             let batch = try options.batchPath.map { path throws(XMLExportError) in
@@ -147,31 +182,36 @@ public struct Exporter: Sendable {
                     policy: options.policy, createdAt: options.createdAt, allowErrors: options.allowErrors)
             }
             var inBatch: [Int] = []
-            for start in stride(from: 0, to: chosen.count, by: Self.chunkSize) {
-                let chunk = chosen[start..<min(start + Self.chunkSize, chosen.count)]
-                let prepared = PreparedForm.makeAll(
-                    chunk.map { forms[$0.index].form }, policy: options.policy,
-                    validate: validateEach,
-                    labels: chunk.map { "\(forms[$0.index].file) → \($0.relative)" })
-                for (choice, result) in zip(chunk, prepared) {
-                    let item = forms[choice.index]
-                    let formErrors = errors[choice.index] ?? []
-                    guard case .success(let form) = result else {
+            let policy = options.policy
+            let prepared = FormPipeline(source, positions: chosen.map { planned[$0].position }) { form, _, position in
+                let item = planned[formIndexAt[position] ?? 0]
+                let label = "\(item.file) → \(item.relative)"
+                return (form, PreparedForm.make(form, policy: policy, validate: validateEach, label: label))
+            }
+            for read in prepared {
+                switch read {
+                case .unreadable(let position, let error):
+                    report.refused.append(.init(file: source.label(at: position), reasons: [error.description]))
+                case .form(let position, _, let (form, result)):
+                    guard let formIndex = formIndexAt[position] else { continue }
+                    let item = planned[formIndex]
+                    let formErrors = errors[formIndex] ?? []
+                    guard case .success(let prepared) = result else {
                         if case .failure(let refusal) = result {
                             report.refused.append(.init(file: item.file, reasons: refusal.reasons))
                         }
                         continue
                     }
-                    let path = (options.outputFolder as NSString).appendingPathComponent(choice.relative)
-                    if try staging.stage(form.bytes, at: path, overwrite: options.overwrite) == .conflict {
+                    let path = (options.outputFolder as NSString).appendingPathComponent(item.relative)
+                    if try staging.stage(prepared.bytes, at: path, overwrite: options.overwrite) == .conflict {
                         report.conflicts.append(path)
                     }
                     report.exported.append(
                         .init(
-                            file: item.file, path: path, sha256: form.sha256,
+                            file: item.file, path: path, sha256: prepared.sha256,
                             unchanged: staging.isUnchanged(path), errorFindings: formErrors))
-                    try batch?.append(form, form: item.form, relativePath: choice.relative, errorFindings: formErrors)
-                    inBatch.append(choice.index)
+                    try batch?.append(prepared, form: form, relativePath: item.relative, errorFindings: formErrors)
+                    inBatch.append(formIndex)
                     if let failAfterForms, report.exported.count == failAfterForms {
                         throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
                     }
@@ -338,32 +378,6 @@ struct PreparedForm: Sendable {
     static func makeAll(
         _ forms: [Form], policy: ScoringPolicy, validate: Bool, labels: [String]
     ) -> [Result<PreparedForm, Refusal>] {
-        let results = ResultSlots(count: forms.count)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, forms.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: forms.count, by: workers) {
-                results.set(index, make(forms[index], policy: policy, validate: validate, label: labels[index]))
-            }
-        }
-        return results.values
+        Parallel.map(forms.count) { make(forms[$0], policy: policy, validate: validate, label: labels[$0]) }
     }
-}
-
-/// Result slots written by worker threads, each slot by exactly one thread.
-private final class ResultSlots: @unchecked Sendable {
-    private let buffer: UnsafeMutableBufferPointer<Result<PreparedForm, PreparedForm.Refusal>?>
-
-    init(count: Int) {
-        buffer = .allocate(capacity: count)
-        buffer.initialize(repeating: nil)
-    }
-
-    deinit {
-        buffer.deinitialize()
-        buffer.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Result<PreparedForm, PreparedForm.Refusal>) { buffer[index] = value }
-
-    var values: [Result<PreparedForm, PreparedForm.Refusal>] { buffer.map { $0! } }
 }

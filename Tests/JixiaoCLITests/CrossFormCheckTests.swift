@@ -29,7 +29,7 @@ import Testing
         // The 2023 self-evaluations and the 2026 target tables never pair.
         let loaded = FormLocator.load([CLI.root.appendingPathComponent("Forms").path])
         #expect(loaded.forms.count == 20)
-        #expect(TargetPair.pairs(in: loaded.forms.map(\.form)).isEmpty)
+        #expect(FormIndex(loaded.forms.map(\.form)).targetPairs.isEmpty)
     }
 
     /// The real form in `a/`, and in `b/` a copy with `executed: "26.149"` replaced by `executed`.
@@ -74,14 +74,25 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(output.status == c.status)
         let found = try findings(output)
-        #expect(found.count == 1)
-        let finding = try #require(found.first?.finding)
-        #expect(found.first?.file == "./b/会议培训费.yaml")
+        // One group of two: the first form heads it (a notice), the copy is compared with it.
+        #expect(found.map(\.file) == ["./a/会议培训费.yaml", "./b/会议培训费.yaml"])
+        let head = try #require(found.first?.finding)
+        let finding = try #require(found.last?.finding)
+        #expect(head["severity"] as? String == "notice")
+        #expect(head["related"] as? [String] == ["./b/会议培训费.yaml"])
         #expect(finding["related"] as? [String] == ["./a/会议培训费.yaml"])
         #expect(finding["severity"] as? String == c.severity)
         #expect((finding["location"] as? [String: Any])?["fieldPath"] as? String == c.fieldPath)
         #expect(finding["expected"] as? String == c.expected)
         #expect(finding["actual"] as? String == c.actual)
+        let group = try #require(finding["group"] as? [String: Any])
+        #expect(group["size"] as? Int == 2)
+        #expect((head["group"] as? [String: Any])?["id"] as? String == group["id"] as? String)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        let groups = try #require(report["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect(groups.first?["id"] as? String == group["id"] as? String)
+        #expect(groups.first?["members"] as? [String] == ["./a/会议培训费.yaml", "./b/会议培训费.yaml"])
     }
 
     @Test func conflictMessageNamesTheFieldAndTheOtherFile() throws {

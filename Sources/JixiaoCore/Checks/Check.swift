@@ -147,10 +147,13 @@ public struct Violation: Sendable, Hashable {
     public var severity: Severity?
     /// Other forms involved (cross-form rules), by index in the checked set.
     public var relatedForms: [Int]
+    /// The group the form belongs to, for rules that report forms in groups (duplicates): the report lists
+    /// the group's members once, and the finding names it.
+    public var group: FormGroup.Membership?
 
     public init(
         at fieldPath: String?, _ message: String, expected: String? = nil, actual: String? = nil,
-        severity: Severity? = nil, relatedForms: [Int] = []
+        severity: Severity? = nil, relatedForms: [Int] = [], group: FormGroup.Membership? = nil
     ) {
         self.fieldPath = fieldPath
         self.message = message
@@ -158,30 +161,24 @@ public struct Violation: Sendable, Hashable {
         self.actual = actual
         self.severity = severity
         self.relatedForms = relatedForms
+        self.group = group
     }
 }
 
 /// What every rule can see besides its form.
 public struct CheckContext: Sendable {
     public let policy: ScoringPolicy
-    /// Scores of the checked self-evaluations by form index, computed once: most rules need a form's score.
-    private let scores: [Int: FormScore]
-    /// The form a rule is looking at, with its score.
+    /// The self-evaluation a rule is looking at, with its score computed once: most rules need it.
     private var focus: (form: SelfEvaluation, score: FormScore)?
 
-    public init(policy: ScoringPolicy, forms: [Form] = []) {
+    public init(policy: ScoringPolicy) {
         self.policy = policy
-        var scores: [Int: FormScore] = [:]
-        for (index, form) in forms.enumerated() {
-            if case .selfEvaluation(let evaluation) = form { scores[index] = FormScore(evaluation, policy: policy) }
-        }
-        self.scores = scores
     }
 
-    /// This context while a rule checks the self-evaluation at `index` of the checked forms.
-    func focused(on index: Int, _ form: SelfEvaluation) -> CheckContext {
+    /// This context while the rules check `form`, whose score is `score`.
+    func focused(on form: SelfEvaluation, score: FormScore) -> CheckContext {
         var context = self
-        context.focus = scores[index].map { (form, $0) }
+        context.focus = (form, score)
         return context
     }
 
@@ -192,12 +189,12 @@ public struct CheckContext: Sendable {
     }
 }
 
-/// A rule. Most rules adopt one of the three refinements below.
+/// A rule. Every rule adopts one of the refinements below: a rule about one form (self-evaluation or target
+/// table), about a self-evaluation and its target table, about forms compared with each other, or about a
+/// published document.
 public protocol Check: Sendable {
     static var description: CheckDescription { get }
     init()
-    /// Violations over a whole set of forms, each with the index of the form it belongs to.
-    func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)]
 }
 
 /// A rule about one self-evaluation.
@@ -211,29 +208,7 @@ public protocol DisclosureCheck: Check {
     func check(_ disclosure: Disclosure, context: CheckContext) -> [Violation]
 }
 
-extension DisclosureCheck {
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] { [] }
-}
-
 /// A rule about one target table.
 public protocol TargetTableCheck: Check {
     func check(_ table: TargetTable, context: CheckContext) -> [Violation]
-}
-
-extension SelfEvaluationCheck {
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
-        forms.enumerated().flatMap { index, form -> [(form: Int, violation: Violation)] in
-            guard case .selfEvaluation(let evaluation) = form else { return [] }
-            return check(evaluation, context: context.focused(on: index, evaluation)).map { (index, $0) }
-        }
-    }
-}
-
-extension TargetTableCheck {
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
-        forms.enumerated().flatMap { index, form -> [(form: Int, violation: Violation)] in
-            guard case .targetTable(let table) = form else { return [] }
-            return check(table, context: context).map { (index, $0) }
-        }
-    }
 }

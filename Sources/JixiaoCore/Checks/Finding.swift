@@ -10,12 +10,15 @@ public struct Finding: Sendable, Hashable {
     public let actual: String?
     /// Rounding and tolerance of the rule, where it does arithmetic.
     public let tolerance: String?
-    /// Other forms involved, by their labels (files).
+    /// Other forms involved, by their labels (files); for a group, its first few members.
     public let related: [String]
+    /// The group the form belongs to (duplicates, near-duplicates): the report lists each group once.
+    public let group: FormGroup.Membership?
 
     public init(
         ruleID: String, slug: String, severity: Severity, message: String, location: Location,
-        expected: String? = nil, actual: String? = nil, tolerance: String? = nil, related: [String] = []
+        expected: String? = nil, actual: String? = nil, tolerance: String? = nil, related: [String] = [],
+        group: FormGroup.Membership? = nil
     ) {
         self.ruleID = ruleID
         self.slug = slug
@@ -26,6 +29,7 @@ public struct Finding: Sendable, Hashable {
         self.actual = actual
         self.tolerance = tolerance
         self.related = related
+        self.group = group
     }
 
     public struct Location: Sendable, Hashable {

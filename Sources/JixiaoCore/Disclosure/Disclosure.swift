@@ -90,9 +90,8 @@ public struct BudgetTally: Sendable {
     public let tables: [TargetTable]
 
     init(_ all: [TargetTable]) {
-        let copies = Set(
-            FormDuplicates.pairs(in: all.map(Form.targetTable)).filter { $0.kind == .identical }.map(\.later))
-        tables = all.indices.filter { !copies.contains($0) }.map { all[$0] }
+        let copies = FormDuplicates.copies(in: all.map(Form.targetTable))
+        tables = all.indices.filter { copies[$0] == nil }.map { all[$0] }
     }
 
     /// N.

@@ -21,24 +21,31 @@ public enum FormDuplicates {
         public let later: String?
     }
 
-    public struct Pair: Sendable, Hashable {
-        public let earlier: Int
-        public let later: Int
-        public let kind: Class
+    /// Forms with one identity: each later member compared with the first.
+    public struct Group: Sendable, Hashable {
+        /// Input indices, in input order.
+        public let members: [Int]
+        /// The class of each later member (`members[1...]`) against the first.
+        public let kinds: [Class]
     }
 
-    /// Every pair of forms with the same identity, earlier first, in input order.
-    public static func pairs(in forms: [Form]) -> [Pair] {
-        var seen: [FormIdentity: [Int]] = [:]
-        var pairs: [Pair] = []
-        for (index, form) in forms.enumerated() {
-            let identity = FormIdentity(form)
-            for earlier in seen[identity, default: []] {
-                pairs.append(Pair(earlier: earlier, later: index, kind: classify(forms[earlier], form)))
-            }
-            seen[identity, default: []].append(index)
+    /// Every identity held by two forms or more, in order of first appearance; n forms, at most n comparisons.
+    public static func groups(in forms: [Form]) -> [Group] {
+        FormIndex(forms).groups(by: { $0.identity }).map { _, members in
+            Group(members: members, kinds: members.dropFirst().map { classify(forms[members[0]], forms[$0]) })
         }
-        return pairs
+    }
+
+    /// For each form that is an exact copy (provenance aside) of an earlier one, the first such form: the
+    /// copies a count must skip. Found by hashing, not by comparing pairs.
+    public static func copies(in forms: [Form]) -> [Int: Int] {
+        var first: [Form: Int] = [:]
+        var copies: [Int: Int] = [:]
+        for (index, form) in forms.enumerated() {
+            let content = form.content
+            if let original = first[content] { copies[index] = original } else { first[content] = index }
+        }
+        return copies
     }
 
     public static func classify(_ earlier: Form, _ later: Form) -> Class {

@@ -46,6 +46,13 @@ public struct FormIdentity: Sendable, Hashable {
         case selfEvaluation = "self-evaluation"
         case targetTable = "target-table"
 
+        public init(_ form: Form) {
+            switch form {
+            case .selfEvaluation: self = .selfEvaluation
+            case .targetTable: self = .targetTable
+            }
+        }
+
         /// 自评表 / 目标表
         public var label: String { self == .selfEvaluation ? "自评表" : "目标表" }
     }
@@ -56,17 +63,19 @@ public struct FormIdentity: Sendable, Hashable {
     public let year: Int
 
     public init(_ form: Form) {
+        kind = Kind(form)
         switch form {
         case .selfEvaluation(let evaluation):
-            kind = .selfEvaluation
             agency = FormIdentity.unitKey(evaluation.agency)
         case .targetTable(let table):
-            kind = .targetTable
             agency = table.agency.map(FormIdentity.unitKey) ?? "name:" + NameFolding.key(table.implementingAgency)
         }
         project = FormIdentity.projectKey(name: form.project, code: form.projectCode)
         year = form.year
     }
+
+    /// The same in every run: names a group of forms with this identity in reports.
+    public var stableHash: StableHash { StableHash([kind.rawValue, agency, project, String(year)]) }
 
     /// `code:209100`, or `name:<folded name>` when no code is printed.
     public static func unitKey(_ unit: CodedName) -> String {
@@ -93,6 +102,14 @@ extension Form {
         switch self {
         case .selfEvaluation(let form): form.projectCode
         case .targetTable(let form): form.projectCode
+        }
+    }
+
+    /// Source line of each field path, where the source has lines.
+    public var lines: [String: Int] {
+        switch self {
+        case .selfEvaluation(let form): form.lines
+        case .targetTable(let form): form.lines
         }
     }
 

@@ -98,10 +98,8 @@ public struct UnitSummary: Sendable {
         let first = forms[indices[0]]
         year = first.year
         unit = first.agency
-        var duplicateOf: [Int: Int] = [:]
-        for pair in FormDuplicates.pairs(in: indices.map { .selfEvaluation(forms[$0]) }) where pair.kind == .identical {
-            if duplicateOf[pair.later] == nil { duplicateOf[pair.later] = indices[pair.earlier] }
-        }
+        let duplicateOf = FormDuplicates.copies(in: indices.map { .selfEvaluation(forms[$0]) })
+            .mapValues { indices[$0] }
         entries = indices.enumerated().map { position, index in
             Entry(
                 index: index, form: forms[index], score: FormScore(forms[index], policy: policy),

@@ -5,7 +5,7 @@
 /// either a spelling to unify or a code typed against the wrong project. Notice: the code already matches
 /// the forms, so nothing is miscounted. Each form whose name differs from the first form with that code
 /// gets one finding, naming that first form; names are compared with whitespace, widths and brackets folded.
-public struct CodeNameConflictCheck: Check {
+public struct CodeNameConflictCheck: CrossFormCheck {
     public static let description = CheckDescription(
         id: "XF.NAME.010", slug: "code-name-conflict", name: "项目代码对应不同名称",
         summary: "同一项目代码在不同表单上印着不同的项目名称（忽略空白、全半角和括号样式的差别）。",
@@ -67,20 +67,20 @@ public struct CodeNameConflictCheck: Check {
 
     public init() {}
 
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
+    public func violations(in index: FormIndex, context: CheckContext, forms: FormFetcher) -> CrossFormViolations {
         var first: [String: Int] = [:]
-        var found: [(form: Int, violation: Violation)] = []
-        for (index, form) in forms.enumerated() {
-            guard let code = form.projectCode, !code.isEmpty else { continue }
+        var found = CrossFormViolations()
+        for (position, form) in index.forms.enumerated() {
+            guard let code = form.projectCode else { continue }
             guard let reference = first[code] else {
-                first[code] = index
+                first[code] = position
                 continue
             }
-            let name = forms[reference].project
+            let name = index[reference].project
             guard NameFolding.key(name) != NameFolding.key(form.project) else { continue }
-            found.append(
+            found.violations.append(
                 (
-                    index,
+                    position,
                     Violation(
                         at: "project", "项目代码 \(code) 在另一张表上的项目名称为“\(name)”，本表为“\(form.project)”",
                         expected: name, actual: form.project, relatedForms: [reference])

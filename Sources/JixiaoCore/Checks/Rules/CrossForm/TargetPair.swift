@@ -3,58 +3,63 @@
 /// - Unit: the self-evaluation's 预算单位 code against the table's when the table prints one; otherwise the
 ///   names (预算单位 and 实施单位 on either side, folded).
 /// - Project: 项目代码 when both carry one, else the folded names.
+///
+/// A self-evaluation is compared with the first table it belongs to; a second table of the same project is a
+/// duplicate, which XF.DUP.010 reports.
 public struct TargetPair: Sendable {
     public let evaluationIndex: Int
     public let tableIndex: Int
     public let evaluation: SelfEvaluation
     public let table: TargetTable
 
-    /// Every self-evaluation / target table pair in a set of forms, in input order of the self-evaluations.
-    /// Tables are indexed by year and project (name and code), so a province's batch is not compared
-    /// form by form.
-    public static func pairs(in forms: [Form]) -> [TargetPair] {
-        var tables: [String: [Int]] = [:]
-        for (index, form) in forms.enumerated() {
-            guard case .targetTable(let table) = form else { continue }
-            for key in lookupKeys(year: table.year, project: table.project, code: table.projectCode) {
-                tables[key, default: []].append(index)
+    /// What pairing needs of a form, computed once: its year, its unit (预算单位 code; folded 预算单位 and
+    /// 实施单位 names) and its project (项目代码; folded name).
+    public struct Side: Sendable, Hashable {
+        let year: Int
+        /// A self-evaluation's 预算单位 code; a target table's when it prints one.
+        let agencyCode: String?
+        /// Folded 预算单位 and 实施单位 names, the empty ones left out.
+        let unitNames: [String]
+        let projectCode: String?
+        let projectName: String
+
+        init(_ form: Form) {
+            let names: [String]
+            switch form {
+            case .selfEvaluation(let evaluation):
+                agencyCode = evaluation.agency.code
+                names = [evaluation.agency.name, evaluation.implementingAgency ?? ""]
+            case .targetTable(let table):
+                agencyCode = table.agency?.code
+                names = [table.agency?.name ?? "", table.implementingAgency]
             }
+            year = form.year
+            unitNames = names.map(NameFolding.key).filter { !$0.isEmpty }
+            projectCode = form.projectCode.flatMap { $0.isEmpty ? nil : $0 }
+            projectName = NameFolding.key(form.project)
         }
-        return forms.enumerated().flatMap { index, form -> [TargetPair] in
-            guard case .selfEvaluation(let evaluation) = form else { return [] }
-            let candidates = Set(
-                lookupKeys(year: evaluation.year, project: evaluation.project, code: evaluation.projectCode)
-                    .flatMap { tables[$0] ?? [] })
-            return candidates.sorted().compactMap { tableIndex in
-                guard case .targetTable(let table) = forms[tableIndex], belong(evaluation, table) else { return nil }
-                return TargetPair(evaluationIndex: index, tableIndex: tableIndex, evaluation: evaluation, table: table)
-            }
+
+        /// The keys a table is filed under (`asTable`), or a self-evaluation looks its tables up by: year, unit
+        /// and project. A table with a 预算单位 code is found by the code only, as `belong` requires.
+        func lookupKeys(asTable: Bool) -> [String] {
+            let codeKey = agencyCode.map { ["code:" + $0] } ?? []
+            let nameKeys = unitNames.map { "name:" + $0 }
+            let units = asTable ? (codeKey.isEmpty ? nameKeys : codeKey) : codeKey + nameKeys
+            let projects = ["name:" + projectName] + (projectCode.map { ["code:" + $0] } ?? [])
+            return units.flatMap { unit in projects.map { "\(year)|\(unit)|\($0)" } }
         }
     }
 
-    static func lookupKeys(year: Int, project: String, code: String?) -> [String] {
-        let byName = "\(year)|" + FormIdentity.projectKey(name: project, code: nil)
-        guard let code, !code.isEmpty else { return [byName] }
-        return [byName, "\(year)|" + FormIdentity.projectKey(name: project, code: code)]
-    }
-
-    static func belong(_ evaluation: SelfEvaluation, _ table: TargetTable) -> Bool {
+    /// Whether a self-evaluation belongs to a target table (see the type's comment).
+    static func belong(_ evaluation: Side, _ table: Side) -> Bool {
         guard evaluation.year == table.year else { return false }
-        if let code = table.agency?.code {
-            guard evaluation.agency.code == code else { return false }
+        if let code = table.agencyCode {
+            guard evaluation.agencyCode == code else { return false }
         } else {
-            let ours = [evaluation.agency.name, evaluation.implementingAgency ?? ""].map(NameFolding.key).filter {
-                !$0.isEmpty
-            }
-            let theirs = [table.agency?.name ?? "", table.implementingAgency].map(NameFolding.key).filter {
-                !$0.isEmpty
-            }
-            guard ours.contains(where: theirs.contains) else { return false }
+            guard evaluation.unitNames.contains(where: table.unitNames.contains) else { return false }
         }
-        if let ours = evaluation.projectCode, let theirs = table.projectCode, !ours.isEmpty, !theirs.isEmpty {
-            return ours == theirs
-        }
-        return NameFolding.key(evaluation.project) == NameFolding.key(table.project)
+        if let ours = evaluation.projectCode, let theirs = table.projectCode { return ours == theirs }
+        return evaluation.projectName == table.projectName
     }
 
     /// A violation on the self-evaluation, naming the target table.
@@ -139,13 +144,8 @@ public struct TargetPair: Sendable {
     }
 }
 
-/// A rule about a self-evaluation and its target table.
+/// A rule about a self-evaluation and its target table. The runner finds the pairs (`FormIndex.targetPairs`),
+/// reads each pair's two forms once and hands the pair to every such rule.
 public protocol TargetPairCheck: Check {
     func check(_ pair: TargetPair, context: CheckContext) -> [(form: Int, violation: Violation)]
-}
-
-extension TargetPairCheck {
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
-        TargetPair.pairs(in: forms).flatMap { check($0, context: context) }
-    }
 }

@@ -5,7 +5,7 @@
 /// disclosure prints it: warning, to be corrected before publication. Each occurrence whose name differs
 /// from the first occurrence of its code gets one finding (names compared with whitespace, widths and
 /// brackets folded).
-public struct UnitNameConflictCheck: Check {
+public struct UnitNameConflictCheck: CrossFormCheck {
     public static let description = CheckDescription(
         id: "XF.UNIT.010", slug: "unit-name-conflict", name: "单位代码对应不同名称",
         summary: "同一预算单位或主管部门代码在不同表单上印着不同的名称（例如 209105-山西省工伤保险管理服务中心 与 209105-山西省工伤保险管理中心）。",
@@ -50,24 +50,24 @@ public struct UnitNameConflictCheck: Check {
 
     public init() {}
 
-    public func violations(in forms: [Form], context: CheckContext) -> [(form: Int, violation: Violation)] {
+    public func violations(in index: FormIndex, context: CheckContext, forms: FormFetcher) -> CrossFormViolations {
         var first: [String: (form: Int, name: String)] = [:]
-        var found: [(form: Int, violation: Violation)] = []
-        for (index, form) in forms.enumerated() {
-            for (path, label, unit) in UnitNameConflictCheck.units(of: form) {
+        var found = CrossFormViolations()
+        for (position, form) in index.forms.enumerated() {
+            for (path, label, unit) in form.units {
                 guard let code = unit.code else { continue }
                 guard let reference = first[code] else {
-                    first[code] = (index, unit.name)
+                    first[code] = (position, unit.name)
                     continue
                 }
                 guard NameFolding.key(reference.name) != NameFolding.key(unit.name) else { continue }
-                found.append(
+                found.violations.append(
                     (
-                        index,
+                        position,
                         Violation(
                             at: path, "\(label)代码 \(code) 在另一处印作“\(reference.name)”，此处为“\(unit.name)”",
                             expected: reference.name, actual: unit.name,
-                            relatedForms: reference.form == index ? [] : [reference.form])
+                            relatedForms: reference.form == position ? [] : [reference.form])
                     ))
             }
         }

@@ -1,0 +1,164 @@
+import Foundation
+import JixiaoCore
+
+/// Where a batch's forms come from: the form files under the paths a user names, forms already in memory, or
+/// (for `--db`) a store. Inputs are read by position, on any thread, as often as asked: a batch command reads
+/// each once, and again only the few its cross-form comparisons need whole.
+public protocol FormSource: Sendable {
+    /// How many inputs there are (a file that turns out not to be a form is still an input).
+    var count: Int { get }
+    /// The label findings, errors and reports carry: the file as the user named it.
+    func label(at position: Int) -> String
+    /// The form at `position`, or why it cannot be read.
+    func form(at position: Int) throws(FormFileError) -> Form
+}
+
+/// The form files under the paths a user names: files as given, folders searched recursively and sorted, so
+/// output is stable.
+public struct FormFiles: FormSource {
+    public let files: [String]
+    /// Paths that do not exist: reported beside the forms' own errors.
+    public let errors: [FormFileError]
+
+    public init(_ paths: [String]) {
+        (files, errors) = FormLocator.files(in: paths)
+    }
+
+    public var count: Int { files.count }
+
+    public func label(at position: Int) -> String { files[position] }
+
+    public func form(at position: Int) throws(FormFileError) -> Form {
+        let file = files[position]
+        do {
+            return try FormFileReader.read(try FormLocator.readLimited(file), file: file)
+        } catch let error as FormFileError {
+            throw error
+        } catch {
+            let reason = FileReadProblem.describe(file)
+            throw FormFileError(file: file, problem: reason.problem, fix: reason.fix)
+        }
+    }
+}
+
+/// Forms already read (the server's, a test's), in order.
+public struct LoadedForms: FormSource {
+    public let forms: [LoadedForm]
+
+    public init(_ forms: [LoadedForm]) { self.forms = forms }
+
+    public var count: Int { forms.count }
+    public func label(at position: Int) -> String { forms[position].file }
+    public func form(at position: Int) throws(FormFileError) -> Form { forms[position].form }
+}
+
+/// Runs work on every core.
+public enum Parallel {
+    /// `transform(0) … transform(count - 1)` on every core; the results in order.
+    public static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return (0..<count).map(transform) }
+        let slots = Slots<T>(count: count)
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            for index in stride(from: worker, to: count, by: workers) { slots.set(index, transform(index)) }
+        }
+        return slots.values
+    }
+
+    /// Result slots written by worker threads, each slot by exactly one thread, read after they all finished.
+    private final class Slots<T>: @unchecked Sendable {
+        private let buffer: UnsafeMutableBufferPointer<T?>
+
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            buffer.initialize(repeating: nil)
+        }
+
+        deinit {
+            buffer.deinitialize()
+            buffer.deallocate()
+        }
+
+        func set(_ index: Int, _ value: T) { buffer[index] = value }
+
+        /// Every slot is set once `concurrentPerform` has returned.
+        var values: [T] { buffer.compactMap { $0 } }
+    }
+}
+
+/// How every batch command reads a form source: each input read on every core, a chunk at a time, and
+/// handed on in source order, so memory holds one chunk of forms whatever the batch's size. Iterate it:
+/// `for item in FormPipeline(source, prepare: { form, index, position in … }) { … }`.
+public struct FormPipeline<Prepared: Sendable>: Sequence {
+    /// Inputs read at once: enough to keep both cores busy, few enough to stay small.
+    public static var chunkSize: Int { 256 }
+
+    /// One input, read: its position in the source and, when it is a form, its form index (its position
+    /// among the inputs that are forms) and what `prepare` made of it.
+    public enum Item: Sendable {
+        case form(position: Int, index: Int, Prepared)
+        case unreadable(position: Int, FormFileError)
+    }
+
+    let source: any FormSource
+    let positions: [Int]
+    let prepare: @Sendable (_ form: Form, _ index: Int, _ position: Int) -> Prepared
+
+    /// Reads `positions` of `source` (all of them by default), each form turned into `Prepared` on a worker
+    /// thread by `prepare`, which gets the form, its form index and its source position.
+    public init(
+        _ source: some FormSource, positions: [Int]? = nil,
+        prepare: @escaping @Sendable (_ form: Form, _ index: Int, _ position: Int) -> Prepared
+    ) {
+        self.source = source
+        self.positions = positions ?? Array(0..<source.count)
+        self.prepare = prepare
+    }
+
+    public func makeIterator() -> Iterator { Iterator(pipeline: self) }
+
+    public struct Iterator: IteratorProtocol {
+        let pipeline: FormPipeline
+        private var items: [Item] = []
+        private var taken = 0
+        private var nextChunk = 0
+        private var nextIndex = 0
+
+        init(pipeline: FormPipeline) { self.pipeline = pipeline }
+
+        public mutating func next() -> Item? {
+            if taken == items.count {
+                guard nextChunk < pipeline.positions.count else { return nil }
+                items = readChunk()
+                taken = 0
+            }
+            defer { taken += 1 }
+            return items[taken]
+        }
+
+        /// The next chunk: parsed on every core, numbered, then prepared on every core.
+        private mutating func readChunk() -> [Item] {
+            let end = Swift.min(nextChunk + FormPipeline.chunkSize, pipeline.positions.count)
+            let chunk = Array(pipeline.positions[nextChunk..<end])
+            nextChunk = end
+            let source = pipeline.source
+            let read = Parallel.map(chunk.count) { offset in
+                Result { () throws(FormFileError) in try source.form(at: chunk[offset]) }
+            }
+            let indices = read.map { result -> Int? in
+                guard case .success = result else { return nil }
+                defer { nextIndex += 1 }
+                return nextIndex
+            }
+            let prepare = pipeline.prepare
+            return Parallel.map(chunk.count) { offset -> Item in
+                switch read[offset] {
+                case .failure(let error): return .unreadable(position: chunk[offset], error)
+                case .success(let form):
+                    let index = indices[offset] ?? 0
+                    return .form(position: chunk[offset], index: index, prepare(form, index, chunk[offset]))
+                }
+            }
+        }
+    }
+}
