@@ -246,7 +246,7 @@ enum SourceBlock {
 /// `amountUnit:` shared by both kinds: 元 or 万元; absent, the kind's default.
 enum AmountUnitField {
     static func read(
-        _ top: Node.Mapping, default unit: MoneyUnit, _ reader: inout YAMLNodeReader
+        _ top: YAMLNodeReader.Fields, default unit: MoneyUnit, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> MoneyUnit {
         guard let text = try reader.optionalText(top, "amountUnit", "") else { return unit }
         guard let value = MoneyUnit(rawValue: text) else {
@@ -259,7 +259,9 @@ enum AmountUnitField {
 
 /// `otherFields:` shared by both kinds: printed header cells the model has no field for.
 enum OtherFieldsBlock {
-    static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> [PrintedField] {
+    static func read(
+        _ top: YAMLNodeReader.Fields, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> [PrintedField] {
         guard let node = top["otherFields"] else { return [] }
         var fields: [PrintedField] = []
         for (index, item) in try reader.sequence(node, "otherFields").enumerated() {
