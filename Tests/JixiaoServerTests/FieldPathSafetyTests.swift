@@ -58,7 +58,8 @@ import Testing
                 let page = try await client.post("/forms/\(id)", officer, [("_version", "1"), (path, "x")])
                 page.expectClearRefusal(.badRequest, containing: "字段")
             }
-            let nul = try await client.json(.put, "/api/forms/\(id)", officer, #"{"fields":{"project":"a\u0000b"},"version":1}"#)
+            let nul = try await client.json(
+                .put, "/api/forms/\(id)", officer, #"{"fields":{"project":"a\u0000b"},"version":1}"#)
             nul.expectClearRefusal(.badRequest, containing: "U+0000")
             // The server is still up and the form unchanged.
             let after = try await client.form(id)
@@ -75,19 +76,21 @@ import Testing
         try await fixture.test { client in
             let officer = try await client.signedIn(fixture.officerA)
             let id = fixture.formA.id
-            let seeds = FormFields.flatten(ExampleForms.selfEvaluationValue()).map(\.path) + [
-                FormFields.indicatorCount, FormFields.sourceCount,
-            ]
-            let alphabet = Array("[]-+.0123456789e_x\u{0}٣ ") + ["99999999999999999999", "-1", "200", "\u{FFFF}"]
+            let seeds =
+                FormFields.flatten(ExampleForms.selfEvaluationValue()).map(\.path) + [
+                    FormFields.indicatorCount, FormFields.sourceCount,
+                ]
+            let alphabet: [String] =
+                "[]-+.0123456789e_x\u{0}٣ ".map { String($0) } + ["99999999999999999999", "-1", "200", "\u{FFFF}"]
             var random = SeededGenerator(seed: 0x6A69_7861_6F)
-            var statuses: [UInt: Int] = [:]
+            var statuses: [Int: Int] = [:]
             for _ in 0..<400 {
                 var fields: [String: String] = [:]
                 for _ in 0..<Int.random(in: 1...4, using: &random) {
-                    var path = Array(seeds.randomElement(using: &random)!).map(String.init)
+                    var path = seeds.randomElement(using: &random)!.map { String($0) }
                     for _ in 0..<Int.random(in: 1...3, using: &random) {
                         let position = Int.random(in: 0...path.count, using: &random)
-                        let piece = String(alphabet.randomElement(using: &random)!)
+                        let piece = alphabet.randomElement(using: &random)!
                         switch Int.random(in: 0..<3, using: &random) {
                         case 0: path.insert(piece, at: position)
                         case 1 where position < path.count: path.remove(at: position)
