@@ -98,16 +98,17 @@ public enum FormFileReader {
 enum SelfEvaluationFile {
     static let keys: Set<String> = [
         "form", "year", "project", "projectCode", "department", "agency",
-        "implementingAgency", "funds", "goals", "indicators", "total", "grade",
-        "analysis", "source",
+        "implementingAgency", "amountUnit", "funds", "goals", "indicators", "total", "totalWeight", "grade",
+        "analysis", "otherFields", "source",
     ]
     static let fundsRowKeys: Set<String> = [
-        "source", "declared", "compiled", "fullYearBudget", "executed",
-        "balance", "rate", "score", "deviation",
+        "source", "declared", "compiled", "fullYearBudget", "received", "executed",
+        "balance", "weight", "rate", "score", "deviation",
     ]
     static let indicatorKeys: Set<String> = [
-        "level1", "level2", "name", "initialTarget", "adjustedTarget", "actual",
-        "qualitativeNote", "weight", "score", "deviation", "extraCells",
+        "level1", "level2", "name", "nature", "initialTarget", "adjustedTarget", "unit", "actual",
+        "qualitativeNote", "explanation", "completionStatus", "weight", "weightPercent", "scoreCoefficient",
+        "score", "convertedScore", "scoringCriteria", "coreIndicator", "deviation", "extraCells",
     ]
     static let analysisKeys: Set<String> = [
         "execution", "output", "benefit", "satisfaction", "experience",
@@ -156,11 +157,14 @@ enum SelfEvaluationFile {
             implementingAgency: try reader.optionalText(top, "implementingAgency", "").flatMap {
                 $0.isEmpty ? nil : $0
             },
+            amountUnit: try AmountUnitField.read(top, default: SelfEvaluation.defaultAmountUnit, &reader),
             funds: SelfEvaluation.Funds(total: total, sources: sources),
             goals: goals, indicators: indicators,
             printedTotal: EnteredNumber(try reader.text(top, "total", "", parent: root)),
-            printedGrade: try reader.text(top, "grade", "", parent: root),
+            printedWeightTotal: try reader.optionalText(top, "totalWeight", "").map { EnteredNumber($0) },
+            printedGrade: try reader.optionalText(top, "grade", ""),
             analysis: analysis,
+            otherFields: try OtherFieldsBlock.read(top, &reader),
             source: try SourceBlock.read(top, &reader))
         form.lines = reader.lines
         return form
@@ -173,30 +177,44 @@ enum SelfEvaluationFile {
         func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
             EnteredNumber(try reader.optionalText(map, key, path) ?? "")
         }
+        func column(_ key: String) throws(FormFileError) -> EnteredNumber? {
+            try reader.optionalText(map, key, path).map { EnteredNumber($0) }
+        }
         return SelfEvaluation.FundsRow(
             source: try reader.optionalText(map, "source", path) ?? "",
             declared: try amount("declared"), compiled: try amount("compiled"),
             fullYearBudget: EnteredNumber(try reader.text(map, "fullYearBudget", path, parent: node)),
+            received: try column("received"),
             executed: EnteredNumber(try reader.text(map, "executed", path, parent: node)),
-            balance: try amount("balance"), rate: try amount("rate"), score: try amount("score"),
-            deviation: try reader.optionalText(map, "deviation", path))
+            balance: try amount("balance"), weight: try column("weight"), rate: try amount("rate"),
+            score: try amount("score"), deviation: try reader.optionalText(map, "deviation", path))
     }
 
     static func indicator(
         _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> SelfEvaluation.Indicator {
         let map = try reader.mapping(node, path, allowed: indicatorKeys)
+        func column(_ key: String) throws(FormFileError) -> String? { try reader.optionalText(map, key, path) }
         return SelfEvaluation.Indicator(
-            level1: try reader.optionalText(map, "level1", path) ?? "",
-            level2: try reader.optionalText(map, "level2", path) ?? "",
+            level1: try column("level1") ?? "",
+            level2: try column("level2") ?? "",
             name: try reader.text(map, "name", path, parent: node),
-            initialTarget: try reader.optionalText(map, "initialTarget", path) ?? "",
+            nature: try column("nature"),
+            initialTarget: try column("initialTarget") ?? "",
             adjustedTarget: try reader.text(map, "adjustedTarget", path, parent: node),
+            unit: try column("unit"),
             actual: try reader.text(map, "actual", path, parent: node),
-            qualitativeNote: try reader.optionalText(map, "qualitativeNote", path),
+            qualitativeNote: try column("qualitativeNote"),
+            explanation: try column("explanation"),
+            completionStatus: try column("completionStatus"),
             weight: EnteredNumber(try reader.text(map, "weight", path, parent: node)),
+            weightPercent: try column("weightPercent").map { EnteredNumber($0) },
+            scoreCoefficient: try column("scoreCoefficient").map { EnteredNumber($0) },
             score: EnteredNumber(try reader.text(map, "score", path, parent: node)),
-            deviation: try reader.optionalText(map, "deviation", path) ?? "",
+            convertedScore: try column("convertedScore").map { EnteredNumber($0) },
+            scoringCriteria: try column("scoringCriteria"),
+            coreIndicator: try column("coreIndicator"),
+            deviation: try column("deviation") ?? "",
             extraCells: try reader.texts(map, "extraCells", path))
     }
 }
@@ -205,11 +223,51 @@ enum SelfEvaluationFile {
 enum SourceBlock {
     static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> SourceReference? {
         guard let node = top["source"] else { return nil }
-        let map = try reader.mapping(node, "source", allowed: ["document", "firstLine", "lastLine"])
+        let map = try reader.mapping(node, "source", allowed: ["document", "firstLine", "lastLine", "truncated"])
+        var truncated = false
+        if let text = try reader.optionalText(map, "truncated", "source") {
+            guard let value = ["true": true, "false": false][text] else {
+                throw reader.error(
+                    map["truncated"], "source.truncated", "应为 true 或 false，实际是“\(text)”", "来源只含表单的一部分时写 truncated: true"
+                )
+            }
+            truncated = value
+        }
         return SourceReference(
             document: try reader.text(map, "document", "source", parent: node),
             firstLine: try reader.optionalInteger(map, "firstLine", "source"),
-            lastLine: try reader.optionalInteger(map, "lastLine", "source"))
+            lastLine: try reader.optionalInteger(map, "lastLine", "source"), isTruncated: truncated)
+    }
+}
+
+/// `amountUnit:` shared by both kinds: 元 or 万元; absent, the kind's default.
+enum AmountUnitField {
+    static func read(
+        _ top: Node.Mapping, default unit: MoneyUnit, _ reader: inout YAMLNodeReader
+    ) throws(FormFileError) -> MoneyUnit {
+        guard let text = try reader.optionalText(top, "amountUnit", "") else { return unit }
+        guard let value = MoneyUnit(rawValue: text) else {
+            throw reader.error(
+                top["amountUnit"], "amountUnit", "未知的金额单位“\(text)”", "写 元 或 万元（表上“金额单位”或“项目资金（万元）”所写的单位）")
+        }
+        return value
+    }
+}
+
+/// `otherFields:` shared by both kinds: printed header cells the model has no field for.
+enum OtherFieldsBlock {
+    static func read(_ top: Node.Mapping, _ reader: inout YAMLNodeReader) throws(FormFileError) -> [PrintedField] {
+        guard let node = top["otherFields"] else { return [] }
+        var fields: [PrintedField] = []
+        for (index, item) in try reader.sequence(node, "otherFields").enumerated() {
+            let path = "otherFields[\(index)]"
+            let map = try reader.mapping(item, path, allowed: ["label", "text"])
+            fields.append(
+                PrintedField(
+                    label: try reader.text(map, "label", path, parent: item),
+                    text: try reader.text(map, "text", path, parent: item)))
+        }
+        return fields
     }
 }
 
@@ -217,17 +275,19 @@ enum SourceBlock {
 enum TargetTableFile {
     static let keys: Set<String> = [
         "form", "year", "project", "projectCode", "department", "agency",
-        "implementingAgency", "nature", "period", "funds", "overview", "basis",
-        "necessity", "measures", "plan", "goals", "indicators", "footer", "source",
+        "implementingAgency", "nature", "period", "amountUnit", "funds", "overview", "basis",
+        "necessity", "measures", "plan", "goals", "indicators", "footer", "otherFields", "source",
     ]
-    static let breakdownKeys: Set<String> = ["total", "central", "provincial", "cityCounty", "selfRaised", "other"]
+    static let breakdownKeys = Set(["total", "sources"] + TargetTable.FundBreakdown.templateSources.map(\.key))
+    static let indicatorKeys: Set<String> = ["level1", "level2", "name", "value", "weight", "explanation", "remark"]
 
     static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable {
         let top = try reader.mapping(root, "", allowed: keys)
         let fundsNode = try reader.child(top, "funds", "", parent: root)
-        let funds = try reader.mapping(fundsNode, "funds", allowed: ["period", "annual"])
-        let period = try breakdown(
-            try reader.child(funds, "period", "funds", parent: fundsNode), "funds.period", &reader)
+        let funds = try reader.mapping(
+            fundsNode, "funds", allowed: ["period", "annual", "executionTarget", "executionWeight"])
+        var period: TargetTable.FundBreakdown?
+        if let node = funds["period"] { period = try breakdown(node, "funds.period", &reader) }
         let annual = try breakdown(
             try reader.child(funds, "annual", "funds", parent: fundsNode), "funds.annual", &reader)
         var goals = TargetTable.Goals()
@@ -238,18 +298,21 @@ enum TargetTableFile {
         }
         let indicatorsNode = try reader.child(top, "indicators", "", parent: root)
         let halves = try reader.mapping(indicatorsNode, "indicators", allowed: ["period", "annual"])
-        func half(_ key: String) throws(FormFileError) -> [TargetTable.Indicator] {
-            guard let node = halves[key] else { return [] }
+        func half(_ key: String) throws(FormFileError) -> [TargetTable.Indicator]? {
+            guard let node = halves[key] else { return nil }
             var rows: [TargetTable.Indicator] = []
             for (index, item) in try reader.sequence(node, "indicators.\(key)").enumerated() {
                 let path = "indicators.\(key)[\(index)]"
-                let map = try reader.mapping(item, path, allowed: ["level1", "level2", "name", "value"])
+                let map = try reader.mapping(item, path, allowed: indicatorKeys)
                 rows.append(
                     TargetTable.Indicator(
                         level1: try reader.optionalText(map, "level1", path),
                         level2: try reader.optionalText(map, "level2", path) ?? "",
                         name: try reader.text(map, "name", path, parent: item),
-                        value: try reader.text(map, "value", path, parent: item)))
+                        value: try reader.text(map, "value", path, parent: item),
+                        weight: try reader.optionalText(map, "weight", path).map { EnteredNumber($0) },
+                        explanation: try reader.optionalText(map, "explanation", path),
+                        remark: try reader.optionalText(map, "remark", path)))
             }
             return rows
         }
@@ -271,15 +334,19 @@ enum TargetTableFile {
             implementingAgency: try reader.text(top, "implementingAgency", "", parent: root),
             nature: try reader.text(top, "nature", "", parent: root),
             period: try reader.text(top, "period", "", parent: root),
-            funds: TargetTable.Funds(period: period, annual: annual),
+            amountUnit: try AmountUnitField.read(top, default: TargetTable.defaultAmountUnit, &reader),
+            funds: TargetTable.Funds(
+                period: period, annual: annual,
+                executionTarget: try reader.optionalText(funds, "executionTarget", "funds"),
+                executionWeight: try reader.optionalText(funds, "executionWeight", "funds").map { EnteredNumber($0) }),
             overview: try reader.optionalText(top, "overview", "") ?? "",
             basis: try reader.optionalText(top, "basis", "") ?? "",
             necessity: try reader.optionalText(top, "necessity", "") ?? "",
             measures: try reader.optionalText(top, "measures", "") ?? "",
             plan: try reader.optionalText(top, "plan", "") ?? "",
             goals: goals,
-            indicators: TargetTable.Indicators(period: try half("period"), annual: try half("annual")),
-            footer: footer,
+            indicators: TargetTable.Indicators(period: try half("period"), annual: try half("annual") ?? []),
+            footer: footer, otherFields: try OtherFieldsBlock.read(top, &reader),
             source: try SourceBlock.read(top, &reader))
         form.lines = reader.lines
         return form
@@ -289,12 +356,29 @@ enum TargetTableFile {
         _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> TargetTable.FundBreakdown {
         let map = try reader.mapping(node, path, allowed: breakdownKeys)
-        func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
-            EnteredNumber(try reader.optionalText(map, key, path) ?? "")
+        let total = EnteredNumber(try reader.text(map, "total", path, parent: node))
+        let templateKeys = TargetTable.FundBreakdown.templateSources.map(\.key)
+        guard let list = map["sources"] else {
+            var amounts: [EnteredNumber] = []
+            for key in templateKeys { amounts.append(EnteredNumber(try reader.optionalText(map, key, path) ?? "")) }
+            return TargetTable.FundBreakdown(
+                total: total, central: amounts[0], provincial: amounts[1], cityCounty: amounts[2],
+                selfRaised: amounts[3], other: amounts[4])
         }
-        return TargetTable.FundBreakdown(
-            total: EnteredNumber(try reader.text(map, "total", path, parent: node)),
-            central: try amount("central"), provincial: try amount("provincial"),
-            cityCounty: try amount("cityCounty"), selfRaised: try amount("selfRaised"), other: try amount("other"))
+        if let key = templateKeys.first(where: { map[$0] != nil }) {
+            throw reader.error(
+                map[key], "\(path).\(key)", "同一资金栏中既有 sources 列表又有 \(key)",
+                "按表上印出的资金来源名称全部写进 sources（label/amount），或只用 central/provincial/cityCounty/selfRaised/other")
+        }
+        var sources: [TargetTable.FundBreakdown.Source] = []
+        for (index, item) in try reader.sequence(list, "\(path).sources").enumerated() {
+            let itemPath = "\(path).sources[\(index)]"
+            let row = try reader.mapping(item, itemPath, allowed: ["label", "amount"])
+            sources.append(
+                .init(
+                    label: try reader.text(row, "label", itemPath, parent: item),
+                    amount: EnteredNumber(try reader.text(row, "amount", itemPath, parent: item))))
+        }
+        return TargetTable.FundBreakdown(total: total, sources: sources)
     }
 }

@@ -22,6 +22,7 @@ public enum FormFileWriter {
         out.field("department", f.department.text)
         out.field("agency", f.agency.text)
         out.optional("implementingAgency", f.implementingAgency)
+        amountUnit(f.amountUnit, default: SelfEvaluation.defaultAmountUnit, &out)
         out.open("funds")
         out.open("total")
         fundsRow(f.funds.total, &out, includeSource: false)
@@ -38,20 +39,31 @@ public enum FormFileWriter {
             out.field("level1", row.level1)
             out.field("level2", row.level2)
             out.field("name", row.name)
+            out.optional("nature", row.nature)
             out.field("initialTarget", row.initialTarget.text)
             out.field("adjustedTarget", row.adjustedTarget.text)
+            out.optional("unit", row.unit)
             out.field("actual", row.actual.text)
             out.optional("qualitativeNote", row.qualitativeNote)
+            out.optional("explanation", row.explanation)
+            out.optional("completionStatus", row.completionStatus)
             out.field("weight", row.weight.text)
+            out.optional("weightPercent", row.weightPercent?.text)
+            out.optional("scoreCoefficient", row.scoreCoefficient?.text)
             out.field("score", row.score.text)
+            out.optional("convertedScore", row.convertedScore?.text)
+            out.optional("scoringCriteria", row.scoringCriteria)
+            out.optional("coreIndicator", row.coreIndicator)
             out.field("deviation", row.deviation)
             if !row.extraCells.isEmpty { out.list("extraCells", row.extraCells) }
         }
         out.field("total", f.printedTotal.text)
-        out.field("grade", f.printedGrade)
+        out.optional("totalWeight", f.printedWeightTotal?.text)
+        out.optional("grade", f.printedGrade)
         out.open("analysis")
         for (key, text) in f.analysis.fields { out.field(key, text) }
         out.close()
+        otherFields(f.otherFields, &out)
         source(f.source, &out)
     }
 
@@ -60,11 +72,27 @@ public enum FormFileWriter {
         out.field("declared", row.declared.text)
         out.field("compiled", row.compiled.text)
         out.field("fullYearBudget", row.fullYearBudget.text)
+        out.optional("received", row.received?.text)
         out.field("executed", row.executed.text)
         out.field("balance", row.balance.text)
+        out.optional("weight", row.weight?.text)
         out.field("rate", row.rate.text)
         out.field("score", row.score.text)
         out.optional("deviation", row.deviation)
+    }
+
+    /// `amountUnit:`, written only when it is not the kind's default, so that files in the default unit stay
+    /// as they were.
+    static func amountUnit(_ unit: MoneyUnit, default standard: MoneyUnit, _ out: inout YAMLOut) {
+        if unit != standard { out.field("amountUnit", unit.label) }
+    }
+
+    static func otherFields(_ fields: [PrintedField], _ out: inout YAMLOut) {
+        guard !fields.isEmpty else { return }
+        out.sequence("otherFields", fields) { out, field in
+            out.field("label", field.label)
+            out.field("text", field.text)
+        }
     }
 
     static func write(_ t: TargetTable, _ out: inout YAMLOut) {
@@ -77,13 +105,26 @@ public enum FormFileWriter {
         out.field("implementingAgency", t.implementingAgency)
         out.field("nature", t.nature)
         out.field("period", t.period)
+        amountUnit(t.amountUnit, default: TargetTable.defaultAmountUnit, &out)
         out.open("funds")
         for (key, breakdown) in [("period", t.funds.period), ("annual", t.funds.annual)] {
+            guard let breakdown else { continue }
             out.open(key)
             out.field("total", breakdown.total.text)
-            for source in breakdown.sources { out.field(source.key, source.amount.text) }
+            if breakdown.hasTemplateSources {
+                for (source, template) in zip(breakdown.sources, TargetTable.FundBreakdown.templateSources) {
+                    out.field(template.key, source.amount.text)
+                }
+            } else {
+                out.sequence("sources", breakdown.sources) { out, source in
+                    out.field("label", source.label)
+                    out.field("amount", source.amount.text)
+                }
+            }
             out.close()
         }
+        out.optional("executionTarget", t.funds.executionTarget)
+        out.optional("executionWeight", t.funds.executionWeight?.text)
         out.close()
         out.field("overview", t.overview)
         out.field("basis", t.basis)
@@ -96,11 +137,15 @@ public enum FormFileWriter {
         out.close()
         out.open("indicators")
         for (key, rows) in [("period", t.indicators.period), ("annual", t.indicators.annual)] {
+            guard let rows else { continue }
             out.sequence(key, rows) { out, row in
                 out.optional("level1", row.level1)
                 out.field("level2", row.level2)
                 out.field("name", row.name)
                 out.field("value", row.value.text)
+                out.optional("weight", row.weight?.text)
+                out.optional("explanation", row.explanation)
+                out.optional("remark", row.remark)
             }
         }
         out.close()
@@ -110,6 +155,7 @@ public enum FormFileWriter {
         out.field("phone", t.footer.phone)
         out.field("filledAt", t.footer.filledAt)
         out.close()
+        otherFields(t.otherFields, &out)
         source(t.source, &out)
     }
 
@@ -119,6 +165,7 @@ public enum FormFileWriter {
         out.field("document", source.document)
         if let line = source.firstLine { out.number("firstLine", line) }
         if let line = source.lastLine { out.number("lastLine", line) }
+        if source.isTruncated { out.line("truncated: true") }
         out.close()
     }
 }
@@ -130,7 +177,7 @@ struct YAMLOut {
     /// The next key opens a list item (`- key: …`).
     private var itemPending = false
 
-    private mutating func line(_ body: String) {
+    mutating func line(_ body: String) {
         let indent = String(repeating: "  ", count: depth)
         if itemPending {
             text += String(repeating: "  ", count: depth - 1) + "- " + body + "\n"

@@ -51,7 +51,7 @@ public struct ScoredForm: Sendable {
             ("ruleTotal", .decimal(score.ruleTotal)),
             ("ruleGrade", .string(score.ruleGrade.label)),
             ("printedTotal", .decimal(score.printedTotal)),
-            ("printedGrade", .string(form.printedGrade)),
+            ("printedGrade", .text(form.printedGrade)),
             ("indicators", .array(indicators)),
             ("differences", .array(score.differences(in: form).map { .string($0) })),
         ]
@@ -88,7 +88,7 @@ public struct ScoredForm: Sendable {
         lines.append(
             "  分值合计 \(fixed(score.weightSum))，填报得分合计 \(fixed(score.enteredSum))，规则得分合计 \(fixed(score.ruleSum))")
         lines.append(
-            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade)）；按表内得分重算 \(fixed(score.total))（\(score.grade.label)）；"
+            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade ?? "无等级")）；按表内得分重算 \(fixed(score.total))（\(score.grade.label)）；"
                 + "按评分规则 \(fixed(score.ruleTotal))（\(score.ruleGrade.label)）")
         let differences = score.differences(in: form)
         if differences.isEmpty {

@@ -40,7 +40,7 @@ public struct SummaryReport: Sendable {
             .map { "与第 \($0 + 1) 张完全相同，未计入" } ?? ""
         return [entry.form.project] + amounts + [
             entry.score.execution.ratePercent.map { DecimalText.fixed($0) } ?? "—",
-            entry.form.printedTotal.text, entry.form.printedGrade,
+            entry.form.printedTotal.text, entry.form.printedGrade ?? "",
             DecimalText.fixed(entry.score.total), entry.score.grade.label, note,
         ]
     }
@@ -170,7 +170,7 @@ public struct SummaryReport: Sendable {
                 ("executed", Self.amount(entry.amount(.executed))),
                 ("executionRate", .decimal(entry.score.execution.ratePercent)),
                 ("printedTotal", .string(entry.form.printedTotal.text)),
-                ("printedGrade", .string(entry.form.printedGrade)),
+                ("printedGrade", .text(entry.form.printedGrade)),
                 ("total", .decimal(entry.score.total)),
                 ("grade", .string(entry.score.grade.label)),
             ])

@@ -229,14 +229,14 @@ struct Manifest {
             let score = score ?? FormScore(f, policy: policy)
             recomputedGrades[score.grade, default: 0] += 1
             if let printed = score.printedGrade { printedGrades[printed, default: 0] += 1 } else { ungraded += 1 }
-            // Sums in 元 of what the engine reads as 全年预算数 and 全年执行数 (万元 on the form).
-            budget += (score.execution.budget ?? 0) * 10_000
-            executed += (score.execution.executed ?? 0) * 10_000
+            // Sums in 元 of what the engine reads as 全年预算数 and 全年执行数 (in the form's unit).
+            budget += f.amountUnit.convert(score.execution.budget ?? 0, to: .yuan)
+            executed += f.amountUnit.convert(score.execution.executed ?? 0, to: .yuan)
         case .targetTable(let t):
             targetTables += 1
             unit =
                 t.agency.map { UnitKey(code: $0.code, name: $0.name) } ?? UnitKey(code: nil, name: t.implementingAgency)
-            targetAnnualFunds += t.funds.annual.total.value ?? 0
+            targetAnnualFunds += t.amountUnit.convert(t.funds.annual.total.value ?? 0, to: .yuan)
         }
         units[unit, default: 0] += 1
         let kind = if case .selfEvaluation = form { "self-evaluation" } else { "target-table" }

@@ -332,6 +332,25 @@ enum EmbeddedSchemas {
               <xs:extension base="x:Text">
                 <xs:attribute name="firstLine" type="xs:positiveInteger"/>
                 <xs:attribute name="lastLine" type="xs:positiveInteger"/>
+                <!-- 来源只含表单的一部分（网页转载截断、缺页）。 -->
+                <xs:attribute name="truncated" type="xs:boolean"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
+
+          <!-- 表单所用的金额单位（缺省时：自评表为万元，目标表为元）；标准元素一律折算成元。 -->
+          <xs:simpleType name="FormAmountUnit">
+            <xs:restriction base="xs:string">
+              <xs:enumeration value="元"/>
+              <xs:enumeration value="万元"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 模型没有对应字段的表头单元格：label 为表上的标签，内容为原文。 -->
+          <xs:complexType name="OtherField">
+            <xs:simpleContent>
+              <xs:extension base="x:Text">
+                <xs:attribute name="label" type="x:Text" use="required"/>
               </xs:extension>
             </xs:simpleContent>
           </xs:complexType>
@@ -345,8 +364,12 @@ enum EmbeddedSchemas {
                 <xs:element name="Declared" type="x:EnteredAmount"/>
                 <xs:element name="Compiled" type="x:Text"/>
                 <xs:element name="FullYearBudget" type="x:Text"/>
+                <!-- 资金到位数（有此列的表）。 -->
+                <xs:element name="Received" type="x:Text" minOccurs="0"/>
                 <xs:element name="Executed" type="x:Text"/>
                 <xs:element name="Balance" type="x:EnteredAmount"/>
+                <!-- 本行印出的预算执行分值（有此列的表）。 -->
+                <xs:element name="Weight" type="x:Text" minOccurs="0"/>
                 <xs:element name="Rate" type="x:Text"/>
                 <xs:element name="Score" type="x:Text"/>
                 <xs:element name="Deviation" type="x:Text" minOccurs="0"/>
@@ -370,7 +393,19 @@ enum EmbeddedSchemas {
                 <xs:element name="Weight" type="x:Text"/>
                 <xs:element name="Score" type="x:Text"/>
                 <xs:element name="QualitativeNote" type="x:Text" minOccurs="0"/>
+                <!-- 以下为部分版式才有的列：指标性质、度量单位、指标解释、完成情况、权重(%)、得分系数、折算得分、评分标准、
+                     是否核心指标。 -->
+                <xs:element name="Nature" type="x:Text" minOccurs="0"/>
+                <xs:element name="Unit" type="x:Text" minOccurs="0"/>
+                <xs:element name="Explanation" type="x:Text" minOccurs="0"/>
+                <xs:element name="CompletionStatus" type="x:Text" minOccurs="0"/>
+                <xs:element name="WeightPercent" type="x:Text" minOccurs="0"/>
+                <xs:element name="ScoreCoefficient" type="x:Text" minOccurs="0"/>
+                <xs:element name="ConvertedScore" type="x:Text" minOccurs="0"/>
+                <xs:element name="ScoringCriteria" type="x:Text" minOccurs="0"/>
+                <xs:element name="CoreIndicator" type="x:Text" minOccurs="0"/>
                 <xs:element name="ExtraCell" type="x:Text" minOccurs="0" maxOccurs="unbounded"/>
+                <!-- 计分所用的指标值读法（已并入指标性质与度量单位列）。 -->
                 <xs:element name="AdjustedTarget" type="x:ValueReading"/>
                 <xs:element name="Actual" type="x:ValueReading"/>
               </xs:sequence>
@@ -394,8 +429,12 @@ enum EmbeddedSchemas {
                 <xs:element name="Department" type="x:Text"/>
                 <xs:element name="Agency" type="x:Text"/>
                 <xs:element name="ImplementingAgency" type="x:Text" minOccurs="0"/>
+                <xs:element name="AmountUnit" type="x:FormAmountUnit" minOccurs="0"/>
                 <xs:element name="PrintedTotal" type="x:Text"/>
-                <xs:element name="PrintedGrade" type="x:Text"/>
+                <!-- 总分行印出的分值（如“总分 | 100 | 96 | 优”中的 100）。 -->
+                <xs:element name="PrintedWeightTotal" type="x:Text" minOccurs="0"/>
+                <!-- 缺省：表上没有等级栏。 -->
+                <xs:element name="PrintedGrade" type="x:Text" minOccurs="0"/>
                 <xs:element name="Recomputed" type="x:Recomputed"/>
                 <xs:element name="Analysis">
                   <xs:complexType>
@@ -410,6 +449,7 @@ enum EmbeddedSchemas {
                     </xs:sequence>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="OtherField" type="x:OtherField" minOccurs="0" maxOccurs="unbounded"/>
                 <xs:element name="Source" type="x:Source" minOccurs="0"/>
               </xs:sequence>
             </xs:complexType>
@@ -421,20 +461,39 @@ enum EmbeddedSchemas {
           <xs:element name="TargetIndicatorExt">
             <xs:complexType>
               <xs:sequence>
+                <!-- 分值、指标解释、备注（有此列的表）。 -->
+                <xs:element name="Weight" type="x:Text" minOccurs="0"/>
+                <xs:element name="Explanation" type="x:Text" minOccurs="0"/>
+                <xs:element name="Remark" type="x:Text" minOccurs="0"/>
                 <xs:element name="Value" type="x:ValueReading"/>
               </xs:sequence>
             </xs:complexType>
           </xs:element>
 
-          <!-- 资金总额及其中各来源（元）。 -->
+          <!-- 按表上名称印出的一个资金来源。 -->
+          <xs:complexType name="NamedAmount">
+            <xs:simpleContent>
+              <xs:extension base="x:EnteredAmount">
+                <xs:attribute name="label" type="x:Text" use="required"/>
+              </xs:extension>
+            </xs:simpleContent>
+          </xs:complexType>
+
+          <!-- 资金总额及其中各来源（原文为表上单位，value 为元）：山西模板的五行（中央、省级、市县、单位自筹、其他），
+               或按表上名称的任意行。 -->
           <xs:complexType name="FundBreakdown">
             <xs:sequence>
               <xs:element name="Total" type="x:EnteredAmount"/>
-              <xs:element name="Central" type="x:EnteredAmount"/>
-              <xs:element name="Provincial" type="x:EnteredAmount"/>
-              <xs:element name="CityCounty" type="x:EnteredAmount"/>
-              <xs:element name="SelfRaised" type="x:EnteredAmount"/>
-              <xs:element name="Other" type="x:EnteredAmount"/>
+              <xs:choice>
+                <xs:sequence>
+                  <xs:element name="Central" type="x:EnteredAmount"/>
+                  <xs:element name="Provincial" type="x:EnteredAmount"/>
+                  <xs:element name="CityCounty" type="x:EnteredAmount"/>
+                  <xs:element name="SelfRaised" type="x:EnteredAmount"/>
+                  <xs:element name="Other" type="x:EnteredAmount"/>
+                </xs:sequence>
+                <xs:element name="Source" type="x:NamedAmount" minOccurs="0" maxOccurs="unbounded"/>
+              </xs:choice>
             </xs:sequence>
           </xs:complexType>
 
@@ -447,8 +506,13 @@ enum EmbeddedSchemas {
                 <xs:element name="ImplementingAgency" type="x:Text"/>
                 <xs:element name="Nature" type="x:Text"/>
                 <xs:element name="Period" type="x:Text"/>
-                <xs:element name="PeriodFunds" type="x:FundBreakdown"/>
+                <xs:element name="AmountUnit" type="x:FormAmountUnit" minOccurs="0"/>
+                <!-- 缺省：表上只有年度资金。 -->
+                <xs:element name="PeriodFunds" type="x:FundBreakdown" minOccurs="0"/>
                 <xs:element name="AnnualFunds" type="x:FundBreakdown"/>
+                <!-- 年度预算执行率目标与其分值（有此栏的表）。 -->
+                <xs:element name="ExecutionTarget" type="x:Text" minOccurs="0"/>
+                <xs:element name="ExecutionWeight" type="x:Text" minOccurs="0"/>
                 <xs:element name="Overview" type="x:Text"/>
                 <xs:element name="Basis" type="x:Text"/>
                 <xs:element name="Necessity" type="x:Text"/>
@@ -464,8 +528,17 @@ enum EmbeddedSchemas {
                     </xs:sequence>
                   </xs:complexType>
                 </xs:element>
+                <xs:element name="OtherField" type="x:OtherField" minOccurs="0" maxOccurs="unbounded"/>
                 <xs:element name="Source" type="x:Source" minOccurs="0"/>
               </xs:sequence>
+              <!-- annual：表上只有一组（年度）绩效指标；缺省为实施期与年度两组。 -->
+              <xs:attribute name="indicatorSets">
+                <xs:simpleType>
+                  <xs:restriction base="xs:string">
+                    <xs:enumeration value="annual"/>
+                  </xs:restriction>
+                </xs:simpleType>
+              </xs:attribute>
             </xs:complexType>
           </xs:element>
         </xs:schema>

@@ -11,8 +11,10 @@ public enum ExportNamespace {
 }
 
 /// Writes one form as its canonical XML document: the same form and policy always give the same bytes.
-/// Standard (部标) elements carry typed values in 元 with the standard's precision; the extension elements
-/// carry every text verbatim, which is what re-import reads, so the export is lossless.
+/// Standard (部标) elements carry typed values in 元 (converted from the form's own unit) with the standard's
+/// precision; the extension elements carry every text verbatim, which is what re-import reads, so the
+/// export is lossless. Columns and cells only some layouts print are extension elements written only when
+/// the form has them, so a Shanxi form exports exactly as before.
 public enum FormXMLWriter {
     public static func canonical(_ form: Form, policy: ScoringPolicy) throws(XMLExportError) -> [UInt8] {
         try canonical(form, policy: policy, score: nil)
@@ -45,8 +47,8 @@ public enum FormXMLWriter {
             year: f.year, agency: f.agency, department: f.department, projectCode: f.projectCode,
             project: f.project, out)
         out.element("TOTAL_EVAL_VALUE", f.printedTotal.value.map(Precision.score))
-        budgetRow(f.funds.total, isTotal: true, out)
-        for row in f.funds.sources { budgetRow(row, isTotal: false, out) }
+        budgetRow(f.funds.total, isTotal: true, unit: f.amountUnit, out)
+        for row in f.funds.sources { budgetRow(row, isTotal: false, unit: f.amountUnit, out) }
         out.start("PM_SELF_EVAL_GOAL")
         out.element("KPI_TARGET", f.goals.annual)
         out.element("GOAL_COMP", f.goals.completion)
@@ -57,7 +59,9 @@ public enum FormXMLWriter {
         out.element("x:Department", f.department.text)
         out.element("x:Agency", f.agency.text)
         out.element("x:ImplementingAgency", f.implementingAgency)
+        amountUnit(f.amountUnit, default: SelfEvaluation.defaultAmountUnit, out)
         out.element("x:PrintedTotal", f.printedTotal.text)
+        out.element("x:PrintedWeightTotal", f.printedWeightTotal?.text)
         out.element("x:PrintedGrade", f.printedGrade)
         out.start("x:Recomputed")
         out.attribute("total", DecimalText.fixed(score.total))
@@ -70,6 +74,7 @@ public enum FormXMLWriter {
         out.start("x:Analysis")
         for (key, text) in f.analysis.fields { out.element("x:" + analysisElement(key), text) }
         out.end()
+        otherFields(f.otherFields, out)
         source(f.source, out)
         out.end()
         out.end()
@@ -94,24 +99,27 @@ public enum FormXMLWriter {
     /// The label of the 资金总额 row in FOUND_TYPE_NAME.
     static let totalRowName = "资金总额"
 
-    static func budgetRow(_ row: SelfEvaluation.FundsRow, isTotal: Bool, _ out: XMLTextWriter) {
+    static func budgetRow(_ row: SelfEvaluation.FundsRow, isTotal: Bool, unit: MoneyUnit, _ out: XMLTextWriter) {
+        let yuan = { (entered: EnteredNumber) in Precision.yuan(entered, from: unit) }
         out.start("PM_PERF_SELF_BGT")
         out.element("FOUND_TYPE_NAME", isTotal && row.source.isEmpty ? totalRowName : row.source)
-        out.element("REPLY_AMT", Precision.yuan(fromWan: row.compiled))
+        out.element("REPLY_AMT", yuan(row.compiled))
         if let compiled = row.compiled.value, let full = row.fullYearBudget.value {
-            out.element("YEAR_ADJ_AMT", Precision.amount((full - compiled) * 10_000))
+            out.element("YEAR_ADJ_AMT", Precision.amount(unit.convert(full - compiled, to: .yuan)))
         }
-        out.element("CUR_AMT", Precision.yuan(fromWan: row.fullYearBudget))
-        out.element("YEAR_EXE_AMT", Precision.yuan(fromWan: row.executed))
+        out.element("CUR_AMT", yuan(row.fullYearBudget))
+        out.element("YEAR_EXE_AMT", yuan(row.executed))
         out.element("EXE_AMT_RATE", row.rate.value.map(Precision.rate))
         out.element("EXE_SCORE", row.score.value.map(Precision.score))
         out.start("x:BudgetExt")
         out.attribute("row", isTotal ? "total" : "source")
-        out.element("x:Declared", row.declared.text, attributes: [("value", Precision.yuan(fromWan: row.declared))])
+        out.element("x:Declared", row.declared.text, attributes: [("value", yuan(row.declared))])
         out.element("x:Compiled", row.compiled.text)
         out.element("x:FullYearBudget", row.fullYearBudget.text)
+        out.element("x:Received", row.received?.text)
         out.element("x:Executed", row.executed.text)
-        out.element("x:Balance", row.balance.text, attributes: [("value", Precision.yuan(fromWan: row.balance))])
+        out.element("x:Balance", row.balance.text, attributes: [("value", yuan(row.balance))])
+        out.element("x:Weight", row.weight?.text)
         out.element("x:Rate", row.rate.text)
         out.element("x:Score", row.score.text)
         out.element("x:Deviation", row.deviation)
@@ -134,8 +142,18 @@ public enum FormXMLWriter {
         out.element("x:Weight", row.weight.text)
         out.element("x:Score", row.score.text)
         out.element("x:QualitativeNote", row.qualitativeNote)
+        out.element("x:Nature", row.nature)
+        out.element("x:Unit", row.unit)
+        out.element("x:Explanation", row.explanation)
+        out.element("x:CompletionStatus", row.completionStatus)
+        out.element("x:WeightPercent", row.weightPercent?.text)
+        out.element("x:ScoreCoefficient", row.scoreCoefficient?.text)
+        out.element("x:ConvertedScore", row.convertedScore?.text)
+        out.element("x:ScoringCriteria", row.scoringCriteria)
+        out.element("x:CoreIndicator", row.coreIndicator)
         for cell in row.extraCells { out.element("x:ExtraCell", cell) }
-        reading("x:AdjustedTarget", row.adjustedTarget, out)
+        // The target as scored: the 指标性质 and 度量单位 columns applied.
+        reading("x:AdjustedTarget", row.target, out)
         reading("x:Actual", row.actual, out)
         out.end()
         out.end()
@@ -168,7 +186,17 @@ public enum FormXMLWriter {
             "x:Source", source.document,
             attributes: [
                 ("firstLine", source.firstLine.map(String.init)), ("lastLine", source.lastLine.map(String.init)),
+                ("truncated", source.isTruncated ? "true" : nil),
             ])
+    }
+
+    /// `x:AmountUnit`: the unit the form is printed in, written only when it is not the kind's default.
+    static func amountUnit(_ unit: MoneyUnit, default standard: MoneyUnit, _ out: XMLTextWriter) {
+        out.element("x:AmountUnit", unit == standard ? nil : unit.label)
+    }
+
+    static func otherFields(_ fields: [PrintedField], _ out: XMLTextWriter) {
+        for field in fields { out.element("x:OtherField", field.text, attributes: [("label", field.label)]) }
     }
 
     // MARK: Target table
@@ -193,7 +221,7 @@ public enum FormXMLWriter {
             out.element("KPI_TARGET", text)
             out.end()
         }
-        for (type, rows) in [(periodType, t.indicators.period), (annualType, t.indicators.annual)] {
+        for (type, rows) in [(periodType, t.indicators.period ?? []), (annualType, t.indicators.annual)] {
             for row in rows {
                 out.start("PM_PERF_INDICATOR")
                 out.element("PERF_OBJ_TYPE_CODE", type.0)
@@ -202,19 +230,27 @@ public enum FormXMLWriter {
                 out.element("LV3_PERF_IND_NAME", row.name)
                 out.element("KPI_VAL", row.value.text)
                 out.start("x:TargetIndicatorExt")
+                out.element("x:Weight", row.weight?.text)
+                out.element("x:Explanation", row.explanation)
+                out.element("x:Remark", row.remark)
                 reading("x:Value", row.value, out)
                 out.end()
                 out.end()
             }
         }
         out.start("x:TargetExt")
+        // A table printing one (年度) set of indicators says so: its rows are all of PERF_OBJ_TYPE_CODE 2.
+        out.attribute("indicatorSets", t.indicators.period == nil ? "annual" : nil)
         out.element("x:Department", t.department.text)
         out.element("x:Agency", t.agency?.text)
         out.element("x:ImplementingAgency", t.implementingAgency)
         out.element("x:Nature", t.nature)
         out.element("x:Period", t.period)
-        breakdown("x:PeriodFunds", t.funds.period, out)
-        breakdown("x:AnnualFunds", t.funds.annual, out)
+        amountUnit(t.amountUnit, default: TargetTable.defaultAmountUnit, out)
+        if let period = t.funds.period { breakdown("x:PeriodFunds", period, unit: t.amountUnit, out) }
+        breakdown("x:AnnualFunds", t.funds.annual, unit: t.amountUnit, out)
+        out.element("x:ExecutionTarget", t.funds.executionTarget)
+        out.element("x:ExecutionWeight", t.funds.executionWeight?.text)
         out.element("x:Overview", t.overview)
         out.element("x:Basis", t.basis)
         out.element("x:Necessity", t.necessity)
@@ -226,19 +262,32 @@ public enum FormXMLWriter {
         out.element("x:Phone", t.footer.phone)
         out.element("x:FilledAt", t.footer.filledAt)
         out.end()
+        otherFields(t.otherFields, out)
         source(t.source, out)
         out.end()
         out.end()
     }
 
-    /// Element names of the fund breakdown rows, in printed order.
-    static let breakdownElements = ["Total", "Central", "Provincial", "CityCounty", "SelfRaised", "Other"]
+    /// Element names of the Shanxi template's 其中 rows, in its order.
+    static let templateSourceElements = ["Central", "Provincial", "CityCounty", "SelfRaised", "Other"]
 
-    static func breakdown(_ name: String, _ funds: TargetTable.FundBreakdown, _ out: XMLTextWriter) {
+    /// The total, then the template's five rows as named elements, or any other rows as `x:Source` with their
+    /// printed label.
+    static func breakdown(
+        _ name: String, _ funds: TargetTable.FundBreakdown, unit: MoneyUnit, _ out: XMLTextWriter
+    ) {
+        let value = { (amount: EnteredNumber) in [("value", Precision.yuan(amount, from: unit))] }
         out.start(name)
-        let amounts = [funds.total] + funds.sources.map(\.amount)
-        for (element, amount) in zip(breakdownElements, amounts) {
-            out.element("x:" + element, amount.text, attributes: [("value", amount.value.map(Precision.amount))])
+        out.element("x:Total", funds.total.text, attributes: value(funds.total))
+        if funds.hasTemplateSources {
+            for (element, source) in zip(templateSourceElements, funds.sources) {
+                out.element("x:" + element, source.amount.text, attributes: value(source.amount))
+            }
+        } else {
+            for source in funds.sources {
+                out.element(
+                    "x:Source", source.amount.text, attributes: [("label", source.label)] + value(source.amount))
+            }
         }
         out.end()
     }
@@ -248,8 +297,10 @@ public enum FormXMLWriter {
 /// rounded half away from zero (the printed values never need it).
 enum Precision {
     static func amount(_ value: Decimal) -> String { DecimalText.fixed(value, scale: 2) }
-    /// 万元 as entered on a self-evaluation → 元: 26.149 → 261490.00, exactly.
-    static func yuan(fromWan entered: EnteredNumber) -> String? { entered.value.map { amount($0 * 10_000) } }
+    /// An amount as entered in the form's unit → 元: 26.149 万元 → 261490.00, exactly.
+    static func yuan(_ entered: EnteredNumber, from unit: MoneyUnit) -> String? {
+        entered.value.map { amount(unit.convert($0, to: .yuan)) }
+    }
     static func rate(_ value: Decimal) -> String { DecimalText.plain(value.rounded(4)) }
     static func weight(_ value: Decimal) -> String { DecimalText.plain(value.rounded(4)) }
     static func score(_ value: Decimal) -> String { DecimalText.plain(value.rounded(6)) }

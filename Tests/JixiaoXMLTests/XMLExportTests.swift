@@ -138,6 +138,37 @@ enum Fixture {
         #expect(back == [form])
     }
 
+    /// The columns and cells only some layouts print are extension elements: a form with every one of them
+    /// validates and reads back identical, and its standard amounts are converted from its own unit.
+    @Test func everyOptionalFieldSurvivesTheRoundTrip() throws {
+        let forms: [Form] = [
+            .selfEvaluation(ExampleForms.everyColumnSelfEvaluationValue()),
+            .targetTable(ExampleForms.singleSetTargetTableValue()),
+        ]
+        let folder = Fixture.scratch()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (index, form) in forms.enumerated() {
+            let bytes = try FormXMLWriter.canonical(form, policy: .national)
+            let path = folder + "/\(index).xml"
+            try Data(bytes).write(to: URL(fileURLWithPath: path))
+            var back: [Form] = []
+            let reading = try XMLFormFile.read(path: path) { back.append($0.form) }
+            #expect(reading.problems.isEmpty, "\(reading.problems)")
+            #expect(back == [form])
+        }
+        let selfEvaluation = String(decoding: try FormXMLWriter.canonical(forms[0], policy: .national), as: UTF8.self)
+        // 1 000 000 元 stays 1 000 000 元 (a form in 万元 would be multiplied by 10 000).
+        #expect(selfEvaluation.contains("<CUR_AMT>1000000.00</CUR_AMT>"))
+        #expect(selfEvaluation.contains("<x:AmountUnit>元</x:AmountUnit>"))
+        // The scored reading joins the 指标性质 | 指标值 | 度量单位 cells: ≥ 10 台.
+        #expect(selfEvaluation.contains("<KPI_VAL>10</KPI_VAL>"))
+        #expect(selfEvaluation.contains(#"kind="quantity" operator="≥" operatorCode="1" number="10" unit="台""#))
+        let table = String(decoding: try FormXMLWriter.canonical(forms[1], policy: .national), as: UTF8.self)
+        #expect(table.contains(#"<x:TargetExt indicatorSets="annual">"#))
+        #expect(table.contains(#"<x:Source label="财政拨款" value="1000000.00">100</x:Source>"#))
+        #expect(!table.contains("PeriodFunds"))
+    }
+
     @Test func amountsAreExportedInYuanExactly() throws {
         let form = Fixture.loadForms().first { $0.form.project == "会议培训费" && $0.form.year == 2023 }!
         let text = String(decoding: try FormXMLWriter.canonical(form.form, policy: .national), as: UTF8.self)

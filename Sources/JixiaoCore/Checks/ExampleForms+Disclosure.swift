@@ -21,9 +21,9 @@ extension ExampleForms {
         amounts.enumerated().map { index, amount in
             targetTable {
                 $0.project = "项目\(index + 1)"
-                $0.funds.period.total = EnteredNumber(amount)
-                $0.funds.period.provincial = EnteredNumber(amount)
-                $0.funds.annual = $0.funds.period
+                $0.funds.annual = TargetTable.FundBreakdown(
+                    total: EnteredNumber(amount), provincial: EnteredNumber(amount))
+                $0.funds.period = $0.funds.annual
             }
         }
     }

@@ -98,9 +98,11 @@ public struct BudgetTally: Sendable {
     /// N.
     public var projectCount: Int { tables.count }
 
-    /// One table's 资金总额 in 元; nil when unreadable.
+    /// One table's 资金总额 in 元; nil when unreadable. A table that prints no 实施期 funds counts its 年度
+    /// funds for both (its project is one year long).
     public static func amount(_ table: TargetTable, _ funds: BudgetFunds) -> Decimal? {
-        (funds == .period ? table.funds.period : table.funds.annual).total.value
+        let breakdown = funds == .period ? table.funds.period ?? table.funds.annual : table.funds.annual
+        return breakdown.total.value.map { table.amountUnit.convert($0, to: .yuan) }
     }
 
     /// Σ 资金总额 in 万元, unrounded; unreadable amounts are left out (see `unreadable(_:)`).

@@ -50,10 +50,27 @@ public struct SourceReference: Sendable, Hashable {
     public var document: String
     public var firstLine: Int?
     public var lastLine: Int?
+    /// The source holds only part of the form (a web copy cut off, a page missing): rules that need the whole
+    /// form (totals, weight sums, the 满意度 block) say so instead of reporting what the missing part holds.
+    public var isTruncated: Bool
 
-    public init(document: String, firstLine: Int? = nil, lastLine: Int? = nil) {
+    public init(document: String, firstLine: Int? = nil, lastLine: Int? = nil, isTruncated: Bool = false) {
         self.document = document
         self.firstLine = firstLine
         self.lastLine = lastLine
+        self.isTruncated = isTruncated
+    }
+}
+
+/// A printed header cell the model has no field for (`项目负责人及电话`, `资金性质`, `建设周期`), kept with its
+/// label so that nothing printed is lost.
+public struct PrintedField: Sendable, Hashable {
+    /// The label as printed, without its colon.
+    public var label: String
+    public var text: String
+
+    public init(label: String, text: String) {
+        self.label = label
+        self.text = text
     }
 }

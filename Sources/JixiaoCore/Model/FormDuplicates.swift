@@ -115,10 +115,15 @@ extension Form {
             return fields
         case .targetTable(let table):
             let halves = [("period", "实施期资金", table.funds.period), ("annual", "年度资金", table.funds.annual)]
-            return halves.flatMap { key, label, breakdown in
-                [(NumberField(path: "funds.\(key).total", label: "\(label)总额"), breakdown.total)]
-                    + breakdown.sources.map {
-                        (NumberField(path: "funds.\(key).\($0.key)", label: "\(label)·\($0.label)"), $0.amount)
+            return halves.flatMap { key, label, breakdown -> [(NumberField, EnteredNumber)] in
+                guard let breakdown else { return [] }
+                return [(NumberField(path: "funds.\(key).total", label: "\(label)总额"), breakdown.total)]
+                    + breakdown.sources.enumerated().map { index, source in
+                        (
+                            NumberField(
+                                path: breakdown.sourcePath(index, under: "funds.\(key)"),
+                                label: "\(label)·\(source.label)"), source.amount
+                        )
                     }
             }
         }

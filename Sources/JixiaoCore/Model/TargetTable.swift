@@ -1,4 +1,6 @@
-/// 项目支出绩效目标表: one project's goals and indicators, set at budget time. Amounts are in 元; no weights.
+/// 项目支出绩效目标表: one project's goals and indicators, set at budget time, in the money unit it is
+/// printed in (元 unless the form says otherwise). Shanxi prints no weights; some provinces print a 分值 per
+/// indicator and for budget execution. nil in an optional field means the form has no such cell.
 public struct TargetTable: Sendable, Hashable {
     public var year: Int
     /// 项目名称
@@ -15,7 +17,9 @@ public struct TargetTable: Sendable, Hashable {
     public var nature: String
     /// 项目期 as printed (`99年`).
     public var period: String
-    /// 项目资金 (元)
+    /// 金额单位 of every amount on the form.
+    public var amountUnit: MoneyUnit
+    /// 项目资金
     public var funds: Funds
     /// 项目概况
     public var overview: String
@@ -29,18 +33,21 @@ public struct TargetTable: Sendable, Hashable {
     public var plan: String
     /// 总体目标
     public var goals: Goals
-    /// 绩效指标: 实施期 (left half) and 年度 (right half).
+    /// 绩效指标: 实施期 (left half) and 年度 (right half), or one 年度 set.
     public var indicators: Indicators
     public var footer: Footer
+    /// Printed header cells the model has no field for (`项目类型`, `资金性质`, `建设周期`), in printed order.
+    public var otherFields: [PrintedField]
     public var source: SourceReference?
     /// Source line of each field path, where the source has lines.
     public var lines: [String: Int]
 
     public init(
         year: Int, project: String, projectCode: String? = nil, department: CodedName, agency: CodedName? = nil,
-        implementingAgency: String, nature: String, period: String, funds: Funds, overview: String = "",
+        implementingAgency: String, nature: String, period: String,
+        amountUnit: MoneyUnit = TargetTable.defaultAmountUnit, funds: Funds, overview: String = "",
         basis: String = "", necessity: String = "", measures: String = "", plan: String = "",
-        goals: Goals = Goals(), indicators: Indicators, footer: Footer = Footer(),
+        goals: Goals = Goals(), indicators: Indicators, footer: Footer = Footer(), otherFields: [PrintedField] = [],
         source: SourceReference? = nil, lines: [String: Int] = [:]
     ) {
         self.year = year
@@ -51,6 +58,7 @@ public struct TargetTable: Sendable, Hashable {
         self.implementingAgency = implementingAgency
         self.nature = nature
         self.period = period
+        self.amountUnit = amountUnit
         self.funds = funds
         self.overview = overview
         self.basis = basis
@@ -60,9 +68,13 @@ public struct TargetTable: Sendable, Hashable {
         self.goals = goals
         self.indicators = indicators
         self.footer = footer
+        self.otherFields = otherFields
         self.source = source
         self.lines = lines
     }
+
+    /// The unit target tables are printed in unless they say otherwise (Shanxi).
+    public static let defaultAmountUnit = MoneyUnit.yuan
 
     /// 项目属性, read.
     public var natureValue: ProjectNature? { ProjectNature(label: nature) }
@@ -75,51 +87,77 @@ public struct TargetTable: Sendable, Hashable {
     }
 
     public struct Funds: Sendable, Hashable {
-        /// 实施期资金总额 and its sources.
-        public var period: FundBreakdown
+        /// 实施期资金总额 and its sources; nil when the table prints the year's funds only.
+        public var period: FundBreakdown?
         /// 年度资金总额 and its sources.
         public var annual: FundBreakdown
+        /// 年度预算执行率 target as printed (`100%`), on tables that weight budget execution; nil: not printed.
+        public var executionTarget: String?
+        /// 分值 of budget execution as printed (`10分`); nil: not printed.
+        public var executionWeight: EnteredNumber?
 
-        public init(period: FundBreakdown, annual: FundBreakdown) {
+        public init(
+            period: FundBreakdown?, annual: FundBreakdown, executionTarget: String? = nil,
+            executionWeight: EnteredNumber? = nil
+        ) {
             self.period = period
             self.annual = annual
+            self.executionTarget = executionTarget
+            self.executionWeight = executionWeight
         }
     }
 
-    /// A 资金总额 and its 其中 rows (元). A blank cell means 0.
+    /// A 资金总额 and its 其中 rows, each under its printed name. A blank cell means 0.
     public struct FundBreakdown: Sendable, Hashable {
         public var total: EnteredNumber
-        /// 中央财政资金
-        public var central: EnteredNumber
-        /// 省级财政资金
-        public var provincial: EnteredNumber
-        /// 市县(区)财政资金
-        public var cityCounty: EnteredNumber
-        /// 单位自筹
-        public var selfRaised: EnteredNumber
-        /// 其他资金
-        public var other: EnteredNumber
+        /// The 其中 rows in printed order (中央财政资金, 财政拨款, 其他资金, …).
+        public var sources: [Source]
 
+        public struct Source: Sendable, Hashable {
+            /// 资金来源 as printed.
+            public var label: String
+            public var amount: EnteredNumber
+
+            public init(label: String, amount: EnteredNumber) {
+                self.label = label
+                self.amount = amount
+            }
+        }
+
+        /// The Shanxi template's five 其中 rows, with the form-file keys they are written under.
+        public static let templateSources: [(key: String, label: String)] = [
+            ("central", "中央财政资金"), ("provincial", "省级财政资金"), ("cityCounty", "市县(区)财政资金"),
+            ("selfRaised", "单位自筹"), ("other", "其他资金"),
+        ]
+
+        public init(total: EnteredNumber, sources: [Source]) {
+            self.total = total
+            self.sources = sources
+        }
+
+        /// The Shanxi template's layout: its five 其中 rows, in its order.
         public init(
             total: EnteredNumber, central: EnteredNumber = "", provincial: EnteredNumber = "",
             cityCounty: EnteredNumber = "", selfRaised: EnteredNumber = "", other: EnteredNumber = ""
         ) {
-            self.total = total
-            self.central = central
-            self.provincial = provincial
-            self.cityCounty = cityCounty
-            self.selfRaised = selfRaised
-            self.other = other
+            let amounts = [central, provincial, cityCounty, selfRaised, other]
+            self.init(
+                total: total,
+                sources: zip(FundBreakdown.templateSources, amounts).map { Source(label: $0.label, amount: $1) })
         }
 
-        /// The source rows with their field names, in printed order.
-        public var sources: [(key: String, label: String, amount: EnteredNumber)] {
-            [
-                ("central", "中央财政资金", central), ("provincial", "省级财政资金", provincial),
-                ("cityCounty", "市县(区)财政资金", cityCounty), ("selfRaised", "单位自筹", selfRaised),
-                ("other", "其他资金", other),
-            ]
+        /// Whether the rows are exactly the Shanxi template's five, in its order.
+        public var hasTemplateSources: Bool { sources.map(\.label) == FundBreakdown.templateSources.map(\.label) }
+
+        /// The field path of the `index`th 其中 row under `prefix` (`funds.annual`): the form file's key for the
+        /// template's rows (`funds.annual.provincial`), else `funds.annual.sources[2].amount`.
+        public func sourcePath(_ index: Int, under prefix: String) -> String {
+            hasTemplateSources && index < FundBreakdown.templateSources.count
+                ? "\(prefix).\(FundBreakdown.templateSources[index].key)" : "\(prefix).sources[\(index)].amount"
         }
+
+        /// The amount of the row printed under `label` (the first such row), nil when there is none.
+        public func amount(_ label: String) -> EnteredNumber? { sources.first { $0.label == label }?.amount }
     }
 
     public struct Goals: Sendable, Hashable {
@@ -135,10 +173,12 @@ public struct TargetTable: Sendable, Hashable {
     }
 
     public struct Indicators: Sendable, Hashable {
-        public var period: [Indicator]
+        /// The 实施期 half; nil on a table that prints a single (年度) set of indicators.
+        public var period: [Indicator]?
+        /// The 年度 half, or the table's single set.
         public var annual: [Indicator]
 
-        public init(period: [Indicator], annual: [Indicator]) {
+        public init(period: [Indicator]?, annual: [Indicator]) {
             self.period = period
             self.annual = annual
         }
@@ -152,12 +192,24 @@ public struct TargetTable: Sendable, Hashable {
         public var name: String
         /// 指标值
         public var value: IndicatorValue
+        /// 分值, on tables that weight their indicators; nil: no such column.
+        public var weight: EnteredNumber?
+        /// 指标解释 (optional column).
+        public var explanation: String?
+        /// 备注 (optional column).
+        public var remark: String?
 
-        public init(level1: String? = nil, level2: String, name: String, value: String) {
+        public init(
+            level1: String? = nil, level2: String, name: String, value: String, weight: EnteredNumber? = nil,
+            explanation: String? = nil, remark: String? = nil
+        ) {
             self.level1 = level1
             self.level2 = level2
             self.name = name
             self.value = IndicatorValue(value)
+            self.weight = weight
+            self.explanation = explanation
+            self.remark = remark
         }
 
         public var level2Value: Level2? { Level2(label: level2) }

@@ -59,8 +59,8 @@ public struct FormScore: Sendable, Hashable {
         }
         if let printedGrade, printedGrade != grade {
             notes.append("等级：表上“\(printedGrade.label)”，按总分 \(fixed(total)) 应为“\(grade.label)”")
-        } else if printedGrade == nil {
-            notes.append("等级“\(form.printedGrade)”不是优/良/中/差之一，应为“\(grade.label)”")
+        } else if printedGrade == nil, let text = form.printedGrade {
+            notes.append("等级“\(text)”不是优/良/中/差之一，应为“\(grade.label)”")
         }
         if let printedGrade, let gradeOfPrintedTotal, printedGrade != gradeOfPrintedTotal {
             notes.append(

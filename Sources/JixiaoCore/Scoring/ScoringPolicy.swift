@@ -31,6 +31,18 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// 项目绩效分析 texts (`SelfEvaluation.Analysis.fields` keys) the template requires before submission.
     public var requiredAnalysis: [String] = SelfEvaluation.Analysis.fields.map(\.key)
 
+    /// The policy's 一级 weights in a fixed order: the known 一级 in frame order, then its own by name.
+    public var orderedLevel1Weights: [(level1: Level1, weight: Decimal)] {
+        let known = Level1.known.map(\.level1)
+        return level1Weights.sorted { a, b in
+            let (i, j) = (known.firstIndex(of: a.key) ?? known.count, known.firstIndex(of: b.key) ?? known.count)
+            return i != j ? i < j : a.key.label < b.key.label
+        }.map { ($0.key, $0.value) }
+    }
+
+    /// A printed 一级 label read among the known names and the policy's own.
+    public func level1(of label: String) -> Level1? { Level1(label: label, among: Array(level1Weights.keys)) }
+
     /// The sum of indicator weights the policy expects (100 − execution weight).
     public var indicatorWeightTotal: Decimal { 100 - executionWeight }
 

@@ -88,7 +88,10 @@ public struct UnitSummary: Sendable {
         public var isCounted: Bool { duplicateOf == nil }
 
         /// The form's 资金总额 amount (Σ of the source rows when that cell is blank); nil when unreadable.
-        public func amount(_ funds: InvolvedFunds) -> Decimal? { ExecutionScore.amount(form.funds, funds.column) }
+        /// The amount in 万元 (the sentence's unit), whatever unit the form is printed in.
+        public func amount(_ funds: InvolvedFunds) -> Decimal? {
+            ExecutionScore.amount(form.funds, funds.column).map { form.amountUnit.convert($0, to: .wanYuan) }
+        }
     }
 
     init(forms: [SelfEvaluation], indices: [Int], policy: ScoringPolicy) {

@@ -42,6 +42,21 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codabl
         ("=", .equal), ("＝", .equal), ("═", .equal),
     ]
 
+    /// Reads a 指标性质 cell: an operator printed on its own (`≧`, `>=`, `＝`), or the direction words
+    /// 正向 (≥) and 反向 (≤). nil for a kind such as `定量指标`.
+    public init?(nature: String) {
+        let text = DecimalText.normalizeDigits(nature.filter { !$0.isWhitespace })
+        if let (op, rest) = ComparisonOperator.split(text), rest.isEmpty {
+            self = op
+        } else if text.hasPrefix("正向") {
+            self = .atLeast
+        } else if text.hasPrefix("反向") {
+            self = .atMost
+        } else {
+            return nil
+        }
+    }
+
     /// Splits a leading operator off `text`.
     static func split(_ text: String) -> (ComparisonOperator, String)? {
         for (spelling, op) in spellings where text.hasPrefix(spelling) {

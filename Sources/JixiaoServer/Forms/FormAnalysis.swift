@@ -22,7 +22,7 @@ public struct FormAnalysis: Sendable {
 
     public var figures: FormFigures {
         FormFigures(
-            printedTotal: form.printedTotal.text, printedGrade: form.printedGrade, total: score.total,
+            printedTotal: form.printedTotal.text, printedGrade: form.printedGrade ?? "", total: score.total,
             grade: score.grade, ruleTotal: score.ruleTotal, ruleGrade: score.ruleGrade,
             executionRate: score.execution.ratePercent,
             declared: ExecutionScore.amount(form.funds, \.declared),

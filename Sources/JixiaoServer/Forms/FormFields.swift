@@ -184,6 +184,17 @@ public enum FormFields {
             })
     }
 
+    /// An optional number column: absent stays absent when left empty.
+    private static func optionalNumber<Root>(
+        _ keyPath: WritableKeyPath<Root, EnteredNumber?> & Sendable
+    ) -> Accessor<Root> {
+        Accessor(
+            get: { $0[keyPath: keyPath]?.text ?? "" },
+            set: { root, value in
+                if root[keyPath: keyPath] != nil || !value.isEmpty { root[keyPath: keyPath] = EnteredNumber(value) }
+            })
+    }
+
     private static func text<Root>(_ keyPath: WritableKeyPath<Root, String> & Sendable) -> Accessor<Root> {
         Accessor(get: { $0[keyPath: keyPath] }, set: { $0[keyPath: keyPath] = $1 })
     }
@@ -223,7 +234,10 @@ public enum FormFields {
         ("annual", text(\.goals.annual)), ("completion", text(\.goals.completion)),
     ])
 
-    static let totals = Table<SelfEvaluation>([("total", number(\.printedTotal)), ("grade", text(\.printedGrade))])
+    static let totals = Table<SelfEvaluation>([
+        ("total", number(\.printedTotal)), ("totalWeight", optionalNumber(\.printedWeightTotal)),
+        ("grade", optional(\.printedGrade)),
+    ])
 
     static let analysis = Table<SelfEvaluation>([
         ("execution", text(\.analysis.execution)), ("output", text(\.analysis.output)),
@@ -234,14 +248,20 @@ public enum FormFields {
 
     static let fundsRow = Table<SelfEvaluation.FundsRow>([
         ("source", text(\.source)), ("declared", number(\.declared)), ("compiled", number(\.compiled)),
-        ("fullYearBudget", number(\.fullYearBudget)), ("executed", number(\.executed)), ("balance", number(\.balance)),
+        ("fullYearBudget", number(\.fullYearBudget)), ("received", optionalNumber(\.received)),
+        ("executed", number(\.executed)), ("balance", number(\.balance)), ("weight", optionalNumber(\.weight)),
         ("rate", number(\.rate)), ("score", number(\.score)), ("deviation", optional(\.deviation)),
     ])
 
     static let indicator = Table<SelfEvaluation.Indicator>([
         ("level1", text(\.level1)), ("level2", text(\.level2)), ("name", text(\.name)),
-        ("initialTarget", value(\.initialTarget)), ("adjustedTarget", value(\.adjustedTarget)),
-        ("actual", value(\.actual)), ("qualitativeNote", optional(\.qualitativeNote)), ("weight", number(\.weight)),
-        ("score", number(\.score)), ("deviation", text(\.deviation)),
+        ("nature", optional(\.nature)), ("initialTarget", value(\.initialTarget)),
+        ("adjustedTarget", value(\.adjustedTarget)), ("unit", optional(\.unit)), ("actual", value(\.actual)),
+        ("qualitativeNote", optional(\.qualitativeNote)), ("explanation", optional(\.explanation)),
+        ("completionStatus", optional(\.completionStatus)), ("weight", number(\.weight)),
+        ("weightPercent", optionalNumber(\.weightPercent)), ("scoreCoefficient", optionalNumber(\.scoreCoefficient)),
+        ("score", number(\.score)), ("convertedScore", optionalNumber(\.convertedScore)),
+        ("scoringCriteria", optional(\.scoringCriteria)), ("coreIndicator", optional(\.coreIndicator)),
+        ("deviation", text(\.deviation)),
     ])
 }

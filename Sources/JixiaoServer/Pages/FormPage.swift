@@ -109,7 +109,7 @@ struct FormPage {
         </table>
         \(indicatorTable())
         <table class="sheet totals">
-          <tr><th scope="row">总分</th><td>\(cell("total", form.printedTotal.text))</td><th scope="row">等级</th><td>\(cell("grade", form.printedGrade))</td></tr>
+          <tr><th scope="row">总分</th><td>\(cell("total", form.printedTotal.text))</td><th scope="row">等级</th><td>\(cell("grade", form.printedGrade ?? ""))</td></tr>
         </table>
         <table class="sheet">
           <caption>项目绩效分析</caption>

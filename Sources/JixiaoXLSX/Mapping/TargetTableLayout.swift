@@ -64,13 +64,8 @@ enum TargetTableLayout {
             let sourceLabel = CellAddress(row: row, column: label.column)
             guard let key = Label.fundSource(region.grid.label(sourceLabel)) else { break }
             let amount = EnteredNumber(region.value(after: sourceLabel, before: bound))
-            switch key {
-            case "central": breakdown.central = amount
-            case "provincial": breakdown.provincial = amount
-            case "cityCounty": breakdown.cityCounty = amount
-            case "selfRaised": breakdown.selfRaised = amount
-            default: breakdown.other = amount
-            }
+            let template = TargetTable.FundBreakdown.templateSources
+            breakdown.sources[template.firstIndex { $0.key == key } ?? template.count - 1].amount = amount
         }
         return breakdown
     }

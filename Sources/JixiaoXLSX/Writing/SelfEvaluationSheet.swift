@@ -42,7 +42,7 @@ public enum SelfEvaluationSheet {
             sheet.span(row, 3, to: row, n, implementing)
             row += 1
         }
-        row = funds(form.funds, into: &sheet, at: row, lastColumn: n)
+        row = funds(form.funds, unit: form.amountUnit, into: &sheet, at: row, lastColumn: n)
         sheet.span(row, 1, to: row + 1, 1, "项目年度绩效目标", style: .label)
         sheet.span(row, 2, to: row, 6, "年度目标", style: .label)
         sheet.span(row, 7, to: row, n, "实际完成情况", style: .label)
@@ -73,7 +73,7 @@ public enum SelfEvaluationSheet {
         row = last + 1
         sheet.span(row, 1, to: row, weightColumn, "总分", style: .label)
         sheet.number(row, scoreColumn, form.printedTotal.text)
-        sheet.text(row, lastColumn, form.printedGrade, style: .label)
+        sheet.text(row, lastColumn, form.printedGrade ?? "", style: .label)
         row += 1
         let analysis = SelfEvaluation.Analysis.fields.map { ($0.caption, form.analysis[keyPath: $0.keyPath]) }
         sheet.span(row, 1, to: row + analysis.count - 1, 1, "项目绩效分析", style: .label)
@@ -91,11 +91,12 @@ public enum SelfEvaluationSheet {
 
     /// The funds block from `row`: two caption rows, 资金总额 and each source; returns the next free row.
     private static func funds(
-        _ funds: SelfEvaluation.Funds, into sheet: inout WorksheetDraft, at row: Int, lastColumn n: Int
+        _ funds: SelfEvaluation.Funds, unit: MoneyUnit, into sheet: inout WorksheetDraft, at row: Int,
+        lastColumn n: Int
     ) -> Int {
         let hasDeviation = funds.total.deviation != nil
         let last = row + 2 + funds.sources.count
-        sheet.span(row, 1, to: last, 1, "项目资金预算安排及执行进度（万元）", style: .label)
+        sheet.span(row, 1, to: last, 1, "项目资金预算安排及执行进度（\(unit.label)）", style: .label)
         sheet.span(row, 2, to: row + 1, 2, "", style: .label)
         sheet.span(row, 3, to: row, 4, "年初预算数", style: .label)
         sheet.text(row + 1, 3, "目标申报数", style: .label)

@@ -19,7 +19,7 @@ extension SelfEvaluation.Indicator: LabelledIndicator {
 }
 
 extension TargetTable.Indicator: LabelledIndicator {
-    var printedLevel1: Level1? { level1.flatMap(Level1.init(label:)) }
+    var printedLevel1: Level1? { level1.flatMap { Level1(label: $0) } }
 }
 
 extension Level2 {
@@ -58,7 +58,7 @@ enum Level2LabelProblem: Hashable {
         case .missing: "二级指标为空"
         case .unrecognised: "二级指标“\(label)”不是有效的二级指标名称"
         case .wrongLevel1(let level2, let level1):
-            "二级指标“\(label)”属于\(level2.level1.rawValue)，不应在一级指标“\(level1.rawValue)”下"
+            "二级指标“\(label)”属于\(level2.level1.label)，不应在一级指标“\(level1.label)”下"
         case .nonStandard(let level2): "二级指标“\(label)”不是模板写法，应为“\(level2.targetTableLabel)”"
         }
     }
@@ -143,7 +143,7 @@ extension TargetTable {
 
     /// The rows of a half that hold an indicator (template rows with neither name nor value left out).
     func filledRows(_ half: Half) -> [FilledRow] {
-        (half == .period ? indicators.period : indicators.annual).enumerated().compactMap { index, row in
+        ((half == .period ? indicators.period : indicators.annual) ?? []).enumerated().compactMap { index, row in
             row.isTemplateRow ? nil : FilledRow(half: half, path: "indicators.\(half.rawValue)[\(index)]", row: row)
         }
     }

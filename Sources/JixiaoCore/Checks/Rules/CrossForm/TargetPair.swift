@@ -84,7 +84,7 @@ public struct TargetPair: Sendable {
     public var targetRows: [TargetRow] {
         let annual = table.indicators.annual.enumerated().filter { !$0.element.isTemplateRow }
         if !annual.isEmpty { return annual.map { TargetRow(path: "indicators.annual[\($0.offset)]", row: $0.element) } }
-        return table.indicators.period.enumerated().filter { !$0.element.isTemplateRow }
+        return (table.indicators.period ?? []).enumerated().filter { !$0.element.isTemplateRow }
             .map { TargetRow(path: "indicators.period[\($0.offset)]", row: $0.element) }
     }
 

@@ -42,7 +42,7 @@ public struct UnfilledCostRowCheck: TargetPairCheck {
 
     /// The example target table without its cost indicator.
     static func withoutCost(_ table: inout TargetTable) {
-        table.indicators.period.remove(at: 3)
+        table.indicators.period?.remove(at: 3)
         table.indicators.annual.remove(at: 3)
     }
 

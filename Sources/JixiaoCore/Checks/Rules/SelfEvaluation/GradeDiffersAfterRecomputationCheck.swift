@@ -43,7 +43,7 @@ public struct GradeDiffersAfterRecomputationCheck: SelfEvaluationCheck {
         return [
             Violation(
                 at: "grade",
-                "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(score.grade.label)”，表上为“\(form.printedGrade)”",
+                "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(score.grade.label)”，表上为“\(form.printedGrade ?? "")”",
                 expected: score.grade.label, actual: printed.label)
         ]
     }

@@ -35,7 +35,7 @@ public struct GradeInconsistentWithPrintedTotalCheck: SelfEvaluationCheck {
         }
         return [
             Violation(
-                at: "grade", "等级“\(form.printedGrade)”与表上总分 \(form.printedTotal.text) 不符，应为“\(deserved.label)”",
+                at: "grade", "等级“\(form.printedGrade ?? "")”与表上总分 \(form.printedTotal.text) 不符，应为“\(deserved.label)”",
                 expected: deserved.label, actual: printed.label)
         ]
     }

@@ -43,18 +43,17 @@ public struct Level1WeightsOffPolicyCheck: SelfEvaluationCheck {
         var rows: [Level1: [ScoredIndicator]] = [:]
         for item in scored {
             guard item.score.weight != nil,
-                let level1 = item.row.level1Value ?? item.row.level2Value?.level1
+                let level1 = context.policy.level1(of: item.row.level1) ?? item.row.level2Value?.level1
             else { return [] }
             rows[level1, default: []].append(item)
         }
-        return Level1.allCases.compactMap { level1 in
-            guard let expected = context.policy.level1Weights[level1] else { return nil }
+        return context.policy.orderedLevel1Weights.compactMap { level1, expected in
             let under = rows[level1] ?? []
             let sum = under.reduce(Decimal(0)) { $0 + ($1.score.weight ?? 0) }
             guard sum != expected else { return nil }
             return Violation(
                 at: under.first?.path("level1"),
-                "\(level1.rawValue)分值合计 \(DecimalText.plain(sum))，评分口径为 \(DecimalText.plain(expected))",
+                "\(level1.label)分值合计 \(DecimalText.plain(sum))，评分口径为 \(DecimalText.plain(expected))",
                 expected: DecimalText.fixed(expected), actual: DecimalText.fixed(sum))
         }
     }

@@ -7,7 +7,7 @@ public struct AnnualExceedsPeriodCheck: TargetTableCheck {
         id: "TG.FUND.020", slug: "annual-exceeds-period", name: "年度资金超过实施期资金",
         summary: "年度资金总额不应大于实施期资金总额（实施期包含本年度）。",
         basis: "山西省省级项目支出绩效目标表：实施期资金总额为项目全周期资金，年度资金总额为其中本年度部分。",
-        defaultSeverity: .error, scope: .targetTable, tolerance: "精确比较（元，至分）",
+        defaultSeverity: .error, scope: .targetTable, tolerance: "精确比较（按本表金额单位）",
         passing: [
             CheckExample(ExampleForms.targetTable()),
             CheckExample(
@@ -25,12 +25,14 @@ public struct AnnualExceedsPeriodCheck: TargetTableCheck {
     public init() {}
 
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
-        guard let period = table.funds.period.total.value, let annual = table.funds.annual.total.value, annual > period
+        guard let periodFunds = table.funds.period, let period = periodFunds.total.value,
+            let annual = table.funds.annual.total.value, annual > period
         else { return [] }
+        let unit = table.amountUnit.label
         return [
             Violation(
                 at: "funds.annual.total",
-                "年度资金总额 \(table.funds.annual.total.text) 元大于实施期资金总额 \(table.funds.period.total.text) 元",
+                "年度资金总额 \(table.funds.annual.total.text) \(unit)大于实施期资金总额 \(periodFunds.total.text) \(unit)",
                 expected: DecimalText.fixed(period), actual: DecimalText.fixed(annual))
         ]
     }

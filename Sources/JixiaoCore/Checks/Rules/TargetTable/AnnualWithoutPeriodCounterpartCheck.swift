@@ -14,7 +14,7 @@ public struct AnnualWithoutPeriodCounterpartCheck: TargetTableCheck {
         passing: [
             CheckExample(ExampleForms.targetTable()),
             CheckExample(ExampleForms.targetTable { $0.indicators.annual[4].name = "业务正常运转" }),
-            CheckExample(ExampleForms.targetTable { $0.indicators.period[1].level2 = "" }),
+            CheckExample(ExampleForms.targetTable { $0.indicators.period?[1].level2 = "" }),
         ],
         failing: [
             CheckExample(

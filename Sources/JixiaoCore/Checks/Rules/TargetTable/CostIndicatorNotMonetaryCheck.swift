@@ -20,7 +20,7 @@ public struct CostIndicatorNotMonetaryCheck: TargetTableCheck {
             CheckExample(
                 ExampleForms.targetTable {
                     $0.indicators.annual[3] = TargetTable.Indicator(level2: "成本指标", name: "发放及时", value: "及时")
-                    $0.indicators.period[3] = TargetTable.Indicator(
+                    $0.indicators.period?[3] = TargetTable.Indicator(
                         level1: "产出指标", level2: "成本指标", name: "维护台数",
                         value: "≤5台")
                 },

@@ -16,7 +16,7 @@ public struct PeriodAnnualInconsistentCheck: TargetTableCheck {
         failing: [
             CheckExample(
                 ExampleForms.targetTable {
-                    $0.indicators.period.append(
+                    $0.indicators.period?.append(
                         TargetTable.Indicator(level1: "效益指标", level2: "可持续影响", name: "长期保障", value: "保障"))
                 }, expect: [ExpectedFinding(at: "indicators.annual", expected: "7", actual: "6")])
         ])

@@ -20,7 +20,7 @@ public struct QuantityWithoutUnitCheck: TargetTableCheck {
                 },
                 expect: [ExpectedFinding(at: "indicators.annual[0].value", actual: "≥30")]),
             CheckExample(
-                ExampleForms.targetTable { $0.indicators.period[4].name = String(repeating: "保", count: 101) },
+                ExampleForms.targetTable { $0.indicators.period?[4].name = String(repeating: "保", count: 101) },
                 expect: [ExpectedFinding(at: "indicators.period[4].name", expected: "100", actual: "101")]),
         ])
 

@@ -12,18 +12,18 @@ public struct TableLevel2InvalidCheck: TargetTableCheck {
         defaultSeverity: .warning, scope: .targetTable,
         passing: [
             CheckExample(ExampleForms.targetTable()),
-            CheckExample(ExampleForms.targetTable { $0.indicators.period[4].level2 = "社会效益指标" }),
+            CheckExample(ExampleForms.targetTable { $0.indicators.period?[4].level2 = "社会效益指标" }),
             CheckExample(
                 ExampleForms.targetTable {
-                    $0.indicators.period.append(
+                    $0.indicators.period?.append(
                         TargetTable.Indicator(level1: "效益指标", level2: "生态类", name: "", value: ""))
                 }),
         ],
         failing: [
             CheckExample(
                 ExampleForms.targetTable {
-                    $0.indicators.period[4].level2 = "经济类"
-                    $0.indicators.period[5].level2 = "服务对象"
+                    $0.indicators.period?[4].level2 = "经济类"
+                    $0.indicators.period?[5].level2 = "服务对象"
                     $0.indicators.annual[0].level2 = ""
                 },
                 expect: [
@@ -32,7 +32,7 @@ public struct TableLevel2InvalidCheck: TargetTableCheck {
                     ExpectedFinding(at: "indicators.annual[0].level2", actual: ""),
                 ]),
             CheckExample(
-                ExampleForms.targetTable { $0.indicators.period[0].level2 = "满意度" },
+                ExampleForms.targetTable { $0.indicators.period?[0].level2 = "满意度" },
                 expect: [ExpectedFinding(at: "indicators.period[0].level2", actual: "满意度")]),
         ])
 

@@ -21,7 +21,7 @@ public struct TableValueFormatCheck: TargetTableCheck {
             CheckExample(
                 ExampleForms.targetTable {
                     $0.indicators.annual[1] = TargetTable.Indicator(level2: "质量指标", name: "设备完好率", value: "100%")
-                    $0.indicators.period[2] = TargetTable.Indicator(
+                    $0.indicators.period?[2] = TargetTable.Indicator(
                         level1: "产出指标", level2: "时效指标", name: "维修响应及时性",
                         value: "及时及时")
                 },
