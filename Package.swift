@@ -28,19 +28,20 @@ let package = Package(
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
         .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),
-        // Excel workbooks (.xlsx): ZIPFoundation for the archive, libxml2's reader for the sheet XML, and the
-        // label-driven mapping of the official 自评表/目标表 layouts onto the model.
+        // Excel workbooks (.xlsx): ZIPFoundation for the archive, libxml2's reader for the sheet XML, the
+        // label-driven mapping of the official 自评表/目标表 layouts onto the model, and the writer of that layout.
         .target(
             name: "JixiaoXLSX",
             dependencies: [
                 "JixiaoCore", "JixiaoFormats", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB).
+        // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB); Excel
+        // downloads are written by JixiaoXLSX.
         .target(
             name: "JixiaoServer",
             dependencies: [
-                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
+                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoXLSX", "JixiaoCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -86,7 +87,7 @@ let package = Package(
         .testTarget(
             name: "JixiaoServerTests",
             dependencies: [
-                "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto",
+                "JixiaoServer", "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoXLSX", "JixiaoCrypto",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

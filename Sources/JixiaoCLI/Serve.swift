@@ -32,7 +32,13 @@ public struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("审核人批量导出的保存位置（默认：数据库旁的 exports 文件夹）。", valueName: "DIR"))
     public var exportsDirectory: String?
 
-    @Flag(help: "Cookie 加 Secure 标记（通过 HTTPS 反向代理提供服务时使用）。") public var secureCookies = false
+    @Flag(help: "通过 HTTPS 提供服务（直接或在反向代理之后）：Cookie 加 Secure 标记，响应带 HSTS。") public var secureCookies = false
+
+    @Option(
+        help: ArgumentHelp("可信的反向代理地址（可重复）：只相信这些地址发来的 X-Forwarded-For / X-Forwarded-Proto。", valueName: "IP"))
+    public var trustedProxy: [String] = []
+
+    @Option(help: ArgumentHelp("无操作多少分钟后自动退出登录。", valueName: "MINUTES")) public var idleMinutes = 30
 
     @Flag(help: "没有任何用户时，创建演示用户 admin、reviewer（审核全部单位）和 officer（第一个有目标表的单位），随机密码打印在终端。")
     public var demo = false
@@ -41,6 +47,7 @@ public struct Serve: AsyncParsableCommand {
 
     public func validate() throws {
         guard (1...65535).contains(port) else { throw ValidationError("端口应在 1 到 65535 之间") }
+        guard (1...1440).contains(idleMinutes) else { throw ValidationError("--idle-minutes 应在 1 到 1440 之间") }
     }
 
     public func run() async throws {
@@ -65,7 +72,9 @@ public struct Serve: AsyncParsableCommand {
         let exports =
             exportsDirectory
             ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
-        let configuration = ServerConfiguration(policy: policy, exportDirectory: exports, secureCookies: secureCookies)
+        let configuration = ServerConfiguration(
+            policy: policy, exportDirectory: exports, secureCookies: secureCookies, trustedProxies: Set(trustedProxy),
+            sessions: SessionPolicy(idleLimit: TimeInterval(idleMinutes) * 60))
         let (host, port) = (self.host, self.port)
         let application = ServerApplication.application(
             store: store, configuration: configuration, host: host, port: port
@@ -120,7 +129,7 @@ enum DemoUsers {
             let password = String(SecureToken.make().prefix(12))
             _ = try await admin.createUser(
                 login: login, displayName: name, role: role, password: password,
-                unitID: officerUnit, reviewedUnits: Set(units.map(\.id)))
+                unitID: officerUnit, reviewedUnits: Set(units.map(\.id)), temporary: false)
             say("演示用户 \(login)（\(role.label)）密码：\(password)")
         }
     }

@@ -38,11 +38,25 @@ import Testing
         }
     }
 
-    @Test func cookiesAreSecureBehindAnHTTPSProxy() async throws {
+    /// `X-Forwarded-Proto: https` is believed from a configured proxy only (the live server's peer is
+    /// 127.0.0.1): then cookies are Secure and HSTS is sent; from anyone else it changes nothing.
+    @Test func cookiesAreSecureBehindATrustedHTTPSProxyOnly() async throws {
         let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let forwarded: HTTPFields = [HTTPField.Name("X-Forwarded-Proto")!: "https"]
+        for trusted in [Set<String>(), ["127.0.0.1", "::1"]] {
+            var configuration = fixture.configuration
+            configuration.trustedProxies = trusted
+            let app = Application(router: ServerApplication.router(store: fixture.store, configuration: configuration))
+            try await app.test(.live) { client in
+                let page = try await client.execute(uri: "/login", method: .get, headers: forwarded)
+                #expect(page.headers[.setCookie]?.contains("Secure") == !trusted.isEmpty, "\(trusted)")
+                #expect((page.headers[ClientMiddleware.strictTransportSecurity] != nil) == !trusted.isEmpty)
+            }
+        }
         try await fixture.test { client in
-            let page = try await client.get("/login", headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"])
-            #expect(page.headers[.setCookie]?.contains("Secure") == true)
+            let page = try await client.get("/login", headers: forwarded)
+            #expect(page.headers[.setCookie]?.contains("Secure") == false, "a client's own header is not believed")
         }
     }
 

@@ -27,7 +27,7 @@ import Testing
                 "/review?year=2023&unit=\(centre.id)", session)
             #expect(
                 page.text.contains(
-                    "<textarea readonly rows=\"2\" class=\"sentence\">2023年二级项目绩效自评个数4个，涉及资金280.17万元：3个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。</textarea>"
+                    "<textarea readonly rows=\"2\" class=\"sentence\" id=\"sentence-0\">2023年二级项目绩效自评个数4个，涉及资金280.17万元：3个项目自评等级为“优”，1个项目自评等级为“良”，0个项目自评等级为“中”，0个项目自评等级为“差”。</textarea>"
                 ))
             #expect(page.text.contains("407.75"), "Σ年初预算数, the definition the published summary used")
             #expect(page.text.contains("表上等级“优”"), "the grade that changes on recomputation is named")

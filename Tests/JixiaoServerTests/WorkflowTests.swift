@@ -60,7 +60,8 @@ import Testing
             response = try await client.post("/review/export", reviewer, [("year", "2023")])
             #expect(response.status == .seeOther)
             let batchPage = try await client.get(try #require(response.location), reviewer)
-            #expect(batchPage.text.contains("已导出 1 张"))
+            #expect(batchPage.text.contains("1 张自评表，状态为“已导出”"))
+            #expect(!batchPage.text.contains(fixture.directory.path), "the server's folders are not shown")
             #expect(try await client.form(id).record.state == .exported)
             let history = try await fixture.store.history(formID: id)
             #expect(
@@ -82,6 +83,7 @@ import Testing
         #expect(Transition.return.from == [.submitted])
         #expect(Transition.approve.from == [.submitted])
         #expect(Transition.export.from == [.approved])
+        #expect(Transition.delete.from == [.draft])
         #expect(WorkflowState.allCases.filter(\.isEditable) == [.draft, .returned])
     }
 

@@ -28,6 +28,8 @@ public struct ScoringPolicy: Sendable, Hashable {
     public var bareNumberMeansEqual: Bool
     /// Check severities that differ from the catalogue's defaults under this policy (rule id → severity).
     public var checkSeverities: [String: Severity] = [:]
+    /// 项目绩效分析 texts (`SelfEvaluation.Analysis.fields` keys) the template requires before submission.
+    public var requiredAnalysis: [String] = SelfEvaluation.Analysis.fields.map(\.key)
 
     /// The policy's 一级 weights in a fixed order: the known 一级 in frame order, then its own by name.
     public var orderedLevel1Weights: [(level1: Level1, weight: Decimal)] {

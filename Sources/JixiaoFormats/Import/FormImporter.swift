@@ -103,7 +103,19 @@ public enum FormImporters {
             "\(form.year)/\(safe(unit.isEmpty ? "未知单位" : unit))/\(kind)\(safe(form.project.isEmpty ? "未命名项目" : form.project)).\(ext)"
     }
 
+    /// `project.ext` as a safe file name (a download's name).
+    public static func fileName(_ project: String, extension ext: String) -> String {
+        "\(safe(project.isEmpty ? "未命名项目" : project)).\(ext)"
+    }
+
+    /// A file or folder name from a form's text: path separators, characters Windows refuses and controls
+    /// become `_`, and leading dots and underscores go (`../../x` → `x`): never a hidden file or a parent folder.
     static func safe(_ name: String) -> String {
-        String(name.map { "/\\:*?\"<>|\n\r\t".contains($0) ? "_" : $0 }).trimmingCharacters(in: .whitespaces)
+        let replaced = String(
+            name.unicodeScalars.map {
+                "/\\:*?\"<>|".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F ? "_" : Character($0)
+            })
+        let cleaned = replaced.trimmingCharacters(in: .whitespaces).drop { $0 == "." || $0 == "_" || $0 == " " }
+        return cleaned.isEmpty ? "未命名" : String(cleaned.prefix(120))
     }
 }

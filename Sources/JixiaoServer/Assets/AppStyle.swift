@@ -69,6 +69,37 @@ enum AppStyle {
         .return-comment .comment-text { font-weight: bold; }
         td.mine { background: #fff3d6; }
         .department-summary textarea.sentence { width: 100%; font-size: 15px; }
+        button.danger { color: #8b1a1a; border-color: #c98b8b; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .print-only { display: none; }
+        .toolbar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+        td.actions-cell form { margin-right: 6px; } td.actions-cell input { width: 9em; }
+        dialog#sign-in-again { border: 1px solid #8b1a1a; padding: 20px; max-width: 380px; }
+        dialog#sign-in-again label { display: flex; margin: 8px 0; }
+        nav.pages { margin: 8px 0; } nav.pages a, nav.pages span { margin: 0 4px; }
+        table.sheet textarea, table.sheet input { max-width: 100%; }
+        table.indicators td:nth-child(3) input, table.sheet td[colspan] input { min-width: 12em; }
         @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
+        @media (max-width: 600px) {
+          main { padding: 8px; } header.top { flex-wrap: wrap; gap: 8px; padding: 8px; }
+          table.sheet, table.list { display: block; overflow-x: auto; }
+        }
+        /* The printed 自评表: the form itself in black and white, its title and the signature lines, nothing
+           of the screen (navigation, findings, live figures, buttons, history). */
+        @media print {
+          @page { size: A4 landscape; margin: 12mm; }
+          body { background: #fff; font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 10.5pt; }
+          header.top, .screen-only, .crumbs, .subtitle, .findings, .field-findings, .message, .panel, nav.pages,
+          .summary-bar, section.history, template { display: none !important; }
+          .print-only { display: block; }
+          main { max-width: none; padding: 0; }
+          h1 { display: none; }
+          .print-title { text-align: center; } .print-title h2 { font-size: 16pt; margin: 0; }
+          table.sheet { page-break-inside: auto; } table.sheet tr { page-break-inside: avoid; }
+          table.sheet th { background: none; }
+          table.sheet input, table.sheet textarea { border: none; padding: 0; font: inherit; resize: none; width: 100%; }
+          .flagged { outline: none; }
+          .signatures { display: flex; justify-content: space-between; margin-top: 16mm; }
+        }
         """
 }

@@ -54,12 +54,13 @@ public enum FormFields {
     public struct FieldError: Error, Sendable, Hashable, CustomStringConvertible {
         public let path: String
         public let problem: String
-        public var description: String { "字段 \(path)：\(problem)" }
+        /// The path is cut to 80 characters: a client's path is echoed, never a whole hostile one.
+        public var description: String { "字段 \(path.prefix(80))：\(problem)" }
     }
 
     /// Applies `fields` onto `form`: row counts first, then every value. Fields not named keep their value.
-    /// Unknown paths, indices beyond the row count, bad counts and over-long values are refused, and
-    /// nothing is applied then.
+    /// Unknown paths, malformed row numbers, rows beyond the row count, bad counts, over-long values and
+    /// control characters are refused, and nothing is applied then.
     public static func apply(_ fields: [String: String], to form: SelfEvaluation) throws(FieldError) -> SelfEvaluation {
         var form = form
         if let text = fields[indicatorCount] {
@@ -80,9 +81,25 @@ public enum FormFields {
             guard value.count <= maximumValueLength else {
                 throw FieldError(path: path, problem: "内容过长（\(value.count) 字），上限 \(maximumValueLength) 字")
             }
+            if let control = value.unicodeScalars.first(where: isRefusedControl) {
+                throw FieldError(
+                    path: path,
+                    problem: "含有不可见的控制字符（U+\(hex(control))），请删除后再保存")
+            }
             try set(path, value, in: &form)
         }
         return form
+    }
+
+    private static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// C0 controls (NUL and the like) other than tab and line breaks: never part of a form's text, and
+    /// dangerous in the HTML and XML written from it.
+    static func isRefusedControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
     }
 
     private static func rowCount(_ text: String, path: String) throws(FieldError) -> Int {
@@ -110,12 +127,12 @@ public enum FormFields {
         {
             return accessor.set(&form.funds.total, value)
         }
-        if let (index, key) = indexed(path, list: "funds.sources") {
+        if let (index, key) = try row(path, list: "funds.sources") {
             guard let accessor = fundsRow[key] else { throw unknown }
             guard index < form.funds.sources.count else { throw beyond(path, form.funds.sources.count, sourceCount) }
             return accessor.set(&form.funds.sources[index], value)
         }
-        if let (index, key) = indexed(path, list: "indicators") {
+        if let (index, key) = try row(path, list: "indicators") {
             guard let accessor = indicator[key] else { throw unknown }
             guard index < form.indicators.count else { throw beyond(path, form.indicators.count, indicatorCount) }
             return accessor.set(&form.indicators[index], value)
@@ -123,17 +140,30 @@ public enum FormFields {
         throw unknown
     }
 
+    /// The row of a path into `list`; nil when the path is not into that list, and refused when it is but its
+    /// row number is not a plain index (`[-1]`, `[1e3]`, `[01]`, `[99999]`, `[]`, a missing `]` or `.`).
+    private static func row(_ path: String, list: String) throws(FieldError) -> (Int, String)? {
+        guard path.hasPrefix(list + "[") else { return nil }
+        guard let found = indexed(path, list: list) else {
+            throw FieldError(
+                path: path,
+                problem: "行号无效：应写成 \(list)[行号].列名，行号为 0 到 \(maximumRows - 1) 之间的整数（不带符号和前导零）")
+        }
+        return found
+    }
+
     private static func beyond(_ path: String, _ count: Int, _ countPath: String) -> FieldError {
         FieldError(path: path, problem: "该表只有 \(count) 行；要增加行请同时提交 \(countPath)")
     }
 
-    /// `indicators[12].score` → (12, "score") for the list `indicators`.
+    /// `indicators[12].score` → (12, "score") for the list `indicators`. Only a canonical row number within
+    /// `maximumRows` is one: ASCII digits, no sign, no leading zero; anything else is nil.
     static func indexed(_ path: String, list: String) -> (Int, String)? {
         guard path.hasPrefix(list + "["), let close = path.firstIndex(of: "]") else { return nil }
         let digits = path[path.index(path.startIndex, offsetBy: list.count + 1)..<close]
         let rest = path[path.index(after: close)...]
-        guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(\.isASCII), let index = Int(digits),
-            rest.hasPrefix(".")
+        guard !digits.isEmpty, digits.count <= 3, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            digits == "0" || digits.first != "0", let index = Int(digits), index < maximumRows, rest.hasPrefix(".")
         else { return nil }
         return (index, String(rest.dropFirst()))
     }

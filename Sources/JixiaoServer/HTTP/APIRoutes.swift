@@ -5,29 +5,29 @@ import JixiaoFormats
 /// The JSON interface: the page's live recomputation and the same operations as the pages. Mutations carry
 /// the session's token in `X-CSRF-Token`.
 enum APIRoutes {
-    static func add(to router: Router<AppRequestContext>, _ services: Services) {
+    static func add(to routes: Routes, _ services: Services) {
         let forms = services.forms
 
-        router.get("/api/forms") { request, context -> Response in
+        routes.get("/api/forms") { request, context -> Response in
             let year = try request.queryFields().optionalInteger("year", label: "年度")
             let records = try await forms.forms(try context.user, year: year)
             return Responses.json(.array(records.map(APIJSON.record)))
         }
 
-        router.get("/api/forms/:id") { _, context -> Response in
+        routes.get("/api/forms/:id") { _, context -> Response in
             let view = try await forms.view(try context.user, formID: try context.id("id"))
             guard case .selfEvaluation(let form) = view.form else { return Responses.json(APIJSON.record(view.record)) }
             return Responses.json(APIJSON.form(view.record, form))
         }
 
-        router.post("/api/forms/:id/score") { _, context -> Response in
+        routes.post("/api/forms/:id/score") { _, context -> Response in
             let request = try body(context, allowed: ["fields", "version"], required: ["fields"])
             let analysis = try await forms.score(
                 try context.user, formID: try context.id("id"), fields: request.fields ?? [:])
             return Responses.json(APIJSON.analysis(analysis))
         }
 
-        router.put("/api/forms/:id") { _, context -> Response in
+        routes.put("/api/forms/:id") { _, context -> Response in
             let request = try body(context, allowed: ["fields", "version"], required: ["fields", "version"])
             let record = try await forms.save(
                 try context.user, formID: try context.id("id"), version: request.version ?? 0,
@@ -35,14 +35,14 @@ enum APIRoutes {
             return Responses.json(APIJSON.record(record))
         }
 
-        router.post("/api/forms/:id/submit") { _, context -> Response in
+        routes.post("/api/forms/:id/submit") { _, context -> Response in
             let request = try body(context, allowed: ["version"], required: ["version"])
             let record = try await forms.submit(
                 try context.user, formID: try context.id("id"), version: request.version ?? 0)
             return Responses.json(APIJSON.record(record))
         }
 
-        router.post("/api/forms/:id/return") { _, context -> Response in
+        routes.post("/api/forms/:id/return") { _, context -> Response in
             let request = try body(context, allowed: ["version", "comment"], required: ["comment"])
             let record = try await forms.returnForm(
                 try context.user, formID: try context.id("id"), version: request.version,
@@ -50,7 +50,7 @@ enum APIRoutes {
             return Responses.json(APIJSON.record(record))
         }
 
-        router.post("/api/forms/:id/approve") { _, context -> Response in
+        routes.post("/api/forms/:id/approve") { _, context -> Response in
             let request = try body(context, allowed: ["version", "comment"])
             let record = try await forms.approve(
                 try context.user, formID: try context.id("id"), version: request.version,

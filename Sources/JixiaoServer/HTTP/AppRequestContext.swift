@@ -10,11 +10,18 @@ public struct AppRequestContext: RequestContext {
     public var body: ByteBuffer?
     /// Fields of an `application/x-www-form-urlencoded` body.
     public var formFields: FormFieldsBody?
-    /// Set when the request came over HTTPS (directly or through a proxy that says so).
+    /// Set when the request came over HTTPS (configured, or said by a trusted proxy).
     public var isSecure = false
+    /// The connected peer's address (nil in tests that call the router directly).
+    public let peerAddress: String?
+    /// The client's address: the peer's, or the one a trusted proxy forwards (`ClientMiddleware`).
+    public var clientAddress: String?
+    /// A session cookie came with the request but its session has ended (idle, expired, signed out).
+    public var sessionEnded = false
 
     public init(source: Source) {
         coreContext = .init(source: source)
+        peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The signed-in user; unauthenticated requests are sent to the login page (or get 401 from the API).

@@ -10,20 +10,57 @@ import NIOCore
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
+    let allowedMethods: AllowedMethods
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         do {
             let response = try await next(request, context)
-            // No route matched: the router's own 404 is English; answer in Chinese.
-            if response.status == .notFound, context.endpointPath == nil {
-                return render(Failure(status: .notFound, title: "未找到", message: "没有这个页面"), request, context)
-            }
+            if response.status == .notFound, ErrorMiddleware.isUnrouted(context) { return unrouted(request, context) }
             return response
-        } catch RequestError.unauthenticated where request.method == .get && !ErrorMiddleware.isAPI(request) {
-            return Responses.redirect(
-                "/login" + HTML.query([("next", request.uri.path + (request.uri.query.map { "?" + $0 } ?? ""))]))
+        } catch let error as HTTPError where error.status == .notFound && ErrorMiddleware.isUnrouted(context) {
+            return unrouted(request, context)
         } catch {
+            return ErrorMiddleware.response(for: error, request, context)
+        }
+    }
+
+    /// No route matched the path and method (Hummingbird's not-found responder names itself `NotFound`).
+    static func isUnrouted(_ context: Context) -> Bool {
+        context.endpointPath == nil || context.endpointPath == "NotFound"
+    }
+
+    /// No route matched: the router's own 404 is English; answer in Chinese, and 405 with `Allow` when the path
+    /// is known for other methods.
+    private func unrouted(_ request: Request, _ context: Context) -> Response {
+        let allowed = allowedMethods.methods(for: request.uri.path)
+        guard allowed.isEmpty else {
+            var refused = ErrorMiddleware.render(
+                Failure(RequestError.methodNotAllowed(allowed: allowed)), request, context)
+            refused.headers[.allow] = allowed.map(\.rawValue).joined(separator: ", ")
+            return refused
+        }
+        return ErrorMiddleware.render(
+            Failure(status: .notFound, title: "未找到", message: "没有这个页面"), request, context)
+    }
+
+    /// The answer to a refusal or failure (also used by `SessionMiddleware`, which runs before this one so
+    /// that every error page knows who is signed in).
+    static func response(for error: any Error, _ request: Request, _ context: Context) -> Response {
+        switch error {
+        case RequestError.unauthenticated where request.method == .get && !ErrorMiddleware.isAPI(request):
+            return Responses.redirect(
+                "/login"
+                    + HTML.query([
+                        ("next", request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")),
+                        ("ended", context.sessionEnded ? "idle" : nil),
+                    ]))
+        case RequestError.unauthenticated where context.sessionEnded:
+            let failure = Failure(
+                status: .unauthorized, title: "登录已过期", message: "登录已过期（长时间没有操作或已在别处退出），请重新登录；本次操作未执行")
+            return render(failure, request, context)
+        default:
             let failure = Failure(error)
             if failure.status == .internalServerError {
                 context.logger.error(
@@ -35,7 +72,7 @@ struct ErrorMiddleware: RouterMiddleware {
 
     static func isAPI(_ request: Request) -> Bool { request.uri.path.hasPrefix("/api/") }
 
-    private func render(_ failure: Failure, _ request: Request, _ context: Context) -> Response {
+    private static func render(_ failure: Failure, _ request: Request, _ context: Context) -> Response {
         if ErrorMiddleware.isAPI(request) {
             var fields: [(String, JSONValue)] = [
                 ("status", .int(Int(failure.status.code))), ("message", .string(failure.message)),
@@ -58,10 +95,15 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     /// `/forms/12/submit` → `/forms/12`.
-    private func formPage(_ path: String) -> String {
+    private static func formPage(_ path: String) -> String {
         let parts = path.split(separator: "/")
         return parts.count >= 2 ? "/\(parts[0])/\(parts[1])" : "/"
     }
+}
+
+extension ServiceError {
+    /// The Chinese message the pages show (for the command line, which runs the same services).
+    public var message: String { Failure(self).message }
 }
 
 /// An error, classified: status, Chinese title and message, details, and what the JSON answer adds.
@@ -122,6 +164,12 @@ struct Failure {
                     + "（\(finding.ruleID)）"
             }
             json = [("findings", .array(findings.map(APIJSON.finding)))]
+        case .incomplete(let captions):
+            self.init(
+                status: .unprocessableContent, title: "不能提交",
+                message: "项目绩效分析还有 \(captions.count) 项没有填写，填写并保存后才能提交：")
+            details = captions.map { "项目绩效分析·\($0)：未填写" }
+            json = [("missing", .array(captions.map { .string($0) }))]
         case .wrongState(let reason):
             self.init(status: .conflict, title: "当前状态不允许该操作", message: reason)
         case .store(let error):

@@ -8,6 +8,10 @@ public enum RequestError: Error, Sendable {
     case badRequest(String)
     case tooLarge(limit: Int)
     case unsupportedMediaType(String)
+    /// The password is temporary: nothing but changing it is allowed.
+    case passwordChangeRequired
+    /// A known address asked with a method it does not answer.
+    case methodNotAllowed(allowed: [HTTPRequest.Method])
 
     var status: HTTPResponse.Status {
         switch self {
@@ -16,6 +20,8 @@ public enum RequestError: Error, Sendable {
         case .badRequest: .badRequest
         case .tooLarge: .contentTooLarge
         case .unsupportedMediaType: .unsupportedMediaType
+        case .passwordChangeRequired: .forbidden
+        case .methodNotAllowed: .methodNotAllowed
         }
     }
 
@@ -27,6 +33,9 @@ public enum RequestError: Error, Sendable {
         case .tooLarge(let limit): "提交的内容过大（上限 \(limit / 1024) KB），未处理"
         case .unsupportedMediaType(let type):
             "不支持的内容类型“\(type)”：表单请用 application/x-www-form-urlencoded，接口请用 application/json"
+        case .passwordChangeRequired: "请先修改初始密码（打开“我的账户”页面），然后才能继续使用"
+        case .methodNotAllowed(let allowed):
+            "该地址不支持这种请求方式（支持：\(allowed.map(\.rawValue).joined(separator: "、"))）"
         }
     }
 }

@@ -21,6 +21,8 @@ enum Responses {
         Response(status: .seeOther, headers: [.location: location])
     }
 
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
     static func file(_ data: [UInt8], name: String, contentType: String) -> Response {
         let ascii = name.unicodeScalars.map { $0.isASCII && $0 != "\"" ? String($0) : "_" }.joined()
         let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii

@@ -9,17 +9,22 @@ public enum ServerApplication {
         hasher: PasswordHasher = PasswordHasher()
     ) -> Router<AppRequestContext> {
         let services = Services(store: store, configuration: configuration, hasher: hasher)
+        let routes = Routes()
+        AssetRoutes.add(to: routes)
+        AuthRoutes.add(to: routes, services)
+        FormRoutes.add(to: routes, services)
+        ReviewRoutes.add(to: routes, services)
+        AdminRoutes.add(to: routes, services)
+        APIRoutes.add(to: routes, services)
         let router = Router(context: AppRequestContext.self)
+        router.add(
+            middleware: ClientMiddleware(
+                secure: configuration.secureCookies, trustedProxies: configuration.trustedProxies))
         router.add(middleware: SecurityHeadersMiddleware())
-        router.add(middleware: ErrorMiddleware())
-        router.add(middleware: SessionMiddleware(store: store, secureCookies: configuration.secureCookies))
+        router.add(middleware: SessionMiddleware(accounts: services.accounts))
+        router.add(middleware: ErrorMiddleware(allowedMethods: routes.allowedMethods))
         router.add(middleware: RequestGuardMiddleware(maximumBodyBytes: configuration.maximumBodyBytes))
-        AssetRoutes.add(to: router)
-        AuthRoutes.add(to: router, services)
-        FormRoutes.add(to: router, services)
-        ReviewRoutes.add(to: router, services)
-        AdminRoutes.add(to: router, services)
-        APIRoutes.add(to: router, services)
+        routes.register(on: router)
         return router
     }
 

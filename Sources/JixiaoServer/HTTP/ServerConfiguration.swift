@@ -6,21 +6,31 @@ public struct ServerConfiguration: Sendable {
     public var policy: ScoringPolicy
     /// Where export batches are written.
     public var exportDirectory: String
-    /// Mark cookies `Secure` (serve behind HTTPS). Also set per request when a proxy says
-    /// `X-Forwarded-Proto: https`.
+    /// The server is reached over HTTPS (directly or behind a proxy): cookies are `Secure` and responses
+    /// carry HSTS.
     public var secureCookies: Bool
-    public var sessionLifetime: TimeInterval
+    /// Addresses of reverse proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed; from any
+    /// other client those headers are ignored.
+    public var trustedProxies: Set<String>
+    public var sessions: SessionPolicy
+    public var throttle: LoginThrottle
     /// Largest request body accepted (a whole form with long texts is well under this).
     public var maximumBodyBytes: Int
+    /// How long the editor waits after the last keystroke before it saves the draft (milliseconds).
+    public var autosaveDelay: Int
 
     public init(
         policy: ScoringPolicy = .national, exportDirectory: String, secureCookies: Bool = false,
-        sessionLifetime: TimeInterval = 8 * 3600, maximumBodyBytes: Int = 1024 * 1024
+        trustedProxies: Set<String> = [], sessions: SessionPolicy = SessionPolicy(),
+        throttle: LoginThrottle = LoginThrottle(), maximumBodyBytes: Int = 1024 * 1024, autosaveDelay: Int = 5000
     ) {
         self.policy = policy
         self.exportDirectory = exportDirectory
         self.secureCookies = secureCookies
-        self.sessionLifetime = sessionLifetime
+        self.trustedProxies = trustedProxies
+        self.sessions = sessions
+        self.throttle = throttle
         self.maximumBodyBytes = maximumBodyBytes
+        self.autosaveDelay = autosaveDelay
     }
 }

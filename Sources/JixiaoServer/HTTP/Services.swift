@@ -5,6 +5,7 @@ struct Services: Sendable {
     let forms: FormService
     let review: ReviewService
     let admin: AdminService
+    let accounts: AccountService
 
     init(store: any FormStore, configuration: ServerConfiguration, hasher: PasswordHasher) {
         self.store = store
@@ -13,5 +14,7 @@ struct Services: Sendable {
         review = ReviewService(
             store: store, policy: configuration.policy, exportDirectory: configuration.exportDirectory)
         admin = AdminService(store: store, hasher: hasher)
+        accounts = AccountService(
+            store: store, hasher: hasher, throttle: configuration.throttle, sessions: configuration.sessions)
     }
 }

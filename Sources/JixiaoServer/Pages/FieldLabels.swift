@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// Chinese names of field paths, as the printed 自评表 labels them: `indicators[3].score` →
 /// `第 4 行指标·得分`.
 enum FieldLabels {
@@ -18,11 +20,11 @@ enum FieldLabels {
     static let top: [String: String] = [
         "project": "项目名称", "projectCode": "项目代码", "department": "主管部门及代码", "agency": "预算单位",
         "implementingAgency": "实施单位", "goals.annual": "年度目标", "goals.completion": "实际完成情况",
-        "total": "总分", "grade": "等级", "analysis.execution": "项目实施和预算执行情况", "analysis.output": "产出情况",
-        "analysis.benefit": "效益情况", "analysis.satisfaction": "满意度情况", "analysis.experience": "主要经验做法",
-        "analysis.problems": "存在的主要问题及原因分析", "analysis.improvements": "下一步改进措施及管理建议",
+        "total": "总分", "grade": "等级",
         FormFields.indicatorCount: "指标行数", FormFields.sourceCount: "资金来源行数",
-    ]
+        "indicators": "绩效指标", "funds": "项目资金", "funds.sources": "资金来源", "funds.total": "资金总额",
+        "goals": "项目年度绩效目标", "analysis": "项目绩效分析",
+    ].merging(SelfEvaluation.Analysis.fields.map { ("analysis.\($0.key)", $0.caption) }, uniquingKeysWith: { $1 })
 
     static let funds: [String: String] = [
         "source": "资金来源", "declared": "目标申报数", "compiled": "预算编制数", "fullYearBudget": "全年预算数",

@@ -33,7 +33,7 @@ enum Layout {
         if user.role == .admin { links.append("<a href=\"/admin\">用户与单位</a>") }
         return """
             <nav>\(links)</nav>
-            <div class="who"><span>\(user.displayName)（\(user.role.label)）</span>
+            <div class="who"><a href="/account" title="修改密码、退出所有设备">\(user.displayName)（\(user.role.label)）</a>
               <form method="post" action="/logout" class="inline">\(csrfField(identity))<button type="submit" class="link">退出</button></form>
             </div>
             """

@@ -18,16 +18,6 @@ public struct PasswordHasher: Sendable {
         self.iterations = iterations
     }
 
-    /// Shortest password accepted.
-    public static let minimumLength = 8
-
-    /// Why a new password is refused, in Chinese; nil when it is acceptable.
-    public static func weakness(of password: String) -> String? {
-        if password.count < minimumLength { return "密码至少 \(minimumLength) 位" }
-        if password.count > 256 { return "密码不能超过 256 位" }
-        return nil
-    }
-
     public func hash(_ password: String) -> String {
         let salt = SecureToken.randomBytes(16)
         let key = PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations, length: 32)

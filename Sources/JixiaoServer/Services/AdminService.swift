@@ -32,9 +32,11 @@ public struct AdminService: Sendable {
         }
     }
 
+    /// Creates an account. Its password is `temporary` (to be changed at the first sign-in) unless the
+    /// account is made for the person creating it (`jixiao user add` for oneself, the demo accounts).
     public func createUser(
         login: String, displayName: String, role: Role, password: String, unitID: Int64?,
-        reviewedUnits: Set<Int64>
+        reviewedUnits: Set<Int64>, temporary: Bool = true
     ) async throws -> User {
         let login = login.trimmingCharacters(in: .whitespaces)
         guard !login.isEmpty, login.count <= 64,
@@ -44,13 +46,14 @@ public struct AdminService: Sendable {
         }
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 64 else { throw ServiceError.invalid("请填写姓名（不超过 64 字）") }
-        if let weakness = PasswordHasher.weakness(of: password) { throw ServiceError.invalid(weakness) }
+        if let weakness = PasswordPolicy.weakness(of: password, login: login) { throw ServiceError.invalid(weakness) }
         if role == .officer, unitID == nil { throw ServiceError.invalid("经办人必须属于一个单位") }
         do {
             return try await store.createUser(
                 NewUser(
                     login: login, displayName: name, role: role, unitID: role == .officer ? unitID : nil,
-                    reviewedUnits: role == .reviewer ? reviewedUnits : [], passwordHash: hasher.hash(password)))
+                    reviewedUnits: role == .reviewer ? reviewedUnits : [], passwordHash: hasher.hash(password),
+                    mustChangePassword: temporary))
         } catch {
             throw AdminService.mapped(error)
         }

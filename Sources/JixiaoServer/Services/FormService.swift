@@ -22,19 +22,31 @@ public struct FormService: Sendable {
         public let form: Form
         public let unit: BudgetUnit?
         public let analysis: FormAnalysis?
-        public let history: [HistoryEntry]
+        /// One page of the history, newest first.
+        public let history: Page<HistoryEntry>
+        /// The latest return, whose comment the officer must see whatever page of the history is shown.
+        public let lastReturn: HistoryEntry?
+        public let policyName: String
     }
 
-    public func view(_ user: User, formID: Int64) async throws -> FormView {
+    public static let historyPageSize = 50
+
+    public func view(_ user: User, formID: Int64, historyPage: Int = 1) async throws -> FormView {
         let stored = try await readable(user, formID: formID, for: .read)
         var analysis: FormAnalysis?
         if case .selfEvaluation(let form) = stored.form {
             analysis = FormAnalysis(form, target: try await target(of: stored.record), policy: policy)
         }
         let units = try await store.units()
+        let lastReturn =
+            stored.record.state == .returned
+            ? try await store.history(formID: formID).last { $0.kind == .transition && $0.toState == .returned } : nil
         return FormView(
             record: stored.record, form: stored.form, unit: units.first { $0.id == stored.record.unitID },
-            analysis: analysis, history: try await store.history(formID: formID))
+            analysis: analysis,
+            history: try await store.history(
+                formID: formID, page: PageRequest(number: historyPage, size: FormService.historyPageSize)),
+            lastReturn: lastReturn, policyName: policy.name)
     }
 
     /// The form, when the user may do `action` to it; not found otherwise (also for other units' forms).
@@ -148,14 +160,24 @@ public struct FormService: Sendable {
     ) async throws -> SaveConflict {
         let theirs = try await store.history(formID: formID).filter { $0.version > yourVersion }
         var yours: [FieldChange] = []
+        var yourFields: [String: String] = [:]
         if case .selfEvaluation(let base)? = try await store.form(id: formID, version: yourVersion),
             let edited = try? FormFields.apply(fields, to: base)
         {
             yours = FormFields.changes(from: base, to: edited)
+            for change in yours { yourFields[change.path] = change.new }
+            if edited.indicators.count != base.indicators.count {
+                yourFields[FormFields.indicatorCount] = String(edited.indicators.count)
+            }
+            if edited.funds.sources.count != base.funds.sources.count {
+                yourFields[FormFields.sourceCount] = String(edited.funds.sources.count)
+            }
         }
-        return SaveConflict(
+        var conflict = SaveConflict(
             formID: formID, yourVersion: yourVersion, currentVersion: currentVersion,
             theirChanges: theirs, yourChanges: yours)
+        conflict.yourFields = yourFields
+        return conflict
     }
 
     /// Submits the form for review; refused while error-level findings remain.
@@ -164,10 +186,56 @@ public struct FormService: Sendable {
         guard case .selfEvaluation(let form) = stored.form else { throw ServiceError.invalid("目标表不需要提交") }
         let errors = FormAnalysis(form, target: try await target(of: stored.record), policy: policy).errors
         guard errors.isEmpty else { throw ServiceError.blocked(errors) }
+        let missing = form.analysis.missing(policy.requiredAnalysis)
+        guard missing.isEmpty else { throw ServiceError.incomplete(missing) }
         return try await move(user, formID: formID, .submit, version: version, comment: nil)
     }
 
+    /// Deletes a draft made by mistake: it becomes 已删除 (out of every list, its target table draftable again);
+    /// its versions and history stay, with the deletion in it.
+    public func delete(_ user: User, formID: Int64, version: Int) async throws -> FormRecord {
+        _ = try await readable(user, formID: formID, for: .edit)
+        return try await move(user, formID: formID, .delete, version: version, comment: "删除草稿")
+    }
+
     // MARK: Reviewer
+
+    /// What a bulk return or approval did to each chosen form.
+    public struct BulkOutcome: Sendable {
+        public let done: [FormRecord]
+        public let refused: [(id: Int64, project: String?, reason: String)]
+    }
+
+    /// Returns or approves each chosen form with the same comment; a form that cannot be moved is listed with
+    /// its reason and the others go ahead.
+    public func review(
+        _ user: User, formIDs: [Int64], _ transition: Transition, comment: String
+    ) async throws
+        -> BulkOutcome
+    {
+        do { try AccessPolicy.checkReviewer(user) } catch { throw ServiceError.denied(error) }
+        guard !formIDs.isEmpty else { throw ServiceError.invalid("请先勾选要处理的自评表") }
+        guard formIDs.count <= 500 else { throw ServiceError.invalid("一次最多处理 500 张自评表") }
+        if transition == .return, comment.allSatisfy(\.isWhitespace) {
+            throw ServiceError.invalid("批量退回时请填写退回意见，说明需要修改的内容")
+        }
+        var done: [FormRecord] = []
+        var refused: [(id: Int64, project: String?, reason: String)] = []
+        for id in Set(formIDs).sorted() {
+            do {
+                done.append(
+                    transition == .return
+                        ? try await returnForm(user, formID: id, version: nil, comment: comment)
+                        : try await approve(user, formID: id, version: nil, comment: comment))
+            } catch let error as ServiceError {
+                let project = try await store.record(id: id).flatMap { record in
+                    AccessPolicy.scope(of: user).contains(record.unitID) ? record.project : nil
+                }
+                refused.append((id, project, Failure(error).message))
+            }
+        }
+        return BulkOutcome(done: done, refused: refused)
+    }
 
     /// Returns a submitted form to its officer; the comment says what to change.
     public func returnForm(_ user: User, formID: Int64, version: Int?, comment: String) async throws -> FormRecord {

@@ -2,6 +2,7 @@ import Foundation
 import JixiaoCore
 import JixiaoCrypto
 import JixiaoFormats
+import JixiaoXLSX
 import JixiaoXML
 
 /// The reviewer's operations over many forms: the year dashboard and batch export of approved forms.
@@ -23,20 +24,34 @@ public struct ReviewService: Sendable {
         let years = try await store.years(kind: .selfEvaluation, units: scope)
         let year = filter.year ?? years.first
         let units = try await store.units().filter { scope.contains($0.id) }
-        let records = try await store.records(
-            FormQuery(
-                year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
-                grade: filter.grade, ruleID: filter.ruleID))
-        let summaries = filter.unitID == nil ? [] : try await departmentSummaries(records)
+        var filter = filter
+        if let text = filter.unitText, filter.unitID == nil {
+            guard let unit = Dashboard.unit(text, in: units) else {
+                throw ServiceError.invalid("没有找到单位“\(text.prefix(40))”（可写单位编号、单位代码或名称），或您无权查看该单位")
+            }
+            filter.unitID = unit.id
+        }
+        let query = FormQuery(
+            year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
+            grade: filter.grade, ruleID: filter.ruleID, search: filter.search)
+        var page = try await store.records(
+            query, sort: filter.sort, page: PageRequest(number: filter.page, size: Dashboard.pageSize))
+        if page.items.isEmpty, page.total > 0 {
+            page = try await store.records(
+                query, sort: filter.sort, page: PageRequest(number: page.pageCount, size: Dashboard.pageSize))
+        }
+        filter.page = page.request.number
+        let summaryStates = filter.state.map { [$0] } ?? WorkflowState.allCases.filter { $0 != .deleted }
         return Dashboard(
             filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
-            records: records, summaries: summaries)
+            page: page, aggregates: try await store.aggregates(query),
+            summaries: filter.unitID == nil ? [] : try await departmentSummaries(query), summaryStates: summaryStates)
     }
 
     /// The 决算公开 summary of the forms shown (one unit's year, so a few dozen forms are read).
-    private func departmentSummaries(_ records: [FormRecord]) async throws -> [UnitSummary] {
+    private func departmentSummaries(_ query: FormQuery) async throws -> [UnitSummary] {
         var forms: [SelfEvaluation] = []
-        for record in records {
+        for record in try await store.records(query) {
             if case .selfEvaluation(let form)? = try await store.form(id: record.id)?.form { forms.append(form) }
         }
         return DepartmentSummary(forms, policy: policy).units
@@ -137,6 +152,78 @@ public struct ReviewService: Sendable {
         return ExportBatch(
             id: batch.id, createdBy: batch.createdBy, createdAt: batch.createdAt,
             directory: batch.directory, items: items)
+    }
+
+    /// Past export batches with forms of the user's units, newest first.
+    public func batches(_ user: User, page: Int) async throws -> Page<ExportBatchSummary> {
+        try reviewer(user)
+        return try await store.exportBatches(
+            units: AccessPolicy.scope(of: user), page: PageRequest(number: page, size: 50))
+    }
+
+    /// Every XML file of the batch that the user may see, and the batch file when they may see all of it, as
+    /// one zip (`batch-….zip`).
+    public func batchArchive(_ user: User, batchID: Int64) async throws -> (name: String, data: Data) {
+        let batch = try await self.batch(user, id: batchID)
+        var entries: [(path: String, data: Data)] = []
+        for item in batch.items {
+            entries.append(
+                (
+                    item.path,
+                    try ReviewService.file((batch.directory as NSString).appendingPathComponent(item.path)).data
+                ))
+        }
+        if let whole = try? await batchFile(user, batchID: batchID) { entries.append((whole.name, whole.data)) }
+        let name = (batch.directory as NSString).lastPathComponent
+        do { return ("\(name).zip", try ZipWriter.archive(entries)) } catch {
+            throw ServiceError.invalid("无法生成压缩文件（\(error)）")
+        }
+    }
+
+    /// The dashboard's whole list (every page) as a workbook: unit, project, state, printed and recomputed
+    /// totals and grades, execution rate, amounts, and each form's findings.
+    public func listWorkbook(_ user: User, filter: Dashboard.Filter) async throws -> (name: String, data: Data) {
+        let dashboard = try await self.dashboard(user, filter: filter)
+        let query = FormQuery(
+            year: dashboard.year, units: AccessPolicy.scope(of: user), unitID: dashboard.filter.unitID,
+            states: filter.state.map { [$0] } ?? [], grade: filter.grade, ruleID: filter.ruleID, search: filter.search)
+        let total = dashboard.page.total
+        guard total <= 20_000 else { throw ServiceError.invalid("列表有 \(total) 张表，超过 20000 张；请先按单位或状态筛选") }
+        let records = try await store.records(
+            query, sort: filter.sort, page: PageRequest(number: 1, size: max(total, 1)))
+        var sheet = WorksheetDraft(name: "\(dashboard.year.map(String.init) ?? "")年度自评表")
+        let header = [
+            "单位", "项目名称", "状态", "表上总分", "表上等级", "重算总分", "重算等级", "执行率(%)", "目标申报数（万元）", "全年预算数（万元）",
+            "全年执行数（万元）", "错误", "警告", "问题",
+        ]
+        sheet.columnWidths = [24, 30, 8, 10, 8, 10, 8, 10, 14, 14, 14, 6, 6, 60]
+        for (column, caption) in header.enumerated() { sheet.text(1, column + 1, caption, style: .label) }
+        for (offset, record) in records.items.enumerated() {
+            let row = offset + 2
+            let figures = record.figures
+            let findings = try await store.findings(formID: record.id).map { finding in
+                "\(finding.severity.label) \(finding.fieldPath.map(FieldLabels.label).map { $0 + "：" } ?? "")\(finding.message)（\(finding.ruleID)）"
+            }
+            sheet.text(row, 1, dashboard.unit(record.unitID)?.label ?? "")
+            sheet.text(row, 2, record.project)
+            sheet.text(row, 3, record.state?.label ?? "")
+            sheet.number(row, 4, figures?.printedTotal ?? "")
+            sheet.text(row, 5, figures?.printedGrade ?? "")
+            sheet.number(row, 6, figures.map { DecimalText.fixed($0.total) } ?? "")
+            sheet.text(row, 7, figures?.grade.label ?? "")
+            sheet.number(row, 8, figures?.executionRate.map { DecimalText.fixed($0) } ?? "")
+            for (column, amount) in [figures?.declared, figures?.fullYearBudget, figures?.executed].enumerated() {
+                sheet.number(row, 9 + column, amount.map { DecimalText.fixed($0) } ?? "")
+            }
+            sheet.number(row, 12, String(figures?.errorCount ?? 0))
+            sheet.number(row, 13, String(figures?.warningCount ?? 0))
+            sheet.text(row, 14, findings.joined(separator: "\n"))
+        }
+        do {
+            return ("\(dashboard.year.map(String.init) ?? "")年度自评表列表.xlsx", try XLSXWriter.workbook([sheet]))
+        } catch {
+            throw ServiceError.invalid("无法生成 Excel 文件（\(error)）")
+        }
     }
 
     private func reviewer(_ user: User) throws {

@@ -5,7 +5,10 @@ import JixiaoCore
 /// is the embedded default; a PostgreSQL store for province-wide deployments would adopt the same protocol.
 ///
 /// The store enforces integrity (versions, allowed states, append-only history) but no permissions: those
-/// are decided by `AccessPolicy` before the store is called.
+/// are decided by `AccessPolicy` before the store is called. Nor does it hold policy: what a number of
+/// failed sign-ins means (`LoginThrottle`), when a session is idle (`SessionPolicy`), which passwords are
+/// acceptable (`PasswordPolicy`) and which rate class a form is in (`RateBucket`) are decided in Swift; the
+/// store counts, sums, filters, sorts and pages, so each operation is one or a few SQL statements.
 public protocol FormStore: Sendable {
     // MARK: Units and users
     func createUnit(code: String?, name: String) async throws -> BudgetUnit
@@ -16,12 +19,39 @@ public protocol FormStore: Sendable {
     /// The user and their password hash, for logging in.
     func credentials(login: String) async throws -> (user: User, passwordHash: String)?
     func setReviewedUnits(userID: Int64, units: Set<Int64>) async throws
+    /// Replaces the password hash; `mustChange` marks it temporary (set by an administrator).
+    func setPassword(userID: Int64, passwordHash: String, mustChange: Bool) async throws
+    /// 停用 / 启用. Disabling does not end sessions by itself: the caller ends them (`deleteSessions`).
+    func setDisabled(userID: Int64, _ disabled: Bool) async throws
+    /// Deletes an account that has never changed a form or made an export batch (its sessions and reviewer
+    /// assignments go with it). An account with history is refused with `.invalid`: disable it instead, so the
+    /// history keeps naming who did what.
+    func deleteUser(id: Int64) async throws
 
     // MARK: Sessions
     func createSession(_ session: Session) async throws
-    /// The session and its user, when the session exists and has not expired at `now`.
+    /// The session and its user, when the session exists and has not expired at `now` (the absolute
+    /// expiry only; idleness is judged by the caller from `lastSeenAt`).
     func session(tokenDigest: String, now: Date) async throws -> (session: Session, user: User)?
+    /// Records activity on a session (`lastSeenAt`).
+    func touchSession(tokenDigest: String, at: Date) async throws
     func deleteSession(tokenDigest: String) async throws
+    /// Ends every session of the user, except the one named (the session that changed the password).
+    func deleteSessions(userID: Int64, except tokenDigest: String?) async throws
+
+    // MARK: Sign-in throttling and the account history
+    /// Adds one failure under each key at `at` and returns the new counts, atomically (parallel guessers
+    /// cannot lose increments).
+    func recordLoginFailure(keys: [String], at: Date) async throws -> [LoginFailures]
+    /// The counts under these keys (keys without failures are absent).
+    func loginFailures(keys: [String]) async throws -> [LoginFailures]
+    /// Every key with at least `minimum` failures, most failures first (the administrator's list).
+    func loginFailures(atLeast minimum: Int) async throws -> [LoginFailures]
+    /// Forgets the failures under these keys (a success, an administrator's unlock).
+    func clearLoginFailures(keys: [String]) async throws
+    func recordAccountEvent(_ event: AccountEvent) async throws
+    /// The account history, newest first; only the events about `login` when given.
+    func accountEvents(login: String?, page: PageRequest) async throws -> Page<AccountEvent>
 
     // MARK: Forms
     /// Inserts a form at version 1 with a `created` or `imported` history entry.
@@ -35,6 +65,10 @@ public protocol FormStore: Sendable {
     func form(id: Int64, version: Int) async throws -> Form?
     /// Records matching the query, forms with error findings first, then by unit, year and project.
     func records(_ query: FormQuery) async throws -> [FormRecord]
+    /// One page of the records matching the query in the given order, and how many match in all.
+    func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord>
+    /// Counts by grade, state and rate class and sums of the amounts over every record matching the query.
+    func aggregates(_ query: FormQuery) async throws -> FormAggregates
     /// The years that have forms of this kind in these units, latest first.
     func years(kind: FormKind, units: UnitScope) async throws -> [Int]
     /// Whether a form of this kind, unit, year and project exists (imports skip it).
@@ -51,7 +85,10 @@ public protocol FormStore: Sendable {
         id: Int64, _ transition: Transition, expectedVersion: Int?, comment: String?, by userID: Int64,
         at: Date
     ) async throws -> FormRecord
+    /// The whole history, oldest first.
     func history(formID: Int64) async throws -> [HistoryEntry]
+    /// One page of the history, newest version first (within a version, in the order written).
+    func history(formID: Int64, page: PageRequest) async throws -> Page<HistoryEntry>
     func findings(formID: Int64) async throws -> [StoredFinding]
     /// Rule ids with at least one stored finding (for the dashboard's filter).
     func ruleIDs() async throws -> [String]
@@ -63,6 +100,8 @@ public protocol FormStore: Sendable {
         at: Date
     ) async throws -> ExportBatch
     func exportBatch(id: Int64) async throws -> ExportBatch?
+    /// Past batches with at least one form of these units, newest first; `formCount` counts those forms.
+    func exportBatches(units: UnitScope, page: PageRequest) async throws -> Page<ExportBatchSummary>
 }
 
 /// Why the store refused or failed. Messages are Chinese.

@@ -78,12 +78,12 @@ public final class SQLiteFormStore: FormStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO users (login, display_name, role, unit_id, password_hash, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    INSERT INTO users (login, display_name, role, unit_id, password_hash, created_at, must_change_password)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     user.login, user.displayName, user.role.rawValue,
-                    user.role == .officer ? user.unitID : nil, user.passwordHash, Date(),
+                    user.role == .officer ? user.unitID : nil, user.passwordHash, Date(), user.mustChangePassword,
                 ])
             let id = db.lastInsertedRowID
             if user.role == .reviewer {
@@ -126,6 +126,40 @@ public final class SQLiteFormStore: FormStore {
         }
     }
 
+    public func setPassword(userID: Int64, passwordHash: String, mustChange: Bool) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
+                arguments: [passwordHash, mustChange, userID])
+            guard db.changesCount == 1 else { throw StoreError.notFound("用户") }
+        }
+    }
+
+    public func setDisabled(userID: Int64, _ disabled: Bool) async throws {
+        try await write { db in
+            try db.execute(sql: "UPDATE users SET disabled = ? WHERE id = ?", arguments: [disabled, userID])
+            guard db.changesCount == 1 else { throw StoreError.notFound("用户") }
+        }
+    }
+
+    public func deleteUser(id: Int64) async throws {
+        try await write { db in
+            guard try SQLiteFormStore.user(db, id: id) != nil else { throw StoreError.notFound("用户") }
+            let used = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT 1 FROM history WHERE user_id = ? UNION ALL SELECT 1 FROM export_batches WHERE created_by = ?
+                    LIMIT 1
+                    """, arguments: [id, id])
+            guard used == nil else {
+                throw StoreError.invalid("该用户已有表单修改或审核记录，不能删除（记录需要保留）；请改为停用")
+            }
+            try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM reviewer_units WHERE user_id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM users WHERE id = ?", arguments: [id])
+        }
+    }
+
     private static func replaceReviewedUnits(_ db: Database, userID: Int64, units: Set<Int64>) throws {
         try db.execute(sql: "DELETE FROM reviewer_units WHERE user_id = ?", arguments: [userID])
         for unit in units.sorted() {
@@ -146,7 +180,7 @@ public final class SQLiteFormStore: FormStore {
             arguments: [id])
         return User(
             id: id, login: row["login"], displayName: row["display_name"], role: role, unitID: row["unit_id"],
-            reviewedUnits: Set(reviewed))
+            reviewedUnits: Set(reviewed), isDisabled: row["disabled"], mustChangePassword: row["must_change_password"])
     }
 
     // MARK: Sessions
@@ -155,8 +189,12 @@ public final class SQLiteFormStore: FormStore {
         try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE expires_at < ?", arguments: [Date()])
             try db.execute(
-                sql: "INSERT INTO sessions (token_digest, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [session.tokenDigest, session.userID, session.csrfToken, session.expiresAt])
+                sql: """
+                    INSERT INTO sessions (token_digest, user_id, csrf_token, expires_at, last_seen_at) VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    session.tokenDigest, session.userID, session.csrfToken, session.expiresAt, session.lastSeenAt,
+                ])
         }
     }
 
@@ -171,15 +209,116 @@ public final class SQLiteFormStore: FormStore {
             return (
                 Session(
                     tokenDigest: tokenDigest, userID: user.id, csrfToken: row["csrf_token"],
-                    expiresAt: row["expires_at"]), user
+                    expiresAt: row["expires_at"], lastSeenAt: row["last_seen_at"]), user
             )
         }
         return pair.map { (session: $0.0, user: $0.1) }
     }
 
+    public func touchSession(tokenDigest: String, at: Date) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "UPDATE sessions SET last_seen_at = ? WHERE token_digest = ?", arguments: [at, tokenDigest])
+        }
+    }
+
     public func deleteSession(tokenDigest: String) async throws {
         try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE token_digest = ?", arguments: [tokenDigest])
+        }
+    }
+
+    public func deleteSessions(userID: Int64, except tokenDigest: String?) async throws {
+        try await write { db in
+            try db.execute(
+                sql: "DELETE FROM sessions WHERE user_id = ? AND token_digest IS NOT ?",
+                arguments: [userID, tokenDigest])
+        }
+    }
+
+    // MARK: Sign-in throttling and the account history
+
+    public func recordLoginFailure(keys: [String], at: Date) async throws -> [LoginFailures] {
+        try await write { db in
+            for key in keys {
+                try db.execute(
+                    sql: """
+                        INSERT INTO login_failures (key, count, last_failure_at) VALUES (?, 1, ?)
+                        ON CONFLICT(key) DO UPDATE SET count = count + 1, last_failure_at = excluded.last_failure_at
+                        """, arguments: [key, at])
+            }
+            return try SQLiteFormStore.failures(db, keys: keys)
+        }
+    }
+
+    public func loginFailures(keys: [String]) async throws -> [LoginFailures] {
+        try await read { db in try SQLiteFormStore.failures(db, keys: keys) }
+    }
+
+    public func loginFailures(atLeast minimum: Int) async throws -> [LoginFailures] {
+        try await read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM login_failures WHERE count >= ? ORDER BY count DESC, key",
+                arguments: [minimum]
+            ).map(SQLiteFormStore.failures)
+        }
+    }
+
+    public func clearLoginFailures(keys: [String]) async throws {
+        guard !keys.isEmpty else { return }
+        try await write { db in
+            try db.execute(
+                sql: "DELETE FROM login_failures WHERE key IN (\(SQLiteFormStore.placeholders(keys.count)))",
+                arguments: StatementArguments(keys))
+        }
+    }
+
+    private static func failures(_ db: Database, keys: [String]) throws -> [LoginFailures] {
+        guard !keys.isEmpty else { return [] }
+        return try Row.fetchAll(
+            db, sql: "SELECT * FROM login_failures WHERE key IN (\(placeholders(keys.count))) ORDER BY key",
+            arguments: StatementArguments(keys)
+        ).map(failures)
+    }
+
+    private static func failures(_ row: Row) -> LoginFailures {
+        LoginFailures(key: row["key"], count: row["count"], lastFailureAt: row["last_failure_at"])
+    }
+
+    public func recordAccountEvent(_ event: AccountEvent) async throws {
+        try await write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO account_events (at, kind, login, user_id, actor_id, address, detail)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    event.at, event.kind.rawValue, event.login, event.userID, event.actorID, event.address,
+                    event.detail,
+                ])
+        }
+    }
+
+    public func accountEvents(login: String?, page: PageRequest) async throws -> Page<AccountEvent> {
+        let condition = login == nil ? "" : "WHERE account_events.login = ?"
+        let arguments: StatementArguments = login.map { [$0] } ?? []
+        return try await read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM account_events \(condition)", arguments: arguments)
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT account_events.*, users.display_name AS actor_name FROM account_events
+                    LEFT JOIN users ON users.id = account_events.actor_id \(condition)
+                    ORDER BY account_events.id DESC LIMIT ? OFFSET ?
+                    """, arguments: arguments + [page.limit, page.offset])
+            let events = rows.map { row in
+                AccountEvent(
+                    id: row["id"], at: row["at"], kind: AccountEvent.Kind(rawValue: row["kind"]) ?? .signInFailed,
+                    login: row["login"], userID: row["user_id"], actorID: row["actor_id"],
+                    actorName: row["actor_name"], address: row["address"], detail: row["detail"])
+            }
+            return Page(items: events, total: total ?? 0, request: page)
         }
     }
 
@@ -237,55 +376,92 @@ public final class SQLiteFormStore: FormStore {
     }
 
     public func records(_ query: FormQuery) async throws -> [FormRecord] {
-        var conditions = ["kind = ?"]
-        var arguments: [any DatabaseValueConvertible] = [query.kind.rawValue]
-        if let year = query.year {
-            conditions.append("year = ?")
-            arguments.append(year)
-        }
-        if case .only(let units) = query.units {
-            guard !units.isEmpty else { return [] }
-            conditions.append(SQLiteFormStore.unitCondition(units))
-        }
-        if let unit = query.unitID {
-            conditions.append("unit_id = ?")
-            arguments.append(unit)
-        }
-        if !query.states.isEmpty {
-            conditions.append("state IN (\(query.states.map { _ in "?" }.joined(separator: ",")))")
-            arguments.append(contentsOf: query.states.map(\.rawValue).sorted())
-        }
-        if let grade = query.grade {
-            conditions.append("grade = ?")
-            arguments.append(grade.rawValue)
-        }
-        if let rule = query.ruleID {
-            conditions.append("id IN (SELECT form_id FROM form_findings WHERE rule_id = ?)")
-            arguments.append(rule)
-        }
+        guard let filter = SQLiteFormStore.filter(query) else { return [] }
         let sql =
-            "SELECT \(SQLiteFormStore.recordColumns) FROM forms WHERE \(conditions.joined(separator: " AND ")) "
-            + "ORDER BY error_count > 0 DESC, unit_id, year, project, id"
-        let values = arguments.map { $0.databaseValue }
+            "SELECT \(SQLiteFormStore.recordColumns) FROM forms WHERE \(filter.sql) "
+            + "ORDER BY \(SQLiteFormStore.order(FormSort()))"
         return try await read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)).map(SQLiteFormStore.record)
+            try Row.fetchAll(db, sql: sql, arguments: filter.arguments).map(SQLiteFormStore.record)
+        }
+    }
+
+    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+        guard let filter = SQLiteFormStore.filter(query) else { return Page(items: [], total: 0, request: page) }
+        let sql =
+            "SELECT \(SQLiteFormStore.recordColumns) FROM forms WHERE \(filter.sql) "
+            + "ORDER BY \(SQLiteFormStore.order(sort)) LIMIT ? OFFSET ?"
+        return try await read { db in
+            let total = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM forms WHERE \(filter.sql)", arguments: filter.arguments)
+            let items = try Row.fetchAll(db, sql: sql, arguments: filter.arguments + [page.limit, page.offset])
+                .map(SQLiteFormStore.record)
+            return Page(items: items, total: total ?? 0, request: page)
+        }
+    }
+
+    public func aggregates(_ query: FormQuery) async throws -> FormAggregates {
+        guard let filter = SQLiteFormStore.filter(query) else { return FormAggregates() }
+        return try await read { db in
+            var result = FormAggregates()
+            let scored = "\(filter.sql) AND total IS NOT NULL"
+            if let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COALESCE(SUM(error_count > 0), 0), SUM(declared_micros), SUM(full_year_budget_micros),
+                        SUM(executed_micros) FROM forms WHERE \(filter.sql)
+                    """, arguments: filter.arguments)
+            {
+                result.count = row[0]
+                result.withErrors = row[1]
+                result.declared = Micros.decimal(row[2])
+                result.fullYearBudget = Micros.decimal(row[3])
+                result.executed = Micros.decimal(row[4])
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT COALESCE(printed_grade, ''), COUNT(*) FROM forms WHERE \(scored) GROUP BY 1",
+                arguments: filter.arguments)
+            {
+                result.printedGrades[row[0], default: 0] += row[1]
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT grade, COUNT(*) FROM forms WHERE \(scored) GROUP BY grade", arguments: filter.arguments
+            ) {
+                if let grade = (row[0] as String?).flatMap(Grade.init(rawValue:)) {
+                    result.recomputedGrades[grade] = row[1]
+                }
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT state, COUNT(*) FROM forms WHERE \(filter.sql) GROUP BY state",
+                arguments: filter.arguments)
+            {
+                if let state = (row[0] as String?).flatMap(WorkflowState.init(rawValue:)) {
+                    result.states[state] = row[1]
+                }
+            }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT rate_bucket, COUNT(*) FROM forms WHERE \(scored) GROUP BY rate_bucket",
+                arguments: filter.arguments)
+            {
+                if let bucket = RateBucket(rawValue: row[0]) { result.rateBuckets[bucket] = row[1] }
+            }
+            return result
         }
     }
 
     public func years(kind: FormKind, units: UnitScope) async throws -> [Int] {
-        var sql = "SELECT DISTINCT year FROM forms WHERE kind = ?"
-        if case .only(let units) = units {
-            guard !units.isEmpty else { return [] }
-            sql += " AND " + SQLiteFormStore.unitCondition(units)
-        }
-        let query = sql + " ORDER BY year DESC"
-        return try await read { db in try Int.fetchAll(db, sql: query, arguments: [kind.rawValue]) }
+        guard let filter = SQLiteFormStore.filter(FormQuery(kind: kind, units: units)) else { return [] }
+        let query = "SELECT DISTINCT year FROM forms WHERE \(filter.sql) ORDER BY year DESC"
+        return try await read { db in try Int.fetchAll(db, sql: query, arguments: filter.arguments) }
     }
 
     public func exists(kind: FormKind, unitID: Int64, year: Int, project: String) async throws -> Bool {
         try await read { db in
             try Row.fetchOne(
-                db, sql: "SELECT 1 FROM forms WHERE kind = ? AND unit_id = ? AND year = ? AND project = ?",
+                db,
+                sql: """
+                    SELECT 1 FROM forms WHERE kind = ? AND unit_id = ? AND year = ? AND project = ?
+                    AND state IS NOT 'deleted'
+                    """,
                 arguments: [kind.rawValue, unitID, year, project]) != nil
         }
     }
@@ -367,18 +543,31 @@ public final class SQLiteFormStore: FormStore {
                     SELECT history.*, users.display_name FROM history LEFT JOIN users ON users.id = history.user_id
                     WHERE form_id = ? ORDER BY history.id
                     """, arguments: [formID]
-            ).map { row in
-                let path: String? = row["field_path"]
-                return HistoryEntry(
-                    id: row["id"], formID: row["form_id"], version: row["version"], userID: row["user_id"],
-                    userName: row["display_name"], at: row["at"],
-                    kind: HistoryEntry.Kind(rawValue: row["kind"]) ?? .edited,
-                    change: path.map {
-                        FieldChange(path: $0, old: row["old_value"] ?? "", new: row["new_value"] ?? "")
-                    },
-                    fromState: (row["from_state"] as String?).flatMap(WorkflowState.init),
-                    toState: (row["to_state"] as String?).flatMap(WorkflowState.init), comment: row["comment"])
-            }
+            ).map(SQLiteFormStore.historyEntry)
+        }
+    }
+
+    private static func historyEntry(_ row: Row) -> HistoryEntry {
+        let path: String? = row["field_path"]
+        return HistoryEntry(
+            id: row["id"], formID: row["form_id"], version: row["version"], userID: row["user_id"],
+            userName: row["display_name"], at: row["at"], kind: HistoryEntry.Kind(rawValue: row["kind"]) ?? .edited,
+            change: path.map { FieldChange(path: $0, old: row["old_value"] ?? "", new: row["new_value"] ?? "") },
+            fromState: (row["from_state"] as String?).flatMap(WorkflowState.init),
+            toState: (row["to_state"] as String?).flatMap(WorkflowState.init), comment: row["comment"])
+    }
+
+    public func history(formID: Int64, page: PageRequest) async throws -> Page<HistoryEntry> {
+        try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM history WHERE form_id = ?", arguments: [formID])
+            let entries = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT history.*, users.display_name FROM history LEFT JOIN users ON users.id = history.user_id
+                    WHERE form_id = ? ORDER BY history.version DESC, history.id LIMIT ? OFFSET ?
+                    """, arguments: [formID, page.limit, page.offset]
+            ).map(SQLiteFormStore.historyEntry)
+            return Page(items: entries, total: total ?? 0, request: page)
         }
     }
 
@@ -448,7 +637,100 @@ public final class SQLiteFormStore: FormStore {
         }
     }
 
+    public func exportBatches(units: UnitScope, page: PageRequest) async throws -> Page<ExportBatchSummary> {
+        var scope = "1"
+        if case .only(let units) = units {
+            guard !units.isEmpty else { return Page(items: [], total: 0, request: page) }
+            scope = "forms." + SQLiteFormStore.unitCondition(units)
+        }
+        let joined = """
+            FROM export_batches JOIN export_items ON export_items.batch_id = export_batches.id
+            JOIN forms ON forms.id = export_items.form_id WHERE \(scope)
+            """
+        return try await read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT export_batches.id) \(joined)")
+            let items = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT export_batches.id, export_batches.created_by, export_batches.created_at, COUNT(*) AS forms,
+                        (SELECT display_name FROM users WHERE users.id = export_batches.created_by) AS name
+                    \(joined) GROUP BY export_batches.id ORDER BY export_batches.id DESC LIMIT ? OFFSET ?
+                    """, arguments: [page.limit, page.offset]
+            ).map { row in
+                ExportBatchSummary(
+                    id: row["id"], createdBy: row["created_by"], createdByName: row["name"],
+                    createdAt: row["created_at"], formCount: row["forms"])
+            }
+            return Page(items: items, total: total ?? 0, request: page)
+        }
+    }
+
     // MARK: Rows
+
+    /// The WHERE clause of a query and its arguments; nil when the query can match nothing (no units).
+    private static func filter(_ query: FormQuery) -> (sql: String, arguments: StatementArguments)? {
+        var conditions = ["kind = ?"]
+        var arguments: [any DatabaseValueConvertible] = [query.kind.rawValue]
+        if let year = query.year {
+            conditions.append("year = ?")
+            arguments.append(year)
+        }
+        if case .only(let units) = query.units {
+            guard !units.isEmpty else { return nil }
+            conditions.append(unitCondition(units))
+        }
+        if let unit = query.unitID {
+            conditions.append("unit_id = ?")
+            arguments.append(unit)
+        }
+        if query.states.isEmpty {
+            conditions.append("state IS NOT 'deleted'")
+        } else {
+            conditions.append("state IN (\(placeholders(query.states.count)))")
+            arguments.append(contentsOf: query.states.map(\.rawValue).sorted())
+        }
+        if let grade = query.grade {
+            conditions.append("grade = ?")
+            arguments.append(grade.rawValue)
+        }
+        if let rule = query.ruleID {
+            conditions.append("id IN (SELECT form_id FROM form_findings WHERE rule_id = ?)")
+            arguments.append(rule)
+        }
+        if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+            conditions.append("project LIKE ? ESCAPE '\\'")
+            let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
+                .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+            arguments.append("%\(escaped)%")
+        }
+        if let ids = query.ids {
+            guard !ids.isEmpty else { return nil }
+            conditions.append("id IN (\(ids.sorted().map(String.init).joined(separator: ",")))")
+        }
+        return (conditions.joined(separator: " AND "), StatementArguments(arguments.map(\.databaseValue)))
+    }
+
+    /// ORDER BY for a sort. Scores and rates are stored as decimal text; they are ordered as numbers
+    /// (ordering only: nothing is computed from the floating value).
+    private static func order(_ sort: FormSort) -> String {
+        let direction = sort.descending ? "DESC" : "ASC"
+        switch sort.key {
+        case .errorsFirst: return "error_count > 0 DESC, unit_id, year, project, id"
+        case .project: return "project \(direction), id \(direction)"
+        case .unit:
+            return "(SELECT COALESCE(code, name) FROM units WHERE units.id = forms.unit_id) \(direction), project, id"
+        case .total: return "total IS NULL, CAST(total AS REAL) \(direction), id"
+        case .grade:
+            return
+                "grade IS NULL, CASE grade WHEN '优' THEN 0 WHEN '良' THEN 1 WHEN '中' THEN 2 ELSE 3 END \(direction), id"
+        case .rate: return "execution_rate IS NULL, CAST(execution_rate AS REAL) \(direction), id"
+        case .updated: return "updated_at \(direction), id \(direction)"
+        }
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ",")
+    }
 
     /// `unit_id IN (…)` for a set of ids (integers, so they are written inline).
     private static func unitCondition(_ units: Set<Int64>) -> String {
@@ -506,13 +788,15 @@ public final class SQLiteFormStore: FormStore {
         try db.execute(
             sql: """
                 UPDATE forms SET printed_total = ?, printed_grade = ?, total = ?, grade = ?, rule_total = ?, rule_grade = ?,
-                    execution_rate = ?, declared = ?, full_year_budget = ?, executed = ?, error_count = ?, warning_count = ?
+                    execution_rate = ?, declared = ?, full_year_budget = ?, executed = ?, error_count = ?, warning_count = ?,
+                    rate_bucket = ?, declared_micros = ?, full_year_budget_micros = ?, executed_micros = ?
                 WHERE id = ?
                 """,
             arguments: [
                 f?.printedTotal, f?.printedGrade, text(f?.total), f?.grade.rawValue, text(f?.ruleTotal),
                 f?.ruleGrade.rawValue, text(f?.executionRate), text(f?.declared), text(f?.fullYearBudget),
-                text(f?.executed), f?.errorCount ?? 0, f?.warningCount ?? 0, id,
+                text(f?.executed), f?.errorCount ?? 0, f?.warningCount ?? 0, RateBucket(f?.executionRate).rawValue,
+                Micros.from(f?.declared), Micros.from(f?.fullYearBudget), Micros.from(f?.executed), id,
             ])
         try db.execute(sql: "DELETE FROM form_findings WHERE form_id = ?", arguments: [id])
         for finding in write.findings {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The SQLite schema, as numbered migrations: a database created by an older Jixiao is upgraded in place.
@@ -102,6 +103,102 @@ enum StoreSchema {
                         """)
             }
         }
+        migrator.registerMigration("v2", migrate: version2)
         return migrator
     }
+
+    /// Accounts (停用, temporary passwords), idle sessions, sign-in throttling and the account history; forms
+    /// gain the 已删除 state, an exact rate class and amounts as integers (万元 × 10⁶) that SQL sums exactly.
+    /// SQLite cannot change a CHECK constraint, so `forms` is rebuilt (foreign keys are checked after).
+    private static func version2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE sessions ADD COLUMN last_seen_at DATETIME NOT NULL DEFAULT '1970-01-01 00:00:00.000';
+                CREATE INDEX sessions_by_user ON sessions(user_id);
+                CREATE TABLE login_failures (
+                    key TEXT PRIMARY KEY,
+                    count INTEGER NOT NULL,
+                    last_failure_at DATETIME NOT NULL
+                );
+                CREATE TABLE account_events (
+                    id INTEGER PRIMARY KEY,
+                    at DATETIME NOT NULL,
+                    kind TEXT NOT NULL,
+                    login TEXT NOT NULL COLLATE NOCASE,
+                    user_id INTEGER,
+                    actor_id INTEGER,
+                    address TEXT,
+                    detail TEXT
+                );
+                CREATE INDEX account_events_by_login ON account_events(login, id);
+                CREATE TRIGGER account_events_no_update BEFORE UPDATE ON account_events
+                BEGIN SELECT RAISE(ABORT, 'account_events is append-only'); END;
+                CREATE TRIGGER account_events_no_delete BEFORE DELETE ON account_events
+                BEGIN SELECT RAISE(ABORT, 'account_events is append-only'); END;
+                CREATE TABLE forms_v2 (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('self-evaluation', 'target-table')),
+                    unit_id INTEGER NOT NULL REFERENCES units(id),
+                    year INTEGER NOT NULL,
+                    project TEXT NOT NULL,
+                    state TEXT CHECK (state IN ('draft', 'submitted', 'returned', 'approved', 'exported', 'deleted')),
+                    version INTEGER NOT NULL CHECK (version >= 1),
+                    target_id INTEGER REFERENCES forms(id),
+                    body TEXT NOT NULL,
+                    printed_total TEXT, printed_grade TEXT, total TEXT, grade TEXT, rule_total TEXT, rule_grade TEXT,
+                    execution_rate TEXT, declared TEXT, full_year_budget TEXT, executed TEXT,
+                    error_count INTEGER NOT NULL DEFAULT 0,
+                    warning_count INTEGER NOT NULL DEFAULT 0,
+                    updated_at DATETIME NOT NULL,
+                    rate_bucket INTEGER NOT NULL DEFAULT 0,
+                    declared_micros INTEGER, full_year_budget_micros INTEGER, executed_micros INTEGER,
+                    CHECK ((kind = 'self-evaluation') = (state IS NOT NULL))
+                );
+                INSERT INTO forms_v2 (id, kind, unit_id, year, project, state, version, target_id, body, printed_total,
+                    printed_grade, total, grade, rule_total, rule_grade, execution_rate, declared, full_year_budget,
+                    executed, error_count, warning_count, updated_at)
+                SELECT id, kind, unit_id, year, project, state, version, target_id, body, printed_total, printed_grade,
+                    total, grade, rule_total, rule_grade, execution_rate, declared, full_year_budget, executed,
+                    error_count, warning_count, updated_at FROM forms;
+                DROP TABLE forms;
+                ALTER TABLE forms_v2 RENAME TO forms;
+                CREATE INDEX forms_by_year ON forms(kind, year, unit_id);
+                CREATE INDEX forms_by_unit ON forms(unit_id, kind, year);
+                """)
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT id, execution_rate, declared, full_year_budget, executed FROM forms")
+        for row in rows {
+            let decimal = { (column: String) in
+                (row[column] as String?).flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
+            }
+            try db.execute(
+                sql: """
+                    UPDATE forms SET rate_bucket = ?, declared_micros = ?, full_year_budget_micros = ?, executed_micros = ?
+                    WHERE id = ?
+                    """,
+                arguments: [
+                    RateBucket(decimal("execution_rate")).rawValue, Micros.from(decimal("declared")),
+                    Micros.from(decimal("full_year_budget")), Micros.from(decimal("executed")), row["id"] as Int64,
+                ])
+        }
+    }
+}
+
+/// Amounts in 万元 as integers of millionths, so the database sums them exactly. Amounts beyond ±10⁹ 万元
+/// (no project has them) are left out of sums rather than risk an overflow.
+enum Micros {
+    static let scale = Decimal(1_000_000)
+    static let limit = Decimal(1_000_000_000)
+
+    static func from(_ amount: Decimal?) -> Int64? {
+        guard let amount, abs(amount) <= limit else { return nil }
+        var scaled = amount * scale
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        return NSDecimalNumber(decimal: rounded).int64Value
+    }
+
+    static func decimal(_ micros: Int64?) -> Decimal { Decimal(micros ?? 0) / scale }
 }

@@ -1,10 +1,12 @@
-/// 草稿 → 已提交 → 已退回 / 已审核 → 已导出. A returned form is edited and submitted again.
+/// 草稿 → 已提交 → 已退回 / 已审核 → 已导出. A returned form is edited and submitted again. A draft made by
+/// mistake is 已删除: it leaves every list but keeps its versions and history.
 public enum WorkflowState: String, Sendable, Hashable, CaseIterable {
     case draft
     case submitted
     case returned
     case approved
     case exported
+    case deleted
 
     public var label: String {
         switch self {
@@ -13,6 +15,7 @@ public enum WorkflowState: String, Sendable, Hashable, CaseIterable {
         case .returned: "已退回"
         case .approved: "已审核"
         case .exported: "已导出"
+        case .deleted: "已删除"
         }
     }
 
@@ -26,6 +29,8 @@ public enum Transition: String, Sendable, Hashable, CaseIterable {
     case `return`
     case approve
     case export
+    /// A draft made by mistake; never a form that was submitted.
+    case delete
 
     public var from: Set<WorkflowState> {
         switch self {
@@ -33,6 +38,7 @@ public enum Transition: String, Sendable, Hashable, CaseIterable {
         case .return: [.submitted]
         case .approve: [.submitted]
         case .export: [.approved]
+        case .delete: [.draft]
         }
     }
 
@@ -42,6 +48,7 @@ public enum Transition: String, Sendable, Hashable, CaseIterable {
         case .return: .returned
         case .approve: .approved
         case .export: .exported
+        case .delete: .deleted
         }
     }
 
@@ -51,6 +58,7 @@ public enum Transition: String, Sendable, Hashable, CaseIterable {
         case .return: "退回"
         case .approve: "审核通过"
         case .export: "导出"
+        case .delete: "删除"
         }
     }
 

@@ -2,13 +2,17 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import JixiaoCore
+import JixiaoXLSX
 import Testing
 
 @testable import JixiaoServer
 
 /// The whole workflow in a real headless Chromium against a live server over the bundled forms: an officer
-/// drafts a self-evaluation from a target table, enters values and watches the grade change as they type,
-/// saves and submits; a reviewer returns it with a comment; the officer sees the comment.
+/// signs in with the administrator's initial password and must change it; drafts a self-evaluation from a
+/// target table (every input named in the accessibility tree), enters values and watches the grade change as
+/// they type; their session ends while they type and they sign in again in place, nothing lost; they print the
+/// form (the print view) and download it as Excel (which imports back), then submit; a reviewer returns it with
+/// a comment; the officer sees the comment.
 ///
 /// Screenshots of the key pages are written to `$JIXIAO_SCREENSHOTS` when set (the README's are made with
 /// `JIXIAO_SCREENSHOTS=docs/screenshots swift test --filter BrowserEndToEndTests`).
@@ -25,11 +29,16 @@ import Testing
         ])
         let units = try await store.units()
         let office = try #require(units.first { $0.code == "209100" })
-        _ = try await Fixture.user("officer", .officer, unit: office, in: store)
+        let officer = try await store.createUser(
+            NewUser(
+                login: "officer", displayName: "officer", role: .officer, unitID: office.id,
+                passwordHash: Fixture.passwordHash, mustChangePassword: true))
+        let newPassword = "blue-lamp-river-7"
         _ = try await Fixture.user("reviewer", .reviewer, reviews: Set(units.map(\.id)), in: store)
         let target = try #require(
             try await store.records(FormQuery(kind: .targetTable, units: .all)).first { $0.project == "维修维护费" })
-        let configuration = ServerConfiguration(exportDirectory: directory.appendingPathComponent("exports").path)
+        let configuration = ServerConfiguration(
+            exportDirectory: directory.appendingPathComponent("exports").path, autosaveDelay: 700)
         let app = Application(router: ServerApplication.router(store: store, configuration: configuration))
 
         try await app.test(.live) { client in
@@ -39,8 +48,19 @@ import Testing
             try await browser.attach()
             let shots = Screenshots(browser)
 
-            // Officer: sign in, draft from the target table.
-            try await signIn(browser, base, "officer", expecting: "/forms")
+            // Officer: the initial password must be changed first.
+            try await signIn(browser, base, "officer", expecting: "/account")
+            #expect(try await browser.text(".message.notice").contains("初始密码"))
+            try await browser.type(Fixture.password, into: "[name=current]")
+            try await browser.type(newPassword, into: "[name=new]")
+            try await browser.type(newPassword, into: "[name=confirmation]")
+            try await shots.take("officer-change-password")
+            try await browser.click("#password-form button[type=submit]")
+            try await browser.waitForPage("done=password", timeout: BrowserEndToEndTests.passwordCheck)
+            #expect(try await store.user(id: officer.id)?.mustChangePassword == false)
+
+            // Draft from the target table.
+            try await browser.navigate("\(base)/forms")
             try await browser.click("input[name=target][value=\"\(target.id)\"] + button")
             try await browser.waitForPage("done=created")
             let formPath = try #require(try await browser.evaluate("location.pathname") as? String)
@@ -51,6 +71,19 @@ import Testing
                 try await browser.evaluate("document.querySelector('[name=\"funds.total.declared\"]').value") as? String
                     == "53.86")
             try await shots.take("officer-new-draft")
+
+            // Every input and text area has a name in the accessibility tree: its row and column.
+            try await browser.send("Accessibility.enable")
+            let tree = try await browser.send("Accessibility.getFullAXTree")
+            let nodes = tree["nodes"] as? [[String: Any]] ?? []
+            let fields = nodes.filter { (($0["role"] as? [String: Any])?["value"] as? String) == "textbox" }
+            let names = fields.map { (($0["name"] as? [String: Any])?["value"] as? String) ?? "" }
+            #expect(fields.count > 60, "\(fields.count) text fields")
+            #expect(names.allSatisfy { !$0.isEmpty }, "unnamed fields: \(names.filter(\.isEmpty).count)")
+            #expect(names.contains("第 1 行指标·实际完成值") && names.contains("资金总额·全年执行数"))
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"funds.total.executed\"]').inputMode")
+                    as? String == "decimal")
 
             // Enter execution and each indicator's weight, actual value and score; the page recomputes as we type.
             try await browser.type("53.86", into: "[name=\"funds.total.fullYearBudget\"]")
@@ -95,6 +128,7 @@ import Testing
             try await browser.type("临时指标", into: "[name=\"indicators[6].name\"]")
             try await browser.wait(
                 for: "document.querySelector('[data-rule-score=\"6\"]') !== null", "the new row's rule cell")
+            try await acceptConfirmations(browser)
             try await browser.click("tr[data-row=\"6\"] .remove-row")
             #expect(
                 try await browser.evaluate("document.querySelectorAll('#indicators tr[data-row]').length") as? Int == 6)
@@ -106,9 +140,94 @@ import Testing
             try await browser.wait(
                 for: "document.querySelector('[name=total]').value === '99.75'", "printed total adopted")
             try await browser.type("全年完成大楼设备维护任务，设备运行正常。", into: "[name=\"goals.completion\"]")
+            for field in SelfEvaluation.Analysis.fields.dropLast() {
+                try await browser.type("\(field.caption)：按计划完成。", into: "[name=\"analysis.\(field.key)\"]")
+            }
             try await shots.take("officer-live-scoring")
+            // The draft saves itself a moment after typing stops (a new version, still a draft).
+            let autosaved: FormRecord = try await eventually("the analysis texts autosaved") {
+                guard
+                    let record = try await store.records(FormQuery(units: .all)).first(where: {
+                        $0.targetID == target.id
+                    }),
+                    case .selfEvaluation(let form)? = try await store.form(id: record.id)?.form,
+                    form.analysis.experience.hasPrefix("主要经验做法")
+                else { return nil }
+                return record
+            }
+            #expect(autosaved.state == .draft && autosaved.version > 1)
+            #expect(try await browser.text("#save-status").contains("已自动保存草稿"))
+
+            // The session ends while the officer types (signed out elsewhere): the page asks to sign in again in
+            // place, then saves what was typed.
+            try await store.deleteSessions(userID: officer.id, except: nil)
+            let lastText = "下一步改进措施及管理建议：继续做好设备巡检。"
+            try await browser.type(lastText, into: "[name=\"analysis.improvements\"]")
+            try await browser.wait(
+                for:
+                    "document.querySelector('#sign-in-again') !== null && document.querySelector('#sign-in-again').open",
+                "sign-in dialog")
+            try await shots.take("officer-session-expired")
+            try await browser.type("officer", into: "#sign-in-again [name=login]")
+            try await browser.type(newPassword, into: "#sign-in-again [name=password]")
+            try await browser.click("#sign-in-again button[type=submit]")
+            try await browser.wait(
+                for: "document.querySelector('#sign-in-again') === null", "dialog closed",
+                timeout: BrowserEndToEndTests.passwordCheck)
+            try await browser.wait(
+                for: "document.querySelector('#save-status').textContent.includes('已自动保存草稿')", "saved after sign-in")
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"analysis.improvements\"]').value")
+                    as? String
+                    == lastText, "the typing is still on the page")
+            let stored: SelfEvaluation = try await eventually("the typing saved after signing in again") {
+                guard case .selfEvaluation(let form)? = try await store.form(id: autosaved.id)?.form,
+                    form.analysis.improvements == lastText
+                else { return nil }
+                return form
+            }
+            #expect(stored.goals.completion.hasPrefix("全年完成"))
+
+            // The print view: the official form with its signature lines, nothing of the screen.
+            try await browser.send("Emulation.setEmulatedMedia", ["media": "print"])
+            #expect(
+                try await browser.evaluate("getComputedStyle(document.querySelector('header.top')).display") as? String
+                    == "none")
+            #expect(
+                try await browser.evaluate("getComputedStyle(document.querySelector('#history')).display") as? String
+                    == "none")
+            #expect(
+                try await browser.evaluate("getComputedStyle(document.querySelector('.signatures')).display") as? String
+                    == "flex")
+            #expect(
+                try await browser.evaluate("getComputedStyle(document.querySelector('#live-summary')).display")
+                    as? String == "none")
+            try await shots.take("officer-print-view")
+            let pdf = try await browser.send("Page.printToPDF", ["landscape": true])
+            #expect(Data(base64Encoded: pdf["data"] as? String ?? "")?.starts(with: Array("%PDF".utf8)) == true)
+            try await browser.send("Emulation.setEmulatedMedia", ["media": ""])
+            #expect(try await browser.evaluate("document.querySelector('[data-print]') !== null") as? Bool == true)
+
+            // The Excel download imports back as the form on the page.
+            let workbook = try #require(
+                try await browser.evaluate(
+                    """
+                    fetch(document.querySelector('a[href$="form.xlsx"]').href).then(r => r.arrayBuffer()).then(b => {
+                      let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); return btoa(s); })
+                    """) as? String)
+            let url = directory.appendingPathComponent("download.xlsx")
+            try #require(Data(base64Encoded: workbook)).write(to: url)
+            guard case .selfEvaluation(let fromExcel)? = try XLSXImporter().importForms(from: url).forms.first?.form
+            else {
+                Issue.record("the download is not a self-evaluation workbook")
+                return
+            }
+            #expect(fromExcel.project == "维修维护费" && fromExcel.analysis.improvements == lastText)
+            #expect(fromExcel.funds.total.executed.text == "52.5")
+
             try await browser.click("#editor button[type=submit]")
             try await browser.waitForPage("done=saved")
+            try await acceptConfirmations(browser)
             try await browser.click("#submit-button")
             try await browser.waitForPage("done=submitted")
             #expect(try await browser.text(".subtitle .badge") == "已提交")
@@ -125,13 +244,14 @@ import Testing
             try await browser.navigate("\(base)\(formPath)")
             try await shots.take("reviewer-form")
             let comment = "成本指标偏差原因请补充说明"
+            try await acceptConfirmations(browser)
             try await browser.type(comment, into: "form[action$=\"/return\"] textarea[name=comment]")
             try await browser.click("form[action$=\"/return\"] button[type=submit]")
             try await browser.waitForPage("done=returned")
             try await signOut(browser)
 
             // Officer: the comment is on the form, which is editable again.
-            try await signIn(browser, base, "officer", expecting: "/forms")
+            try await signIn(browser, base, "officer", password: newPassword, expecting: "/forms")
             try await browser.navigate("\(base)\(formPath)")
             #expect(try await browser.text(".return-comment .comment-text") == comment)
             #expect(try await browser.evaluate("document.querySelector('#editor') !== null") as? Bool == true)
@@ -142,12 +262,34 @@ import Testing
         #expect(record.figures?.total == Decimal(string: "99.75"))
     }
 
-    private func signIn(_ browser: Chromium, _ base: String, _ login: String, expecting path: String) async throws {
+    /// How long a page that checks a password may take: a debug build's PBKDF2 (210 000 rounds) takes seconds,
+    /// more while other tests sign in.
+    static let passwordCheck: TimeInterval = 90
+
+    private func signIn(
+        _ browser: Chromium, _ base: String, _ login: String, password: String = Fixture.password,
+        expecting path: String
+    ) async throws {
         try await browser.navigate("\(base)/login")
         try await browser.type(login, into: "[name=login]")
-        try await browser.type(Fixture.password, into: "[name=password]")
+        try await browser.type(password, into: "[name=password]")
         try await browser.click("section.login button[type=submit]")
-        try await browser.waitForPage(path)
+        try await browser.waitForPage(path, timeout: BrowserEndToEndTests.passwordCheck)
+    }
+
+    /// The value `probe` finds within 15 s.
+    private func eventually<T>(_ what: String, _ probe: () async throws -> T?) async throws -> T {
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline {
+            if let value = try await probe() { return value }
+            try await Task.sleep(nanoseconds: 200_000_000)
+        }
+        throw Chromium.Failure.timeout(what)
+    }
+
+    /// The page's confirmations (`confirm()`) answered yes, as the person clicking OK would.
+    private func acceptConfirmations(_ browser: Chromium) async throws {
+        try await browser.evaluate("window.confirm = () => true; true")
     }
 
     private func signOut(_ browser: Chromium) async throws {

@@ -205,10 +205,10 @@ final class Chromium: @unchecked Sendable {
     }
 
     /// Waits for a page whose address contains `fragment` to finish loading.
-    func waitForPage(_ fragment: String) async throws {
+    func waitForPage(_ fragment: String, timeout: TimeInterval = 15) async throws {
         try await wait(
             for: "document.readyState === 'complete' && location.href.includes(\(Chromium.quote(fragment)))",
-            "page \(fragment)")
+            "page \(fragment)", timeout: timeout)
     }
 
     /// Types into a field as a person would (focus, then text input events).
