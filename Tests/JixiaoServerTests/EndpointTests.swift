@@ -145,6 +145,32 @@ import Testing
         }
     }
 
+    @Test func blankCellsAreOfferedWhatTheFilledOnesGive() async throws {
+        let fixture = try await Fixture()
+        try await fixture.test { client in
+            let officer = try await client.signedIn(fixture.officerA)
+            let blanks = [
+                "funds.total.executed": "86.48", "funds.total.balance": "", "funds.total.rate": "",
+                "funds.total.score": "", "funds.sources[0].fullYearBudget": "", "funds.sources[0].executed": "",
+                "funds.sources[0].balance": "", "indicators[1].score": "12.5", "total": "", "grade": "",
+            ]
+            let body = try String(decoding: JSONEncoder().encode(["fields": blanks]), as: UTF8.self)
+            let response = try await client.json(.post, "/api/forms/\(fixture.formA.id)/score", officer, body)
+            #expect(response.status == .ok)
+            let suggestions = try #require(response.object["suggestions"] as? [String: String])
+            #expect(suggestions["funds.total.balance"] == "13.52", "100 − 86.48")
+            #expect(suggestions["funds.total.rate"] == "86.48")
+            #expect(suggestions["funds.total.score"] == "8.65")
+            #expect(suggestions["funds.sources[0].fullYearBudget"] == "100.00", "the lone source row follows the total")
+            #expect(suggestions["funds.sources[0].executed"] == "86.48")
+            #expect(suggestions["funds.sources[0].balance"] == "13.52")
+            #expect(suggestions["total"] == "96.15", "8.648 + 87.5, rounded once")
+            #expect(suggestions["grade"] == "优")
+            #expect(suggestions["funds.sources[0].declared"] == nil, "a filled cell is never suggested over")
+            #expect(suggestions["indicators[1].score"] == nil)
+        }
+    }
+
     @Test func submitAndReviewThroughTheJSONInterface() async throws {
         let fixture = try await Fixture()
         try await fixture.test { client in

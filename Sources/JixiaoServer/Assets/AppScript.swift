@@ -71,12 +71,30 @@ enum AppScript {
               $all("input[name=_csrf]").forEach(function (input) { input.value = token; });
             }
 
-            function collect() {
+            /// The form's fields by path. For a recomputation, cells filled from a suggestion go back blank so
+            /// the server suggests them afresh from what was typed since.
+            function collect(forRecomputation) {
               var fields = {};
               $all("[name]", form).forEach(function (element) {
-                if (element.name.charAt(0) !== "_") { fields[element.name] = element.value; }
+                if (element.name.charAt(0) === "_") { return; }
+                fields[element.name] = forRecomputation && element.dataset.suggested === "1" ? "" : element.value;
               });
               return fields;
+            }
+
+            /// Fills blank cells (and cells filled from an earlier suggestion) with the server's suggestions.
+            function fillSuggestions(suggestions) {
+              $all('[data-suggested="1"]', form).forEach(function (input) {
+                if (!(input.name in suggestions)) { input.value = ""; delete input.dataset.suggested; input.classList.remove("suggested"); }
+              });
+              Object.keys(suggestions).forEach(function (name) {
+                var input = form.querySelector('[name="' + CSS.escape(name) + '"]');
+                if (!input || (input.value !== "" && input.dataset.suggested !== "1")) { return; }
+                input.value = suggestions[name];
+                input.dataset.suggested = "1";
+                input.classList.add("suggested");
+                input.title = "按已填内容自动算出，可以直接改写";
+              });
             }
 
             /// A request to the JSON interface; a 401 (session ended) signs in again in place and retries.
@@ -104,6 +122,7 @@ enum AppScript {
 
             function render(result) {
               latest = result;
+              fillSuggestions(result.suggestions || {});
               ["executionRate", "executionScore", "total", "grade", "ruleTotal", "ruleGrade", "errors", "balance"].forEach(function (key) {
                 if (key in result) { setText('[data-live="' + key + '"]', result[key] === null ? "—" : String(result[key])); }
               });
@@ -140,7 +159,7 @@ enum AppScript {
             function recompute() {
               var mine = ++sequence;
               status.textContent = "正在重算…";
-              api("POST", "/api/forms/" + id + "/score", { fields: collect() }).then(function (answer) {
+              api("POST", "/api/forms/" + id + "/score", { fields: collect(true) }).then(function (answer) {
                 if (mine !== sequence) { return; }
                 if (answer.ok) {
                   render(answer.body);
@@ -209,7 +228,14 @@ enum AppScript {
               form.querySelector('[name="indicators.count"]').value = String(rows.length);
             }
 
-            form.addEventListener("input", changed);
+            form.addEventListener("input", function (event) {
+              if (event.target.dataset && event.target.dataset.suggested === "1") {
+                delete event.target.dataset.suggested;
+                event.target.classList.remove("suggested");
+                event.target.removeAttribute("title");
+              }
+              changed();
+            });
             form.addEventListener("click", function (event) {
               if (event.target.classList.contains("remove-row")) {
                 var row = event.target.closest("tr"), name = $("[name$='.name']", row);

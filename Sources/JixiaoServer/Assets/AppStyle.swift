@@ -35,6 +35,7 @@ enum AppStyle {
         table.sheet td.rule.differs { background: #fff3d6; font-weight: bold; }
         tr.live td { background: #f7f7ff; }
         .flagged { outline: 2px solid #d23c3c; }
+        input.suggested { color: #2b5fa8; background: #f3f7fd; }
         button.remove-row { white-space: nowrap; }
         .finding { font-size: 12px; margin-top: 2px; }
         .finding.error { color: #b01818; } .finding.warning { color: #8a5a00; } .finding.notice { color: #345; }
@@ -99,6 +100,7 @@ enum AppStyle {
           table.sheet th { background: none; }
           table.sheet input, table.sheet textarea { border: none; padding: 0; font: inherit; resize: none; width: 100%; }
           .flagged { outline: none; }
+          input.suggested { color: inherit; background: none; }
           .signatures { display: flex; justify-content: space-between; margin-top: 16mm; }
         }
         """

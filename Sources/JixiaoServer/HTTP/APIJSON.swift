@@ -28,6 +28,7 @@ enum APIJSON {
             ("indicators", .array(rows)),
             ("errors", .int(analysis.errors.count)),
             ("findings", .array(analysis.findings.map(finding))),
+            ("suggestions", .object(FormCompletion(analysis).suggestions.map { ($0.path, .string($0.value)) })),
         ])
     }
 

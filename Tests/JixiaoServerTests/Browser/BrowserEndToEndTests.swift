@@ -85,6 +85,13 @@ import Testing
                 try await browser.evaluate("document.querySelector('[name=\"funds.total.executed\"]').inputMode")
                     as? String == "decimal")
 
+            // The keyboard walks the editor in reading order: Tab from a row's actual value reaches its weight.
+            try await browser.evaluate("document.querySelector('[name=\"indicators[0].actual\"]').focus()")
+            try await browser.press("Tab", code: 9)
+            #expect(try await browser.evaluate("document.activeElement.name") as? String == "indicators[0].weight")
+            try await browser.press("Tab", code: 9, shift: true)
+            #expect(try await browser.evaluate("document.activeElement.name") as? String == "indicators[0].actual")
+
             // Enter execution and each indicator's weight, actual value and score; the page recomputes as we type.
             try await browser.type("53.86", into: "[name=\"funds.total.fullYearBudget\"]")
             try await browser.type("52.5", into: "[name=\"funds.total.executed\"]")
@@ -104,6 +111,15 @@ import Testing
             }
             try await browser.wait(
                 for: "document.querySelector('[data-live=total]').textContent === '99.75'", "total 99.75")
+            // Blank cells the typing determines are filled in, marked as computed, until the officer types there.
+            try await browser.wait(
+                for: "document.querySelector('[name=\"total\"]').value === '99.75'", "总分 filled from the recomputation")
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"funds.total.balance\"]').value") as? String
+                    == "1.36", "资金结(转)余 = 53.86 − 52.5")
+            #expect(
+                try await browser.evaluate("document.querySelector('[name=\"grade\"]').dataset.suggested") as? String
+                    == "1")
             #expect(try await browser.text("[data-live=grade]") == "优", "the grade changed on the page, without saving")
             #expect(try await browser.text("[data-rule-score=\"0\"]") == "15.00")
             #expect(

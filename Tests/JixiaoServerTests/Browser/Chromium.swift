@@ -219,6 +219,19 @@ final class Chromium: @unchecked Sendable {
         try await send("Input.insertText", ["text": text])
     }
 
+    /// Presses a key without text (Tab, Enter) as a keyboard would: the browser moves focus itself.
+    func press(_ key: String, code: Int, shift: Bool = false) async throws {
+        let modifiers = shift ? 8 : 0
+        for type in ["rawKeyDown", "keyUp"] {
+            try await send(
+                "Input.dispatchKeyEvent",
+                [
+                    "type": type, "key": key, "code": key, "windowsVirtualKeyCode": code,
+                    "nativeVirtualKeyCode": code, "modifiers": modifiers,
+                ])
+        }
+    }
+
     func click(_ selector: String) async throws {
         try await evaluate("document.querySelector(\(Chromium.quote(selector))).click()")
     }
