@@ -81,8 +81,8 @@ public struct QualitativeBand: Sendable, Hashable {
 
     /// 达成 [0.8w, w]; 部分达成 [0.6w, 0.8w); 未达成 [0, 0.6w).
     public static func of(_ outcome: QualitativeOutcome, weight: Decimal, policy: ScoringPolicy) -> QualitativeBand {
-        let high = (weight * policy.achievedBand).round2
-        let middle = (weight * policy.partlyAchievedBand).round2
+        let high = policy.printedScore(weight * policy.achievedBand)
+        let middle = policy.printedScore(weight * policy.partlyAchievedBand)
         switch outcome {
         case .achieved: return QualitativeBand(lower: high, upper: weight, includesUpper: true)
         case .partlyAchieved: return QualitativeBand(lower: middle, upper: high, includesUpper: false)
@@ -121,15 +121,15 @@ public enum IndicatorScoring {
         case .empty: return manual(.emptyTarget)
         case .unparsed, .notFilled: return manual(.unreadableTarget)
         case .qualitative, .outcome:
-            guard let outcome = row.actual.outcome else {
+            guard let outcome = policy.outcome(of: row.actual) else {
                 return manual(row.actual.isEmpty ? .emptyActual : .qualitativeWithoutOutcome)
             }
             return qualitative(outcome, entered: entered, weight: w, policy: policy, result: result)
         case .quantity(let op, let t):
-            if let outcome = row.actual.outcome {
+            if let outcome = policy.outcome(of: row.actual) {
                 return qualitative(outcome, entered: entered, weight: w, policy: policy, result: result)
             }
-            guard let op = op ?? (policy.bareNumberMeansEqual ? .equal : nil) else { return manual(.bareNumberTarget) }
+            guard let op = op ?? policy.bareNumberOperator else { return manual(.bareNumberTarget) }
             let a: IndicatorValue.Quantity
             switch row.actual.reading {
             case .quantity(_, let quantity): a = quantity
@@ -154,10 +154,10 @@ public enum IndicatorScoring {
     ) -> (score: Decimal, method: IndicatorScore.Method) {
         switch op.direction {
         case .higherIsBetter:
-            return (positive(t: t, a: a, w: w), .positive)
+            return (positive(t: t, a: a, w: w, policy: policy), .positive)
         case .equal:
             if t == 0 { return (a <= 0 ? w : 0, .equal) }
-            return (positive(t: t, a: a, w: w), .equal)
+            return (positive(t: t, a: a, w: w, policy: policy), .equal)
         case .lowerIsBetter:
             let method = IndicatorScore.Method.reverse(policy.reverseFormula)
             if a <= t { return (w, method) }
@@ -165,16 +165,16 @@ public enum IndicatorScoring {
             switch policy.reverseFormula {
             case .platform:
                 if a >= 2 * t { return (0, method) }
-                return (clamp(((1 - (a - t) / t) * w).round2, w), method)
+                return (clamp(policy.printedScore((1 - (a - t) / t) * w), w), method)
             case .ratio:
-                return (clamp((t / a * w).round2, w), method)
+                return (clamp(policy.printedScore(t / a * w), w), method)
             }
         }
     }
 
-    static func positive(t: Decimal, a: Decimal, w: Decimal) -> Decimal {
+    static func positive(t: Decimal, a: Decimal, w: Decimal, policy: ScoringPolicy) -> Decimal {
         if a >= t || t <= 0 { return w }
-        return clamp((a / t * w).round2, w)
+        return clamp(policy.printedScore(a / t * w), w)
     }
 
     static func qualitative(
