@@ -68,25 +68,29 @@ public struct QualitativeBand: Sendable, Hashable {
     public let lower: Decimal
     public let upper: Decimal
     public let includesUpper: Bool
+    /// The smallest printed score step (0.01 for scores printed to 2 places).
+    public let step: Decimal
 
     public func contains(_ score: Decimal) -> Bool {
         score >= lower && (includesUpper ? score <= upper : score < upper)
     }
 
-    /// The nearest score inside the band (scores have 2 decimals, so an open upper bound is `upper − 0.01`).
+    /// The nearest score inside the band (an open upper bound is `upper − step`).
     public func clamp(_ score: Decimal) -> Decimal {
-        let top = includesUpper ? upper : max(lower, upper - Decimal(string: "0.01")!)
+        let top = includesUpper ? upper : max(lower, upper - step)
         return min(max(score, lower), top)
     }
 
-    /// 达成 [0.8w, w]; 部分达成 [0.6w, 0.8w); 未达成 [0, 0.6w).
+    /// 达成 [0.8w, w]; 部分达成 [0.6w, 0.8w); 未达成 [0, 0.6w) nationally (the policy's `achievedBand`,
+    /// `partlyAchievedBand`), bounds at the policy's printed score places.
     public static func of(_ outcome: QualitativeOutcome, weight: Decimal, policy: ScoringPolicy) -> QualitativeBand {
         let high = policy.printedScore(weight * policy.achievedBand)
         let middle = policy.printedScore(weight * policy.partlyAchievedBand)
+        let step = Decimal(sign: .plus, exponent: -policy.scorePrintedDecimals, significand: 1)
         switch outcome {
-        case .achieved: return QualitativeBand(lower: high, upper: weight, includesUpper: true)
-        case .partlyAchieved: return QualitativeBand(lower: middle, upper: high, includesUpper: false)
-        case .notAchieved: return QualitativeBand(lower: 0, upper: middle, includesUpper: false)
+        case .achieved: return QualitativeBand(lower: high, upper: weight, includesUpper: true, step: step)
+        case .partlyAchieved: return QualitativeBand(lower: middle, upper: high, includesUpper: false, step: step)
+        case .notAchieved: return QualitativeBand(lower: 0, upper: middle, includesUpper: false, step: step)
         }
     }
 }
