@@ -47,7 +47,10 @@ public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let total = form.funds.total
         let (start, startLabel) = total.compiled.isBlank ? (total.declared, "目标申报数") : (total.compiled, "预算编制数")
-        guard let initial = start.value, let budget = total.fullYearBudget.value, initial != budget else { return [] }
+        guard let initial = start.amount(in: form.amountUnit),
+            let budget = total.fullYearBudget.amount(in: form.amountUnit),
+            initial != budget
+        else { return [] }
         let texts = form.funds.rowsWithPaths.compactMap(\.row.deviation) + [form.analysis.execution]
         guard !texts.contains(where: { text in Self.adjustmentWords.contains { text.contains($0) } }) else { return [] }
         let operands = [start, total.fullYearBudget]
