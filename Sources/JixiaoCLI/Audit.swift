@@ -27,8 +27,6 @@ public struct Audit: ParsableCommand {
 
     @OptionGroup public var policyOptions: PolicyOptions
 
-    @OptionGroup public var project: ProjectOptions
-
     @Option(help: "输出格式：text（默认）、json 或 markdown。")
     public var format: Format = .text
 
@@ -40,9 +38,8 @@ public struct Audit: ParsableCommand {
     }
 
     public func run() throws {
-        let settings = try project.load()
-        let policy = project.policy(settings, options: policyOptions)
-        let configuration = CheckConfiguration(overrides: settings?.overrides ?? [:])
+        let (settings, policy) = try policyOptions.resolve()
+        let configuration = CheckConfiguration(overrides: settings.overrides)
         var imports: [(document: String, result: ImportResult)] = []
         var failed = false
         var stderr = StandardError()

@@ -36,8 +36,6 @@ public struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("基线报告（此前 --format json 的输出）：其中已有的发现不再显示，只显示新增的。", valueName: "FILE"))
     public var baseline: String?
 
-    @OptionGroup public var project: ProjectOptions
-
     public enum CheckFormat: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json, sarif }
 
     public init() {}
@@ -51,10 +49,9 @@ public struct CheckCommand: ParsableCommand {
     }
 
     public func run() throws {
-        let settings = try project.load()
-        let policy = project.policy(settings, options: policyOptions)
+        let (settings, policy) = try policyOptions.resolve()
         var configuration = CheckConfiguration(
-            overrides: settings?.overrides ?? [:],
+            overrides: settings.overrides,
             only: only.isEmpty ? nil : Set(only), strict: strict)
         for id in disabled { configuration.overrides[id] = .init(severity: nil, origin: "--disable") }
         let baselineValue = try baseline.map { path throws -> Baseline in
@@ -84,30 +81,5 @@ public struct CheckCommand: ParsableCommand {
         let errors = source.errors + outcome.unreadable
         Diagnostics.report(errors)
         if outcome.fails(strict: strict) || !errors.isEmpty { throw ExitCode.failure }
-    }
-}
-
-/// `--config`: the project configuration (`.jixiao.yml`) with its policy and rule severities.
-public struct ProjectOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("项目配置文件；默认读取当前目录下的 .jixiao.yml（如存在）。", valueName: "FILE"))
-    public var config: String?
-
-    public init() {}
-
-    /// The configuration, or nil when none is given and the current directory has none.
-    func load() throws -> ProjectConfiguration? {
-        let path = config ?? ProjectConfiguration.fileName
-        guard let data = FileManager.default.contents(atPath: path) else {
-            if config != nil { throw Diagnostics.fail("\(path): 配置文件不存在。修改建议：检查 --config 的路径") }
-            return nil
-        }
-        do { return try ProjectConfiguration.read(data, file: path) } catch { throw Diagnostics.fail("\(error)") }
-    }
-
-    /// `--policy` when given, else the configuration's, else the default.
-    func policy(_ settings: ProjectConfiguration?, options: PolicyOptions) -> ScoringPolicy {
-        options.policyWasGiven
-            ? options.scoringPolicy
-            : settings?.policy.flatMap(ScoringPolicy.named) ?? options.scoringPolicy
     }
 }

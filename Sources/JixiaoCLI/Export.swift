@@ -56,9 +56,11 @@ public struct Export: ParsableCommand {
     }
 
     public func run() throws {
+        let (settings, policy) = try policyOptions.resolve()
         let source = FormFiles(paths)
         let options = ExportOptions(
-            outputFolder: out, batchName: batch, policy: policyOptions.scoringPolicy,
+            outputFolder: out, batchName: batch, policy: policy,
+            configuration: CheckConfiguration(overrides: settings.overrides),
             allowErrors: allowErrors, createdAt: createdAt, overwrite: overwrite)
         let report: ExportReport
         do {

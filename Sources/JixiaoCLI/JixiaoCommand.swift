@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import JixiaoCore
 import JixiaoFormats
 
@@ -17,7 +18,8 @@ public struct JixiaoCommand: AsyncParsableCommand {
             """,
         version: JixiaoInfo.version,
         subcommands: [
-            Score.self, CheckCommand.self, Summary.self, Audit.self, Rules.self, Import.self, Export.self,
+            Score.self, CheckCommand.self, Summary.self, Audit.self, Rules.self, Policies.self, Import.self,
+            Export.self,
             Validate.self,
             Serve.self, User.self,
         ])
@@ -25,29 +27,42 @@ public struct JixiaoCommand: AsyncParsableCommand {
     public init() {}
 }
 
-/// `--policy`: which scoring policy to apply.
+/// `--policy` and `--config`: the scoring policy and project configuration (`.jixiao.yml`) every
+/// command honours, resolved in one place: `--policy` > the configuration's `policy:` > national.
 public struct PolicyOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "评分政策：national（全国通用，默认）或 shanxi（山西：未填报成本指标封顶 5 分，调整后指标值为空的指标不计分）。",
-            valueName: "national|shanxi"))
+            "评分政策：内置的 national（全国通用，默认）、shanxi（山西），已加载政策的编号，或评分政策文件（.yml）的路径；不给时用 .jixiao.yml 的 policy。列表：jixiao policies。",
+            valueName: "ID|FILE"))
     public var policy: String?
+
+    @Option(help: ArgumentHelp("项目配置文件；默认读取当前目录下的 .jixiao.yml（如存在）。", valueName: "FILE"))
+    public var config: String?
 
     public init() {}
 
-    /// Whether `--policy` was given (otherwise a project's .jixiao.yml may choose).
-    public var policyWasGiven: Bool { policy != nil }
-
-    public func validate() throws {
-        guard let policy else { return }
-        guard ScoringPolicy.named(policy) != nil else {
-            let known = ScoringPolicy.builtIn.map(\.id).joined(separator: "、")
-            throw ValidationError("未知的评分政策“\(policy)”；可用：\(known)")
+    /// The configuration (empty when none is given and the current directory has none) and the policy.
+    func resolve() throws -> (configuration: ProjectConfiguration, policy: ScoringPolicy) {
+        var configuration = try loadConfiguration()
+        do {
+            let chosen = try configuration.selectPolicy(policy)
+            return (configuration, chosen)
+        } catch .unknownID(let message) {
+            throw ValidationError(message)
+        } catch {
+            throw Diagnostics.fail("\(error)")
         }
     }
 
-    public var scoringPolicy: ScoringPolicy { policy.flatMap(ScoringPolicy.named) ?? .national }
+    func loadConfiguration() throws -> ProjectConfiguration {
+        let path = config ?? ProjectConfiguration.fileName
+        guard let data = FileManager.default.contents(atPath: path) else {
+            if config != nil { throw Diagnostics.fail("\(path): 配置文件不存在。修改建议：检查 --config 的路径") }
+            return ProjectConfiguration()
+        }
+        do { return try ProjectConfiguration.read(data, file: path) } catch { throw Diagnostics.fail("\(error)") }
+    }
 }
 
 /// `--format` for reports.

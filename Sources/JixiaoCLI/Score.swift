@@ -29,6 +29,7 @@ public struct Score: ParsableCommand {
     }
 
     public func run() throws {
+        let policy = try policyOptions.resolve().policy
         let source = FormFiles(paths)
         var output = StandardOutput()
         let format: ScoreStream.Format =
@@ -36,7 +37,7 @@ public struct Score: ParsableCommand {
             case .json: .json
             case .text: .text
             }
-        let outcome = ScoreStream(policy: policyOptions.scoringPolicy, format: format).write(source, to: &output)
+        let outcome = ScoreStream(policy: policy, format: format).write(source, to: &output)
         output.flush()
         let errors = source.errors + outcome.unreadable
         Diagnostics.report(errors)

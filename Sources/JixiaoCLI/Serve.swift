@@ -51,8 +51,8 @@ public struct Serve: AsyncParsableCommand {
     }
 
     public func run() async throws {
+        let policy = try policyOptions.resolve().policy
         let store = try database.open()
-        let policy = policyOptions.scoringPolicy
         if !imports.isEmpty {
             let report = try await StoreTransfer(store: store, policy: policy).importForms(imports)
             report.lines.forEach(say)

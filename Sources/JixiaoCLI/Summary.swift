@@ -36,6 +36,7 @@ public struct Summary: ParsableCommand {
     }
 
     public func run() throws {
+        let policy = try policyOptions.resolve().policy
         let source = FormFiles(paths)
         let streamFormat: SummaryRendering.Format =
             switch format {
@@ -45,7 +46,7 @@ public struct Summary: ParsableCommand {
             case .markdown: .markdown
             }
         var output = StandardOutput()
-        let outcome = SummaryStream(policy: policyOptions.scoringPolicy, funds: funds, format: streamFormat)
+        let outcome = SummaryStream(policy: policy, funds: funds, format: streamFormat)
             .write(source, to: &output)
         output.flush()
         let errors = source.errors + outcome.unreadable

@@ -23,7 +23,8 @@ public enum FormLocator {
         public var errors: [FormFileError] = []
     }
 
-    /// Form files under `paths` (files as given; folders recursively, sorted so output is stable).
+    /// Form files under `paths` (files as given; folders recursively, sorted so output is stable). A folder's
+    /// policy files (`PolicyFile.isPolicyFile`) are not forms and are left out.
     public static func files(in paths: [String]) -> (files: [String], errors: [FormFileError]) {
         var files: [String] = []
         var errors: [FormFileError] = []
@@ -44,7 +45,8 @@ public enum FormLocator {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { continue }
                 if extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                    found.append((path as NSString).appendingPathComponent(relative))
+                    let file = (path as NSString).appendingPathComponent(relative)
+                    if !PolicyFile.isPolicyFile(file) { found.append(file) }
                 }
             }
             files.append(contentsOf: found.sorted())

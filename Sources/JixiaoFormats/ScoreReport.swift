@@ -93,8 +93,8 @@ public struct ScoredForm: Sendable {
         lines.append(
             "  分值合计 \(fixed(score.weightSum))，填报得分合计 \(fixed(score.enteredSum))，规则得分合计 \(fixed(score.ruleSum))")
         lines.append(
-            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade ?? "无等级")）；按表内得分重算 \(fixed(score.total))（\(score.grade.label)）；"
-                + "按评分规则 \(fixed(score.ruleTotal))（\(score.ruleGrade.label)）")
+            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade ?? "无等级")）；按表内得分重算 \(fixed(score.total))（\(score.policy.label(of: score.grade))）；"
+                + "按评分规则 \(fixed(score.ruleTotal))（\(score.policy.label(of: score.ruleGrade))）")
         let differences = score.differences(in: form)
         if differences.isEmpty {
             lines.append("  差异：无")

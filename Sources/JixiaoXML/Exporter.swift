@@ -9,6 +9,8 @@ public struct ExportOptions: Sendable {
     /// With a name, a batch file `<name>.batch.xml` is written beside the per-form files.
     public var batchName: String?
     public var policy: ScoringPolicy
+    /// Rule severities in force (a project's `.jixiao.yml`): which findings count as errors.
+    public var configuration: CheckConfiguration
     /// Export forms with error-level findings too (recorded in the manifest).
     public var allowErrors: Bool
     /// ISO 8601 time written on the batch; nothing time-dependent is written without it.
@@ -18,8 +20,10 @@ public struct ExportOptions: Sendable {
 
     public init(
         outputFolder: String, batchName: String? = nil, policy: ScoringPolicy = .national,
-        allowErrors: Bool = false, createdAt: String? = nil, overwrite: Bool = false
+        configuration: CheckConfiguration = CheckConfiguration(), allowErrors: Bool = false,
+        createdAt: String? = nil, overwrite: Bool = false
     ) {
+        self.configuration = configuration
         self.outputFolder = outputFolder
         self.batchName = batchName
         self.policy = policy
@@ -97,7 +101,7 @@ public struct Exporter: Sendable {
 
     public func export(_ source: some FormSource) throws(XMLExportError) -> ExportReport {
         _ = try ExportSchema.compiled()
-        let runner = CheckRunner(policy: options.policy)
+        let runner = CheckRunner(policy: options.policy, configuration: options.configuration)
         var index = FormIndex()
         var planned: [Planned] = []
         var errors: [Int: [Finding]] = [:]
@@ -310,6 +314,8 @@ final class Staging: @unchecked Sendable {
     }
 
     private func createFolder(_ folder: String) throws(XMLExportError) {
+        // A relative path's first component has "" above it: the current folder, which exists.
+        if folder.isEmpty { return }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
             if isDirectory.boolValue { return }

@@ -194,7 +194,7 @@ import Testing
         #expect(Self.score("257.34平方米", "257.34平方米", weight: "20", entered: "18").method == .manual(.bareNumberTarget))
         #expect(Self.score("257.34平方米", "257.34平方米", weight: "20", entered: "18").ruleScore == dec("18"))
         var policy = ScoringPolicy.national
-        policy.bareNumberMeansEqual = true
+        policy.bareNumberOperator = .equal
         let result = Self.score("257.34平方米", "200平方米", weight: "20", policy: policy)
         #expect(result.method == .equal)
         #expect(result.ruleScore == dec("15.54"))  // 200 / 257.34 × 20 = 15.543…

@@ -3,7 +3,7 @@ import Foundation
 /// Budget execution (预算执行率) and its score, recomputed from the funds block.
 ///
 /// `rate = 全年执行数 / 全年预算数` on the 资金总额 row (Σ of the source rows when that row is blank);
-/// the printed 执行率 is `round2(rate × 100)`, the score `round2(weight × rate)` kept within 0…weight, both
+/// the printed 执行率 is `round2(rate × 100)`, the score `round2(weight × rate)` (at the policy's printed places) kept within 0…weight, both
 /// from the unrounded rate (67.945/100 → 67.95 % but 6.79).
 public struct ExecutionScore: Sendable, Hashable {
     /// 全年预算数 used.
@@ -12,9 +12,9 @@ public struct ExecutionScore: Sendable, Hashable {
     public let executed: Decimal?
     /// The unrounded fraction; nil when it cannot be computed.
     public let rate: Decimal?
-    /// 执行率 in percent, 2 places, half away from zero.
+    /// 执行率 in percent, rounded half away from zero to the policy's printed places (2 nationally).
     public let ratePercent: Decimal?
-    /// 得分, 2 places; within 0…weight (a negative amount never scores below 0).
+    /// 得分 at the policy's printed places (2 nationally); within 0…weight (a negative amount never scores below 0).
     public let score: Decimal
     /// 得分 before rounding (weight × min(rate, 1)): the platform grades the unrounded sum.
     public let unroundedScore: Decimal
@@ -48,9 +48,9 @@ public struct ExecutionScore: Sendable, Hashable {
         }
         let rate = executed / budget
         self.rate = rate
-        self.ratePercent = (rate * 100).round2
+        self.ratePercent = policy.printedRate(rate * 100)
         self.unroundedScore = policy.executionWeight * min(max(rate, 0), 1)
-        self.score = unroundedScore.round2
+        self.score = policy.printedScore(unroundedScore)
         self.problem = rate > 1 ? .overExecuted : nil
     }
 
@@ -93,13 +93,12 @@ public struct ExecutionScore: Sendable, Hashable {
 }
 
 extension ExecutionScore {
-    /// A printed 执行率 differing from the recomputed one by at most this much passes (a truncated 60.28
-    /// for 60.2866 % misleads nobody).
-    static let rateTolerance = Decimal(string: "0.01")!
-
     /// Whether a printed 执行率 states `ratePercent` at the precision it is printed in (`86.5` for
-    /// 86.48 %, `86%` for 86.20 %), or within `rateTolerance`. The one comparison `score` and `check` share.
-    public static func printedRateAgrees(_ printed: Decimal, decimals: Int, with ratePercent: Decimal) -> Bool {
-        printed == ratePercent.rounded(decimals) || abs(printed - ratePercent) <= rateTolerance
+    /// 86.48 %, `86%` for 86.20 %), or within the policy's `rateTolerance` (a truncated 60.28 for
+    /// 60.2866 % misleads nobody). The one comparison `score` and `check` share.
+    public static func printedRateAgrees(
+        _ printed: Decimal, decimals: Int, with ratePercent: Decimal, policy: ScoringPolicy
+    ) -> Bool {
+        printed == ratePercent.rounded(decimals) || abs(printed - ratePercent) <= policy.rateTolerance
     }
 }

@@ -8,7 +8,9 @@ import Foundation
 /// - `ruleTotal` is execution score + Σ rule scores: what the scoring rules give. A difference from `total`
 ///   is a scoring judgement to review.
 public struct FormScore: Sendable, Hashable {
-    public let policyID: String
+    /// The policy the form was scored under (its labels, tolerances and printed precision).
+    public let policy: ScoringPolicy
+    public var policyID: String { policy.id }
     public let execution: ExecutionScore
     /// One per indicator row, in printed order.
     public let indicators: [IndicatorScore]
@@ -31,58 +33,63 @@ public struct FormScore: Sendable, Hashable {
     public let gradeOfPrintedTotal: Grade?
 
     public init(_ form: SelfEvaluation, policy: ScoringPolicy) {
-        policyID = policy.id
+        self.policy = policy
         execution = ExecutionScore(funds: form.funds, policy: policy, unit: form.amountUnit)
         indicators = form.indicators.map { IndicatorScoring.score($0, policy: policy) }
         let scored = indicators.filter(\.isScored)
         weightSum = scored.reduce(0) { $0 + ($1.weight ?? 0) }
         enteredSum = scored.reduce(0) { $0 + ($1.entered ?? 0) }
         ruleSum = scored.reduce(0) { $0 + ($1.ruleScore ?? 0) }
-        total = (execution.score + enteredSum).round2
+        total = policy.printedScore(execution.score + enteredSum)
         grade = policy.gradeThresholds.grade(of: total)
         unroundedTotal = execution.unroundedScore + enteredSum
-        ruleTotal = (execution.score + ruleSum).round2
+        ruleTotal = policy.printedScore(execution.score + ruleSum)
         ruleGrade = policy.gradeThresholds.grade(of: ruleTotal)
         printedTotal = form.printedTotal.points
-        printedGrade = form.printedGradeValue
-        gradeOfPrintedTotal = printedTotal.map { policy.gradeThresholds.grade(of: $0.round2) }
+        printedGrade = form.printedGrade.flatMap(policy.grade(ofLabel:))
+        gradeOfPrintedTotal = printedTotal.map { policy.gradeThresholds.grade(of: policy.printedScore($0)) }
     }
 
     /// What differs between the printed form and the recomputation, in Chinese, most important first.
     public func differences(in form: SelfEvaluation) -> [String] {
         var notes: [String] = []
         let fixed = { DecimalText.fixed($0) }
-        if let printed = printedTotal, printed.round2 != total {
+        let label = { self.policy.label(of: $0) }
+        if let printed = printedTotal, abs(policy.printedScore(printed) - total) > policy.scoreTolerance {
             notes.append("总分：表上 \(form.printedTotal.text)，按表内数字应为 \(fixed(total))")
         } else if printedTotal == nil {
             notes.append("总分“\(form.printedTotal.text)”无法读取，按表内数字应为 \(fixed(total))")
         }
         if let printedGrade, printedGrade != grade {
-            notes.append("等级：表上“\(printedGrade.label)”，按总分 \(fixed(total)) 应为“\(grade.label)”")
-        } else if printedGrade == nil, let text = form.printedGrade {
-            notes.append("等级“\(text)”不是优/良/中/差之一，应为“\(grade.label)”")
+            notes.append("等级：表上“\(label(printedGrade))”，按总分 \(fixed(total)) 应为“\(label(grade))”")
+        } else if printedGrade == nil, let text = form.printedGrade, !text.isEmpty {
+            let labels = Grade.allCases.map(label).joined(separator: "/")
+            notes.append("等级“\(text)”不是\(labels)之一，应为“\(label(grade))”")
         }
         if let printedGrade, let gradeOfPrintedTotal, printedGrade != gradeOfPrintedTotal {
             notes.append(
-                "等级“\(printedGrade.label)”与表上总分 \(form.printedTotal.text) 不符（应为“\(gradeOfPrintedTotal.label)”）")
+                "等级“\(label(printedGrade))”与表上总分 \(form.printedTotal.text) 不符（应为“\(label(gradeOfPrintedTotal))”）")
         }
         let printedRate = form.funds.total.rate
         if let rate = execution.ratePercent, let printed = printedRate.percent,
-            !ExecutionScore.printedRateAgrees(printed, decimals: printedRate.printedDecimals, with: rate)
+            !ExecutionScore.printedRateAgrees(printed, decimals: printedRate.printedDecimals, with: rate, policy: policy)
         {
             notes.append("执行率：表上 \(form.funds.total.rate.text)，应为 \(fixed(rate))")
         }
-        if let printed = form.funds.total.score.points, execution.rate != nil, printed != execution.score {
+        if let printed = form.funds.total.score.points, execution.rate != nil,
+            abs(printed - execution.score) > policy.scoreTolerance
+        {
             notes.append("预算执行得分：表上 \(form.funds.total.score.text)，应为 \(fixed(execution.score))")
         }
         for (index, score) in indicators.enumerated() where score.isScored {
-            guard let difference = score.difference, difference != 0, let rule = score.ruleScore else { continue }
+            guard let difference = score.difference, abs(difference) > policy.scoreTolerance, let rule = score.ruleScore
+            else { continue }
             let row = form.indicators[index]
             notes.append(
                 "指标“\(row.name)”：填报得分 \(row.score.text)，规则得分 \(fixed(rule))（\(ScoreExplanation.describe(score))）")
         }
         if ruleTotal != total {
-            notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(ruleGrade.label)）")
+            notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(label(ruleGrade))）")
         }
         return notes
     }

@@ -70,25 +70,29 @@ public struct QualitativeBand: Sendable, Hashable {
     public let lower: Decimal
     public let upper: Decimal
     public let includesUpper: Bool
+    /// The smallest printed score step (0.01 for scores printed to 2 places).
+    public let step: Decimal
 
     public func contains(_ score: Decimal) -> Bool {
         score >= lower && (includesUpper ? score <= upper : score < upper)
     }
 
-    /// The nearest score inside the band (scores have 2 decimals, so an open upper bound is `upper − 0.01`).
+    /// The nearest score inside the band (an open upper bound is `upper − step`).
     public func clamp(_ score: Decimal) -> Decimal {
-        let top = includesUpper ? upper : max(lower, upper - Decimal(string: "0.01")!)
+        let top = includesUpper ? upper : max(lower, upper - step)
         return min(max(score, lower), top)
     }
 
-    /// 达成 [0.8w, w]; 部分达成 [0.6w, 0.8w); 未达成 [0, 0.6w).
+    /// 达成 [0.8w, w]; 部分达成 [0.6w, 0.8w); 未达成 [0, 0.6w) nationally (the policy's `achievedBand`,
+    /// `partlyAchievedBand`), bounds at the policy's printed score places.
     public static func of(_ outcome: QualitativeOutcome, weight: Decimal, policy: ScoringPolicy) -> QualitativeBand {
-        let high = (weight * policy.achievedBand).round2
-        let middle = (weight * policy.partlyAchievedBand).round2
+        let high = policy.printedScore(weight * policy.achievedBand)
+        let middle = policy.printedScore(weight * policy.partlyAchievedBand)
+        let step = Decimal(sign: .plus, exponent: -policy.scorePrintedDecimals, significand: 1)
         switch outcome {
-        case .achieved: return QualitativeBand(lower: high, upper: weight, includesUpper: true)
-        case .partlyAchieved: return QualitativeBand(lower: middle, upper: high, includesUpper: false)
-        case .notAchieved: return QualitativeBand(lower: 0, upper: middle, includesUpper: false)
+        case .achieved: return QualitativeBand(lower: high, upper: weight, includesUpper: true, step: step)
+        case .partlyAchieved: return QualitativeBand(lower: middle, upper: high, includesUpper: false, step: step)
+        case .notAchieved: return QualitativeBand(lower: 0, upper: middle, includesUpper: false, step: step)
         }
     }
 }
@@ -129,10 +133,10 @@ public enum IndicatorScoring {
             }
             return qualitative(outcome, entered: entered, weight: w, policy: policy, result: result)
         case .quantity(let op, let t):
-            if let outcome = row.actual.outcome {
+            if let outcome = policy.outcome(of: row.actual) {
                 return qualitative(outcome, entered: entered, weight: w, policy: policy, result: result)
             }
-            guard let op = op ?? (policy.bareNumberMeansEqual ? .equal : nil) else { return manual(.bareNumberTarget) }
+            guard let op = op ?? policy.bareNumberOperator else { return manual(.bareNumberTarget) }
             let a: IndicatorValue.Quantity
             switch row.actual.reading {
             case .quantity(_, let quantity): a = quantity
@@ -150,11 +154,11 @@ public enum IndicatorScoring {
         }
     }
 
-    /// The outcome a qualitative row's 实际完成值 reports: 达成 / 部分达成 / 未达成 in any recognised wording,
+    /// The outcome a qualitative row's 实际完成值 reports: 达成 / 部分达成 / 未达成 in the policy's wordings,
     /// or 达成 when the actual restates the qualitative target word for word (`有效` → `有效`, `是` → `是`), as
     /// provinces without the three wordings print it. nil for anything else.
     public static func outcome(of row: SelfEvaluation.Indicator, policy: ScoringPolicy) -> QualitativeOutcome? {
-        if let outcome = row.actual.outcome { return outcome }
+        if let outcome = policy.outcome(of: row.actual) { return outcome }
         guard case .qualitative(let target) = row.target.reading, case .qualitative(let actual) = row.actual.reading
         else { return nil }
         return target.withoutWhitespace == actual.withoutWhitespace ? .achieved : nil
@@ -167,10 +171,10 @@ public enum IndicatorScoring {
     ) -> (score: Decimal, method: IndicatorScore.Method) {
         switch op.direction {
         case .higherIsBetter:
-            return (positive(t: t, a: a, w: w), .positive)
+            return (positive(t: t, a: a, w: w, policy: policy), .positive)
         case .equal:
             if t == 0 { return (a <= 0 ? w : 0, .equal) }
-            return (positive(t: t, a: a, w: w), .equal)
+            return (positive(t: t, a: a, w: w, policy: policy), .equal)
         case .lowerIsBetter:
             let method = IndicatorScore.Method.reverse(policy.reverseFormula)
             if a <= t { return (w, method) }
@@ -178,16 +182,16 @@ public enum IndicatorScoring {
             switch policy.reverseFormula {
             case .platform:
                 if a >= 2 * t { return (0, method) }
-                return (clamp(((1 - (a - t) / t) * w).round2, w), method)
+                return (clamp(policy.printedScore((1 - (a - t) / t) * w), w), method)
             case .ratio:
-                return (clamp((t / a * w).round2, w), method)
+                return (clamp(policy.printedScore(t / a * w), w), method)
             }
         }
     }
 
-    static func positive(t: Decimal, a: Decimal, w: Decimal) -> Decimal {
+    static func positive(t: Decimal, a: Decimal, w: Decimal, policy: ScoringPolicy) -> Decimal {
         if a >= t || t <= 0 { return w }
-        return clamp((a / t * w).round2, w)
+        return clamp(policy.printedScore(a / t * w), w)
     }
 
     static func qualitative(

@@ -115,7 +115,7 @@ public struct UnitSummary: Sendable {
     /// X: the number of forms counted.
     public var formCount: Int { counted.count }
 
-    public var printedGrades: GradeCounts { GradeCounts(counted.map(\.form.printedGradeValue)) }
+    public var printedGrades: GradeCounts { GradeCounts(counted.map(\.score.printedGrade)) }
     public var recomputedGrades: GradeCounts { GradeCounts(counted.map(\.score.grade)) }
 
     /// Σ of one amount over the counted forms, rounded to 2 places after summing; unreadable amounts are left
@@ -162,9 +162,9 @@ public struct UnitSummary: Sendable {
             }
         }
         for entry in counted {
-            guard let printed = entry.form.printedGradeValue, printed != entry.score.grade else { continue }
+            guard let printed = entry.score.printedGrade, printed != entry.score.grade else { continue }
             notes.append(
-                "“\(entry.form.project)”表上等级“\(printed.label)”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.grade.label)”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数"
+                "“\(entry.form.project)”表上等级“\(entry.score.policy.label(of: printed))”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.policy.label(of: entry.score.grade))”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数"
             )
         }
         return notes

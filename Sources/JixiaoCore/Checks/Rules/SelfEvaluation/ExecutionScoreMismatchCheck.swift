@@ -71,7 +71,7 @@ public struct ExecutionScoreMismatchCheck: SelfEvaluationCheck {
                     .map { "\($0.path)“\($0.text)”\($0.reason)" }.joined(separator: "；")
             return [.cannotJudge(at: "funds.total.score", "无法核对预算执行得分 \(printed.text)：\(why)")]
         }
-        guard value != execution.score else { return [] }
+        guard abs(value - execution.score) > context.policy.scoreTolerance else { return [] }
         return [
             Violation(
                 at: "funds.total.score",

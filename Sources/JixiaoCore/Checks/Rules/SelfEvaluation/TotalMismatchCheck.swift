@@ -47,7 +47,9 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
         if let reason = cannotCheck(form, score) {
             return [.cannotJudge(at: "total", "无法核对总分：\(reason)")]
         }
-        guard let printed = score.printedTotal, printed.round2 != score.total else { return [] }
+        guard let printed = score.printedTotal,
+            abs(context.policy.printedScore(printed) - score.total) > context.policy.scoreTolerance
+        else { return [] }
         return [
             Violation(
                 at: "total",
