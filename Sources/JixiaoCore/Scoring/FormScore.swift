@@ -72,7 +72,8 @@ public struct FormScore: Sendable, Hashable {
         }
         let printedRate = form.funds.total.rate
         if let rate = execution.ratePercent, let printed = printedRate.percent,
-            !ExecutionScore.printedRateAgrees(printed, decimals: printedRate.printedDecimals, with: rate, policy: policy)
+            !ExecutionScore.printedRateAgrees(
+                printed, decimals: printedRate.printedDecimals, with: rate, policy: policy)
         {
             notes.append("执行率：表上 \(form.funds.total.rate.text)，应为 \(fixed(rate))")
         }

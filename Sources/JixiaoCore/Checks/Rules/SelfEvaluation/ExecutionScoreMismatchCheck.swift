@@ -49,10 +49,11 @@ public struct ExecutionScoreMismatchCheck: SelfEvaluationCheck {
         guard !printed.isNotApplicable else { return [] }
         if printed.isBlank {
             guard execution.rate != nil, context.policy.executionWeight > 0 else { return [] }
+            let why = form.isTruncated ? "不在来源中（source.truncated）" : "为空（未评分或漏填）"
             return [
                 .cannotJudge(
                     at: "funds.total.score",
-                    "预算执行得分为空（未评分或漏填）；按执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))% 应为 \(DecimalText.fixed(execution.score))"
+                    "预算执行得分\(why)；按执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))% 应为 \(DecimalText.fixed(execution.score))"
                 )
             ]
         }

@@ -66,7 +66,10 @@ public struct RateMismatchCheck: SelfEvaluationCheck {
                     "无法核对执行率 \(row.rate.text)：\(inputs.map { "\($0.path)“\($0.text)”\($0.reason)" }.joined(separator: "；"))"
                 )
             }
-            guard !ExecutionScore.printedRateAgrees(printed, decimals: row.rate.printedDecimals, with: rate, policy: context.policy) else {
+            guard
+                !ExecutionScore.printedRateAgrees(
+                    printed, decimals: row.rate.printedDecimals, with: rate, policy: context.policy)
+            else {
                 return nil
             }
             return Violation(
