@@ -80,8 +80,7 @@ public struct PolicyLibrary: Sendable, Equatable {
             let chain = chain + [draft.id]
             let parent: PolicyFile.Draft?
             if PolicyLibrary.isPath(draft.extends) {
-                let path = URL(fileURLWithPath: draft.file).deletingLastPathComponent()
-                    .appendingPathComponent(draft.extends).path
+                let path = PolicyLibrary.path(draft.extends, besides: draft.file)
                 let key = PolicyLibrary.canonical(path)
                 if let known = files[key] {
                     parent = known
@@ -113,6 +112,12 @@ public struct PolicyLibrary: Sendable, Equatable {
             library.entries.append(Entry(policy: policy, file: draft.file, extends: draft.extends))
             return policy
         }
+    }
+
+    /// A path written in `file` (relative to its folder unless absolute), kept relative when `file` is.
+    static func path(_ written: String, besides file: String) -> String {
+        if written.hasPrefix("/") { return written }
+        return ((file as NSString).deletingLastPathComponent as NSString).appendingPathComponent(written)
     }
 
     /// A file's path for comparison: absolute, with `.` and `..` resolved.

@@ -41,14 +41,13 @@ public struct ProjectConfiguration: Sendable, Equatable {
         var reader = YAMLNodeReader(file: file)
         let top = try reader.mapping(root, "", allowed: ["policy", "policies", "rules"])
         var configuration = ProjectConfiguration()
-        let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
         if let node = top["policies"] {
             var files: [String] = []
             let items = node.sequence.map { Array($0) } ?? [node]
             for (index, item) in items.enumerated() {
                 let path = node.sequence == nil ? "policies" : "policies[\(index)]"
                 let entry = try reader.scalarText(item, path)
-                files += try policyFiles(entry, in: folder, node: item, path: path, reader: reader)
+                files += try policyFiles(entry, besides: file, node: item, path: path, reader: reader)
             }
             try configuration.library.load(files)
         }
@@ -58,8 +57,9 @@ public struct ProjectConfiguration: Sendable, Equatable {
             } else {
                 let reference = try reader.scalarText(node, "policy")
                 if PolicyLibrary.isPath(reference) {
-                    let path = folder.appendingPathComponent(reference).path
-                    configuration.policy = try configuration.library.load([path]).first
+                    configuration.policy = try configuration.library.load([PolicyLibrary.path(reference, besides: file)]
+                    )
+                    .first
                 } else if let policy = configuration.library.policy(reference) {
                     configuration.policy = policy
                 } else {
@@ -94,17 +94,17 @@ public struct ProjectConfiguration: Sendable, Equatable {
 
     /// The policy files a `policies:` entry names: the file itself, or every .yml/.yaml in a folder (sorted).
     static func policyFiles(
-        _ entry: String, in folder: URL, node: Node, path: String, reader: YAMLNodeReader
+        _ written: String, besides file: String, node: Node, path: String, reader: YAMLNodeReader
     ) throws(FormFileError) -> [String] {
-        let url = folder.appendingPathComponent(entry)
+        let entry = PolicyLibrary.path(written, besides: file)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw reader.error(node, path, "评分政策文件或文件夹“\(entry)”不存在", "路径相对于 \(fileName) 所在的文件夹；检查拼写")
+        guard FileManager.default.fileExists(atPath: entry, isDirectory: &isDirectory) else {
+            throw reader.error(node, path, "评分政策文件或文件夹“\(written)”不存在", "路径相对于 \(fileName) 所在的文件夹；检查拼写")
         }
-        guard isDirectory.boolValue else { return [url.path] }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
+        guard isDirectory.boolValue else { return [entry] }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: entry)) ?? []
         return names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
-            .map { url.appendingPathComponent($0).path }
+            .map { (entry as NSString).appendingPathComponent($0) }
     }
 
     /// The policy a command runs under: `--policy` (an id, or a policy file's path) when given, else this
