@@ -2,8 +2,9 @@
 ///
 /// An actual states what was measured; written with the target's 计算符号 and number it states only that
 /// the target holds, and the full score rests on no measurement. (An operator before a different number,
-/// as the Shanxi platform renders actuals — `≥18次` under `≥5次` — is a measurement and not concerned.)
-/// Warning: the reviewer should ask for the measured value.
+/// — `≥18次` under `≥5次` — is a measurement and not concerned.) Under a policy whose platform prints every
+/// actual with its operator (Shanxi, `actualsCarryOperator`), `≥15台` under `≥15台` means 15 and nothing is
+/// reported. Warning: the reviewer should ask for the measured value.
 public struct ActualCopiesTargetCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.VAL.090", slug: "actual-copies-target", name: "实际完成值照抄指标值",
@@ -12,6 +13,8 @@ public struct ActualCopiesTargetCheck: SelfEvaluationCheck {
         defaultSeverity: .warning, scope: .selfEvaluation,
         passing: [
             CheckExample(ExampleForms.selfEvaluation()),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[1].actual = IndicatorValue("≥95%") }, policy: .shanxi),
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("≥18台") }),
             CheckExample(ExampleForms.selfEvaluation { $0.indicators[0].actual = IndicatorValue("10台") }),
         ],
@@ -24,7 +27,8 @@ public struct ActualCopiesTargetCheck: SelfEvaluationCheck {
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
-        form.indicators.enumerated().compactMap { index, row in
+        guard !context.policy.actualsCarryOperator else { return [] }
+        return form.indicators.enumerated().compactMap { index, row in
             guard case .quantity(let actualOp?, let actual) = row.actual.reading,
                 case .quantity(let targetOp?, let target) = row.target.reading,
                 actualOp == targetOp, actual.number == target.number,

@@ -3,9 +3,9 @@ import Foundation
 /// TG.IND.110: per-unit cost indicators times their counts do not make the year's funds.
 ///
 /// A 成本指标 priced per unit (`≤475元/亩`) and the one 数量 indicator counted in that unit (`≥60亩`) give a
-/// cost; where every per-unit cost can be paired, the costs together should not exceed the 年度资金总额
-/// (warning when they do), and where they are the only cost indicators they should make it (notice when
-/// they fall short: some spending is unexplained). 湖南 南岳区: 60亩 × 475 + 4个 × 2875 + 20平方米 × 3000 =
+/// cost; the costs together should not exceed the 年度资金总额 (warning when they do), and where they are the
+/// only cost indicators and every count is exact (`＝` or no operator, not a floor such as `≥60000人`) they
+/// should make it (notice when they fall short: some spending is unexplained). 湖南 南岳区: 60亩 × 475 + 4个 × 2875 + 20平方米 × 3000 =
 /// 100 000 元 = 10万元. A unit cost with no count, or with two counts in its unit, cannot be paired and is
 /// left out; a table with nothing paired is not concerned.
 public struct UnitCostsVsBudgetCheck: TargetTableCheck {
@@ -22,6 +22,12 @@ public struct UnitCostsVsBudgetCheck: TargetTableCheck {
                     $0.indicators.annual[3] = TargetTable.Indicator(
                         level2: "成本指标", name: "单台维护成本", value: "≤10万元/台")
                 }),
+            // ≥10台 is a floor: 10 × 8万元 short of the budget proves nothing.
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.indicators.annual[3] = TargetTable.Indicator(
+                        level2: "成本指标", name: "单台维护成本", value: "≤8万元/台")
+                }),
         ],
         failing: [
             CheckExample(
@@ -31,6 +37,7 @@ public struct UnitCostsVsBudgetCheck: TargetTableCheck {
                 }, expect: [ExpectedFinding(at: "indicators.annual", expected: "1000000.00", actual: "1200000.00")]),
             CheckExample(
                 ExampleForms.targetTable {
+                    $0.indicators.annual[0] = TargetTable.Indicator(level2: "数量指标", name: "设备维护数量", value: "＝10台")
                     $0.indicators.annual[3] = TargetTable.Indicator(
                         level2: "成本指标", name: "单台维护成本", value: "≤8万元/台")
                 },
@@ -49,6 +56,7 @@ public struct UnitCostsVsBudgetCheck: TargetTableCheck {
         let costs = rows.filter { $0.row.level2Value == .cost }
         var products: [(text: String, yuan: Decimal)] = []
         var unpaired = 0
+        var exactCounts = true
         for cost in costs {
             guard let price = cost.row.value.quantity, price.unit.base.hasPrefix("元/") else {
                 unpaired += 1
@@ -63,6 +71,7 @@ public struct UnitCostsVsBudgetCheck: TargetTableCheck {
                 unpaired += 1
                 continue
             }
+            if let op = counts[0].row.value.comparisonOperator, op != .equal { exactCounts = false }
             let yuan = price.baseValue / per.scale * count.baseValue
             products.append(("\(counts[0].row.value.text) × \(cost.row.value.text)", yuan))
         }
@@ -78,7 +87,7 @@ public struct UnitCostsVsBudgetCheck: TargetTableCheck {
                     expected: DecimalText.fixed(budgetYuan), actual: DecimalText.fixed(sum))
             ]
         }
-        guard unpaired == 0, sum < budgetYuan else { return [] }
+        guard unpaired == 0, exactCounts, sum < budgetYuan else { return [] }
         return [
             Violation(
                 at: path,
