@@ -34,6 +34,7 @@ public enum CheckRegistry {
         MisfiledIndicatorCheck.self,
         MissingOutputCategoriesCheck.self,
         IndicatorWithoutNameCheck.self,
+        TemplateTextLeftCheck.self,
         UnfilledCostRowOverCapCheck.self,
         DroppedRowHasValuesCheck.self,
         TotalMismatchCheck.self,
