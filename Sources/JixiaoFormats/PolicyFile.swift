@@ -23,6 +23,7 @@ public enum PolicyFile {
         ("partlyAchievedBand", "定性“部分达成”得分下限（占分值比例）"), ("qualitativeWordings", "定性完成情况的措辞"),
         ("overAchievementRatio", "超额完成提示倍数"), ("unfilledCostRowCap", "未填报成本指标得分上限"),
         ("skipsDroppedIndicators", "调整时删去的指标不计分"), ("bareNumberOperator", "无计算符号的指标值按此符号计分"),
+        ("actualsCarryOperator", "平台在实际完成值前印计算符号"),
         ("ratePrintedDecimals", "执行率小数位数"), ("rateTolerance", "执行率容差（百分点）"),
         ("scorePrintedDecimals", "得分小数位数"), ("scoreTolerance", "得分容差（分）"),
         ("checkSeverities", "规则级别调整"), ("requiredAnalysis", "必填的绩效分析项"),
@@ -76,6 +77,7 @@ public enum PolicyFile {
         out.line("unfilledCostRowCap: \(policy.unfilledCostRowCap.map(number) ?? "null")")
         out.line("skipsDroppedIndicators: \(policy.skipsDroppedIndicators)")
         out.line("bareNumberOperator: \(policy.bareNumberOperator.map { YAMLOut.quote($0.rawValue) } ?? "null")")
+        out.line("actualsCarryOperator: \(policy.actualsCarryOperator)")
         out.number("ratePrintedDecimals", policy.ratePrintedDecimals)
         out.line("rateTolerance: \(number(policy.rateTolerance))")
         out.number("scorePrintedDecimals", policy.scorePrintedDecimals)
@@ -177,6 +179,7 @@ public enum PolicyFile {
         if let ratio = try reader.decimal("overAchievementRatio", in: 1...1000) { policy.overAchievementRatio = ratio }
         if let cap = try reader.optionalDecimal("unfilledCostRowCap", in: 0...100) { policy.unfilledCostRowCap = cap }
         if let skips = try reader.boolean("skipsDroppedIndicators") { policy.skipsDroppedIndicators = skips }
+        if let carries = try reader.boolean("actualsCarryOperator") { policy.actualsCarryOperator = carries }
         if let op = try reader.bareNumberOperator() { policy.bareNumberOperator = op }
         if let places = try reader.integer("ratePrintedDecimals", in: 0...6) { policy.ratePrintedDecimals = places }
         if let tolerance = try reader.decimal("rateTolerance", in: 0...100) { policy.rateTolerance = tolerance }

@@ -128,6 +128,7 @@ extension IndicatorScore.Method {
         case .unfilledCostRow: "unfilled-cost-row"
         case .manual(let reason): "manual-\(reason.rawValue)"
         case .notScored: "not-scored"
+        case .notAnIndicator: "not-an-indicator"
         }
     }
 }

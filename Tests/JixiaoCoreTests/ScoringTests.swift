@@ -336,14 +336,15 @@ import Testing
         #expect(result.method == .manual(.unreadableTarget))
     }
 
-    /// E9: 年初 `≥10台`, 调整后 empty. Shanxi: not scored; national: left to the entered score.
+    /// E9: 年初 `≥10台`, 调整后 empty. Shanxi: not scored; national: the year-start target stands, and with
+    /// no actual the row is left to the entered score.
     @Test func e9_droppedRow_shanxiSkipsIt_nationalScoresItManually() {
         let underShanxi = Self.score("", "", weight: "15", entered: "", initial: "≥10台", policy: .shanxi)
         #expect(underShanxi.method == .notScored)
         #expect(!underShanxi.isScored)
         #expect(underShanxi.ruleScore == nil)
         let underNational = Self.score("", "", weight: "15", entered: "", initial: "≥10台", policy: .national)
-        #expect(underNational.method == .manual(.emptyTarget))
+        #expect(underNational.method == .manual(.emptyActual))
         #expect(underNational.isScored)
         #expect(underNational.ruleScore == 0)
         // Added at adjustment (年初 empty, 调整后 set) is scored normally under both.

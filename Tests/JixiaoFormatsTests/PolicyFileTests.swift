@@ -102,7 +102,7 @@ import Testing
     @Test(arguments: [
         (
             "extends: national\nexecutionWieght: 20\n",
-            "p.yml:2:1: 字段 executionWieght：未知字段“executionWieght”。修改建议：检查拼写；此处可用的字段：achievedBand, bareNumberOperator, basis"
+            "p.yml:2:1: 字段 executionWieght：未知字段“executionWieght”。修改建议：检查拼写；此处可用的字段：achievedBand, actualsCarryOperator, bareNumberOperator, basis"
         ),
         ("extends: national\nrateTolerance: 0.0l\n", "p.yml:2:16: 字段 rateTolerance：应为数字，实际是“0.0l”"),
         ("extends: national\nachievedBand: 80\n", "p.yml:2:15: 字段 achievedBand：数字 80 超出允许范围 0～1"),

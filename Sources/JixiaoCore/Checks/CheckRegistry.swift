@@ -6,6 +6,9 @@ public enum CheckRegistry {
         RateMismatchCheck.self,
         ExecutionScoreMismatchCheck.self,
         ExecutionAboveBudgetCheck.self,
+        NoExecutionPointsCheck.self,
+        LowExecutionOutputsCompleteCheck.self,
+        ShortfallDeductedTwiceCheck.self,
         MissingExecutionDeviationCheck.self,
         BalanceMismatchCheck.self,
         FundSourcesNotSummingCheck.self,
@@ -22,6 +25,7 @@ public enum CheckRegistry {
         OverAchievementCheck.self,
         ReverseTargetQuestionableCheck.self,
         FullScoreTargetMissedCheck.self,
+        ConvertedScoreCheck.self,
         Level2InvalidCheck.self,
         NoSatisfactionIndicatorCheck.self,
         DuplicateIndicatorCheck.self,
@@ -29,10 +33,16 @@ public enum CheckRegistry {
         IdenticalAnalysisTextsCheck.self,
         MisfiledIndicatorCheck.self,
         MissingOutputCategoriesCheck.self,
+        IndicatorWithoutNameCheck.self,
+        TemplateTextLeftCheck.self,
         UnfilledCostRowOverCapCheck.self,
         DroppedRowHasValuesCheck.self,
         TotalMismatchCheck.self,
+        TotalAboveHundredCheck.self,
         ActualNotNumericCheck.self,
+        UnreadableNumberCheck.self,
+        PlaceholderInNameCheck.self,
+        ActualCopiesTargetCheck.self,
         UnitMismatchCheck.self,
         TargetFormatCheck.self,
         QualitativeActualNotOutcomeCheck.self,
@@ -49,9 +59,12 @@ public enum CheckRegistry {
         TableMissingOutputCategoriesCheck.self,
         QuantityWithoutUnitCheck.self,
         TableValueFormatCheck.self,
+        TablePlaceholderInNameCheck.self,
+        UnitCostsVsBudgetCheck.self,
         TableLevel2InvalidCheck.self,
         AnnualWithoutPeriodCounterpartCheck.self,
         PeriodAnnualInconsistentCheck.self,
+        PeriodAnnualIdenticalCheck.self,
         DuplicateFormCheck.self,
         NearDuplicateFormCheck.self,
         CodeNameConflictCheck.self,
@@ -68,7 +81,7 @@ public enum CheckRegistry {
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
-    public static let catalogueVersion = "1.1"
+    public static let catalogueVersion = "1.2"
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 }

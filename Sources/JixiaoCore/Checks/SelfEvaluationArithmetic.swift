@@ -83,3 +83,49 @@ extension QualitativeBand {
         "[\(DecimalText.fixed(lower)), \(DecimalText.fixed(upper))\(includesUpper ? "]" : ")")"
     }
 }
+
+extension SelfEvaluation {
+    /// The source holds only part of the form (`source.truncated`): what is missing cannot be judged.
+    var isTruncated: Bool { source?.isTruncated == true }
+}
+
+extension TargetTable {
+    /// The source holds only part of the table (`source.truncated`).
+    var isTruncated: Bool { source?.isTruncated == true }
+}
+
+extension Violation {
+    /// A rule that cannot judge the form says so, as a notice, naming the input and why: no rule skips
+    /// silently.
+    static func cannotJudge(at path: String?, _ message: String) -> Violation {
+        Violation(at: path, message, severity: .notice)
+    }
+}
+
+/// What keeps the weight rules (SE.WEIGHT.010/020, SE.TOTAL.020) from summing the 分值 of the scored rows.
+enum WeightInputs {
+    /// The scored rows whose 分值 is blank or unreadable, as `第N行“name”（分值“text”…）`; empty when every
+    /// scored row has a readable 分值. Empty template rows and `其中` breakdown rows are not scored.
+    static func unknown(_ rows: [ScoredIndicator]) -> [String] {
+        rows.filter { $0.score.isScored && $0.score.weight == nil }.map { item in
+            let why = item.row.weight.isBlank ? "为空" : (item.row.weight.unreadableReason?.label ?? "无法读取")
+            return "第 \(item.index + 1) 行“\(item.row.name)”分值“\(item.row.weight.text)”\(why)"
+        }
+    }
+
+    /// Why the weights of `form` cannot be summed or compared, as a notice; nil when they can.
+    static func cannotSum(_ form: SelfEvaluation, _ rows: [ScoredIndicator], what: String) -> Violation? {
+        let unknown = unknown(rows)
+        let visible = rows.filter(\.score.isScored).reduce(Decimal(0)) { $0 + ($1.score.weight ?? 0) }
+        if !unknown.isEmpty {
+            return .cannotJudge(
+                at: nil,
+                "无法核对\(what)：\(unknown.joined(separator: "；"))；其余分值合计 \(DecimalText.plain(visible))")
+        }
+        if form.isTruncated {
+            return .cannotJudge(
+                at: nil, "无法核对\(what)：来源只含表单的一部分（source.truncated），可见分值合计 \(DecimalText.plain(visible))")
+        }
+        return nil
+    }
+}

@@ -101,7 +101,7 @@ public struct BudgetTally: Sendable {
     /// funds for both (its project is one year long).
     public static func amount(_ table: TargetTable, _ funds: BudgetFunds) -> Decimal? {
         let breakdown = funds == .period ? table.funds.period ?? table.funds.annual : table.funds.annual
-        return breakdown.total.value.map { table.amountUnit.convert($0, to: .yuan) }
+        return breakdown.total.amount(in: table.amountUnit).map { table.amountUnit.convert($0, to: .yuan) }
     }
 
     /// Σ 资金总额 in 万元, unrounded; unreadable amounts are left out (see `unreadable(_:)`).

@@ -151,17 +151,21 @@ public struct SelfEvaluation: Sendable, Hashable {
         public var name: String
         /// 指标性质 as printed: the 计算符号 where the target is printed in three cells (`≧ | 735 | 人次`), or a
         /// kind (`定量指标`, `正向指标`).
-        public var nature: String? { didSet { target = Indicator.composed(adjustedTarget, nature, unit) } }
+        public var nature: String? { didSet { target = Indicator.scored(initialTarget, adjustedTarget, nature, unit) } }
         /// 年初指标值 (the national layout's 年度指标值 when it has no adjusted column is `adjustedTarget`).
-        public var initialTarget: IndicatorValue
+        public var initialTarget: IndicatorValue {
+            didSet { target = Indicator.scored(initialTarget, adjustedTarget, nature, unit) }
+        }
         /// 调整后指标值 (年度指标值, 指标值) as printed: the target that is scored.
         public var adjustedTarget: IndicatorValue {
-            didSet { target = Indicator.composed(adjustedTarget, nature, unit) }
+            didSet { target = Indicator.scored(initialTarget, adjustedTarget, nature, unit) }
         }
         /// 度量单位 (计量单位) as printed, where the unit has a column of its own.
-        public var unit: String? { didSet { target = Indicator.composed(adjustedTarget, nature, unit) } }
-        /// The target the rules read: `adjustedTarget`, completed with the operator in `nature` and the unit in
-        /// `unit` when the form prints them in columns of their own.
+        public var unit: String? { didSet { target = Indicator.scored(initialTarget, adjustedTarget, nature, unit) } }
+        /// The target the rules read: `adjustedTarget` (or `initialTarget` when no adjusted value is printed:
+        /// the year-start target stands), completed with the operator in `nature` and the unit in `unit` when
+        /// the form prints them in columns of their own. A policy that skips rows dropped at adjustment
+        /// (Shanxi) does so before reading it.
         public private(set) var target: IndicatorValue
         /// 实际完成值 (全年实际值, 完成值)
         public var actual: IndicatorValue
@@ -205,7 +209,7 @@ public struct SelfEvaluation: Sendable, Hashable {
             self.initialTarget = IndicatorValue(initialTarget)
             self.adjustedTarget = IndicatorValue(adjustedTarget)
             self.unit = unit
-            self.target = Indicator.composed(self.adjustedTarget, nature, unit)
+            self.target = Indicator.scored(self.initialTarget, self.adjustedTarget, nature, unit)
             self.actual = IndicatorValue(actual)
             self.qualitativeNote = qualitativeNote
             self.explanation = explanation
@@ -219,6 +223,13 @@ public struct SelfEvaluation: Sendable, Hashable {
             self.coreIndicator = coreIndicator
             self.deviation = deviation
             self.extraCells = extraCells
+        }
+
+        /// The scored target: the adjusted value, else the initial one, completed from the columns.
+        static func scored(
+            _ initial: IndicatorValue, _ adjusted: IndicatorValue, _ nature: String?, _ unit: String?
+        ) -> IndicatorValue {
+            composed(adjusted.isEmpty ? initial : adjusted, nature, unit)
         }
 
         /// 年初指标值 completed like `target` (the operator and unit columns apply to both targets).
@@ -253,6 +264,22 @@ public struct SelfEvaluation: Sendable, Hashable {
 
         /// An indicator dropped at adjustment: 年初指标值 set, 调整后指标值 empty.
         public var isDroppedAtAdjustment: Bool { !initialTarget.isEmpty && adjustedTarget.isEmpty }
+
+        /// A row the template prints without an indicator in it: no 三级 name (or the template's own `指标2`,
+        /// `……`), no value, no 分值 and no 得分 — only its 一级/二级 labels. Not scored and not counted.
+        public var isTemplateRow: Bool {
+            (name.filter { !$0.isWhitespace }.isEmpty || Indicator.isTemplateName(name)) && initialTarget.isEmpty
+                && adjustedTarget.isEmpty && actual.isEmpty && weight.isBlank && score.isBlank
+        }
+
+        /// The template's placeholder names for rows a unit may add: `指标1`, `指标2`, `……`, `...`.
+        public static func isTemplateName(_ name: String) -> Bool {
+            let text = name.filter { !$0.isWhitespace }
+            if !text.isEmpty, text.allSatisfy({ "….。·".contains($0) }) { return true }
+            guard text.hasPrefix("指标") else { return false }
+            let rest = text.dropFirst(2)
+            return !rest.isEmpty && rest.allSatisfy { $0.isASCII && $0.isNumber }
+        }
 
         /// A breakdown row printed under an indicator (`其中桃树种植面积`): a value but no 分值 and no 得分.
         public var isSubItem: Bool {

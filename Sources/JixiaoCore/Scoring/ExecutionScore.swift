@@ -30,9 +30,12 @@ public struct ExecutionScore: Sendable, Hashable {
         case missingAmounts
     }
 
-    public init(funds: SelfEvaluation.Funds, policy: ScoringPolicy) {
-        let budget = ExecutionScore.amount(funds, \.fullYearBudget)
-        let executed = ExecutionScore.amount(funds, \.executed)
+    /// `unit` is the form's money unit: amounts printed with a unit of their own (`259.45万元`) are read in it.
+    public init(
+        funds: SelfEvaluation.Funds, policy: ScoringPolicy, unit: MoneyUnit = SelfEvaluation.defaultAmountUnit
+    ) {
+        let budget = ExecutionScore.amount(funds, \.fullYearBudget, in: unit)
+        let executed = ExecutionScore.amount(funds, \.executed, in: unit)
         self.budget = budget
         self.executed = executed
         guard let budget, let executed else {
@@ -53,12 +56,49 @@ public struct ExecutionScore: Sendable, Hashable {
 
     /// The 资金总额 row's amount, or Σ of the source rows when that cell is blank.
     public static func amount(
-        _ funds: SelfEvaluation.Funds, _ column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber>
+        _ funds: SelfEvaluation.Funds, _ column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber>,
+        in unit: MoneyUnit = SelfEvaluation.defaultAmountUnit
     ) -> Decimal? {
         let total = funds.total[keyPath: column]
-        if !total.isBlank { return total.value }
-        let parts = funds.sources.map { $0[keyPath: column] }
-        guard !parts.isEmpty, parts.allSatisfy({ $0.valueOrZero != nil }) else { return nil }
-        return parts.reduce(Decimal(0)) { $0 + ($1.valueOrZero ?? 0) }
+        if !total.isBlank { return total.amount(in: unit) }
+        let parts = funds.sources.map { $0[keyPath: column] }.filter { !$0.isNotApplicable }
+        guard !parts.isEmpty, parts.allSatisfy({ $0.amountOrZero(in: unit) != nil }) else { return nil }
+        return parts.reduce(Decimal(0)) { $0 + ($1.amountOrZero(in: unit) ?? 0) }
+    }
+
+    /// The cells that kept the rate from being computed, with why: blank or unreadable amounts on the
+    /// 资金总额 row (or the source rows it is summed from). Empty when the rate is known.
+    public static func unreadableInputs(
+        _ funds: SelfEvaluation.Funds, unit: MoneyUnit
+    ) -> [(path: String, text: String, reason: String)] {
+        var inputs: [(String, String, String)] = []
+        for (column, name) in [(\SelfEvaluation.FundsRow.fullYearBudget, "fullYearBudget"), (\.executed, "executed")] {
+            guard amount(funds, column, in: unit) == nil else { continue }
+            let total = funds.total[keyPath: column]
+            if !total.isBlank {
+                inputs.append(("funds.total.\(name)", total.text, total.unreadableReason?.label ?? "无法读取"))
+                continue
+            }
+            let bad = funds.sources.enumerated().filter { $0.element[keyPath: column].amountOrZero(in: unit) == nil }
+            if funds.sources.isEmpty || bad.isEmpty {
+                inputs.append(("funds.total.\(name)", "", "为空"))
+            }
+            for (index, row) in bad where !row[keyPath: column].isNotApplicable {
+                let cell = row[keyPath: column]
+                inputs.append(("funds.sources[\(index)].\(name)", cell.text, cell.unreadableReason?.label ?? "无法读取"))
+            }
+        }
+        return inputs
+    }
+}
+
+extension ExecutionScore {
+    /// Whether a printed 执行率 states `ratePercent` at the precision it is printed in (`86.5` for
+    /// 86.48 %, `86%` for 86.20 %), or within the policy's `rateTolerance` (a truncated 60.28 for
+    /// 60.2866 % misleads nobody). The one comparison `score` and `check` share.
+    public static func printedRateAgrees(
+        _ printed: Decimal, decimals: Int, with ratePercent: Decimal, policy: ScoringPolicy
+    ) -> Bool {
+        printed == ratePercent.rounded(decimals) || abs(printed - ratePercent) <= policy.rateTolerance
     }
 }

@@ -34,7 +34,7 @@ public struct FormScore: Sendable, Hashable {
 
     public init(_ form: SelfEvaluation, policy: ScoringPolicy) {
         self.policy = policy
-        execution = ExecutionScore(funds: form.funds, policy: policy)
+        execution = ExecutionScore(funds: form.funds, policy: policy, unit: form.amountUnit)
         indicators = form.indicators.map { IndicatorScoring.score($0, policy: policy) }
         let scored = indicators.filter(\.isScored)
         weightSum = scored.reduce(0) { $0 + ($1.weight ?? 0) }
@@ -45,7 +45,7 @@ public struct FormScore: Sendable, Hashable {
         unroundedTotal = execution.unroundedScore + enteredSum
         ruleTotal = policy.printedScore(execution.score + ruleSum)
         ruleGrade = policy.gradeThresholds.grade(of: ruleTotal)
-        printedTotal = form.printedTotal.value
+        printedTotal = form.printedTotal.points
         printedGrade = form.printedGrade.flatMap(policy.grade(ofLabel:))
         gradeOfPrintedTotal = printedTotal.map { policy.gradeThresholds.grade(of: policy.printedScore($0)) }
     }
@@ -70,12 +70,16 @@ public struct FormScore: Sendable, Hashable {
             notes.append(
                 "等级“\(label(printedGrade))”与表上总分 \(form.printedTotal.text) 不符（应为“\(label(gradeOfPrintedTotal))”）")
         }
-        if let rate = execution.ratePercent, let printed = form.funds.total.rate.value,
-            abs(printed - rate) > policy.rateTolerance
+        let printedRate = form.funds.total.rate
+        if let rate = execution.ratePercent, let printed = printedRate.percent,
+            !ExecutionScore.printedRateAgrees(
+                printed, decimals: printedRate.printedDecimals, with: rate, policy: policy)
         {
             notes.append("执行率：表上 \(form.funds.total.rate.text)，应为 \(fixed(rate))")
         }
-        if let printed = form.funds.total.score.value, abs(printed - execution.score) > policy.scoreTolerance {
+        if let printed = form.funds.total.score.points, execution.rate != nil,
+            abs(printed - execution.score) > policy.scoreTolerance
+        {
             notes.append("预算执行得分：表上 \(form.funds.total.score.text)，应为 \(fixed(execution.score))")
         }
         for (index, score) in indicators.enumerated() where score.isScored {
@@ -109,6 +113,7 @@ public enum ScoreExplanation {
         case .unfilledCostRow(nil): return "未填报成本指标：无法按规则计分，保留填报得分"
         case .manual(let reason): return "无法自动计分（\(reason.label)），保留填报得分"
         case .notScored: return "调整后指标值为空：该指标不计分"
+        case .notAnIndicator: return "空白模板行或“其中”分项行：不计分"
         }
     }
 }

@@ -38,6 +38,8 @@ public struct IndicatorScore: Sendable, Hashable {
         case manual(ManualReason)
         /// Not scored: dropped at adjustment (调整后指标值 empty) under a policy that skips such rows.
         case notScored
+        /// Not an indicator: an empty template row, or a breakdown (`其中…`) row with no 分值 and no 得分.
+        case notAnIndicator
     }
 
     /// Why the rules leave a row to the person who scored it.
@@ -54,7 +56,7 @@ public struct IndicatorScore: Sendable, Hashable {
     }
 
     /// Whether this row counts towards Σ分值 and Σ得分.
-    public var isScored: Bool { method != .notScored }
+    public var isScored: Bool { method != .notScored && method != .notAnIndicator }
 
     /// The difference entered − rule, when both exist.
     public var difference: Decimal? {
@@ -98,8 +100,8 @@ public struct QualitativeBand: Sendable, Hashable {
 public enum IndicatorScoring {
     /// Scores one row under a policy.
     public static func score(_ row: SelfEvaluation.Indicator, policy: ScoringPolicy) -> IndicatorScore {
-        let weight = row.weight.value
-        let entered = row.score.value
+        let weight = row.weight.points
+        let entered = row.score.points
         func result(
             _ rule: Decimal?, _ method: IndicatorScore.Method, band: QualitativeBand? = nil,
             achievement: Decimal? = nil, overAchieved: Bool = false
@@ -108,6 +110,7 @@ public enum IndicatorScoring {
                 weight: weight, entered: entered, ruleScore: rule, method: method, band: band,
                 achievement: achievement, isOverAchieved: overAchieved)
         }
+        if row.isTemplateRow || row.isSubItem { return result(nil, .notAnIndicator) }
         if policy.skipsDroppedIndicators, row.isDroppedAtAdjustment { return result(nil, .notScored) }
         guard let w = weight, w >= 0 else { return result(entered, .manual(.missingWeight)) }
         /// The entered score where the rules cannot compute one, kept within 0…w.
@@ -120,12 +123,12 @@ public enum IndicatorScoring {
             return result(clamp(entered ?? 0, cap), .unfilledCostRow(cap: policy.unfilledCostRowCap))
         }
 
-        let target = row.adjustedTarget
+        let target = row.target
         switch target.reading {
         case .empty: return manual(.emptyTarget)
         case .unparsed, .notFilled: return manual(.unreadableTarget)
         case .qualitative, .outcome:
-            guard let outcome = policy.outcome(of: row.actual) else {
+            guard let outcome = outcome(of: row, policy: policy) else {
                 return manual(row.actual.isEmpty ? .emptyActual : .qualitativeWithoutOutcome)
             }
             return qualitative(outcome, entered: entered, weight: w, policy: policy, result: result)
@@ -149,6 +152,16 @@ public enum IndicatorScoring {
             let achievement = t.baseValue == 0 ? nil : max(actual, 0) / t.baseValue
             return result(scored.score, scored.method, achievement: achievement, overAchieved: over)
         }
+    }
+
+    /// The outcome a qualitative row's 实际完成值 reports: 达成 / 部分达成 / 未达成 in the policy's wordings,
+    /// or 达成 when the actual restates the qualitative target word for word (`有效` → `有效`, `是` → `是`), as
+    /// provinces without the three wordings print it. nil for anything else.
+    public static func outcome(of row: SelfEvaluation.Indicator, policy: ScoringPolicy) -> QualitativeOutcome? {
+        if let outcome = policy.outcome(of: row.actual) { return outcome }
+        guard case .qualitative(let target) = row.target.reading, case .qualitative(let actual) = row.actual.reading
+        else { return nil }
+        return target.withoutWhitespace == actual.withoutWhitespace ? .achieved : nil
     }
 
     /// The quantitative formulas, on values in the same base unit.

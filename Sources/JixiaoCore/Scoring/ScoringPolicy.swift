@@ -43,6 +43,9 @@ public struct ScoringPolicy: Sendable, Hashable {
     /// The operator a quantitative target printed without one (`257.34平方米`) is scored with; nil: such a
     /// row is not rule-scored (its entered score stands).
     public var bareNumberOperator: ComparisonOperator? = nil
+    /// The platform prints every 实际完成值 as 计算符号 + value + unit (Shanxi: `≥18次` means 18), so an actual
+    /// written like its target is the platform's rendering, not a copied target (SE.VAL.090 stays quiet).
+    public var actualsCarryOperator: Bool = false
     /// Decimal places of the printed 执行率 (percent): the recomputed rate is rounded half-up to this.
     public var ratePrintedDecimals: Int = 2
     /// Percentage points a printed 执行率 may differ from the recomputed one and still be right
@@ -137,6 +140,7 @@ public struct ScoringPolicy: Sendable, Hashable {
         policy.basis = "财政部 财预〔2020〕10号；山西省平台自评表模板的计分规则（未填报成本指标不超过 5 分，调整时删去的指标不计分）"
         policy.unfilledCostRowCap = 5
         policy.skipsDroppedIndicators = true
+        policy.actualsCarryOperator = true
         // The Shanxi platform does not enforce qualitative bands (its template compares the national wording).
         policy.checkSeverities = ["SE.SCORE.030": .warning]
         return policy

@@ -90,7 +90,9 @@ public struct UnitSummary: Sendable {
         /// The form's 资金总额 amount (Σ of the source rows when that cell is blank); nil when unreadable.
         /// The amount in 万元 (the sentence's unit), whatever unit the form is printed in.
         public func amount(_ funds: InvolvedFunds) -> Decimal? {
-            ExecutionScore.amount(form.funds, funds.column).map { form.amountUnit.convert($0, to: .wanYuan) }
+            ExecutionScore.amount(form.funds, funds.column, in: form.amountUnit).map {
+                form.amountUnit.convert($0, to: .wanYuan)
+            }
         }
     }
 

@@ -34,6 +34,8 @@ public struct IndicatorValue: Sendable, Hashable {
         case doubledWord  // `及时及时`
         case missingOperator  // `257.34平方米`
         case forbiddenCharacter  // `*`, `_` or `-` (the platform forbids them)
+        case date  // `2021年12月完成`: a date, read as text, never as the number 2021
+        case placeholder  // `≥**平方米`, `**`: a template placeholder left unfilled
     }
 
     public struct Quantity: Sendable, Hashable {
@@ -70,6 +72,10 @@ public struct IndicatorValue: Sendable, Hashable {
         guard !text.isEmpty else { return (.empty, []) }
         var flaws: [Flaw] = []
         if text.contains(where: { "*_".contains($0) }) || text.hasPrefix("-") { flaws.append(.forbiddenCharacter) }
+        if Placeholder.occurs(in: text) { flaws.append(.placeholder) }
+        if DateText.starts(text) || ComparisonOperator.split(text).map({ DateText.starts($0.1) }) == true {
+            return (.qualitative(text), flaws + [.date])
+        }
         if text == "未填报" { return (.notFilled, flaws) }
         if let (outcome, wording) = QualitativeOutcome.recognise(text) { return (.outcome(outcome, wording), flaws) }
         if let (op, rest) = ComparisonOperator.split(text) {
@@ -108,5 +114,35 @@ public struct IndicatorValue: Sendable, Hashable {
             if Array(tail) == Array(before) { return String(chars.dropLast(length)) }
         }
         return nil
+    }
+}
+
+/// Dates written where a value is expected: `2021年12月完成`, `2022年11月30日前`, `2023年底`. Such a value is
+/// text, never the number 2021.
+enum DateText {
+    /// `text` starts with a four-digit year (1900–2099) followed by 年 and a month, a day, or 底/末/前/内/上半年/下半年.
+    static func starts(_ text: String) -> Bool {
+        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        // `11月底完成`, `12月31日前`: a month (1–12) and what follows a month in a deadline.
+        let monthDigits = chars.prefix { $0.isASCII && $0.isNumber }
+        if (1...2).contains(monthDigits.count), chars.count > monthDigits.count + 1, chars[monthDigits.count] == "月",
+            let month = Int(String(monthDigits)), (1...12).contains(month)
+        {
+            let after = chars[monthDigits.count + 1]
+            return (after.isASCII && after.isNumber) || "底末前内份".contains(after)
+        }
+        guard chars.count >= 6, chars[0...3].allSatisfy({ $0.isASCII && $0.isNumber }), chars[4] == "年",
+            chars[0] == "1" && chars[1] == "9" || chars[0] == "2" && chars[1] == "0"
+        else { return false }
+        let after = chars[5]
+        return (after.isASCII && after.isNumber) || "底末前内上下全度".contains(after)
+    }
+}
+
+/// Template placeholders left in a form: `**`, `＊＊`, `××`, `XX` (`(≥**平方米)`, `≥**人`).
+public enum Placeholder {
+    /// Whether `text` holds a placeholder.
+    public static func occurs(in text: String) -> Bool {
+        ["**", "＊＊", "××", "XX", "xx"].contains(where: text.contains)
     }
 }

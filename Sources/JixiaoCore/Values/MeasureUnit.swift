@@ -29,7 +29,11 @@ public struct MeasureUnit: Sendable, Hashable, Codable {
 
     static let scalePrefixes: [(String, Decimal)] = [("亿", Decimal(100_000_000)), ("万", Decimal(10_000))]
     /// Spellings of the same unit seen in forms.
-    static let aliases: [String: String] = ["平米": "平方米", "㎡": "平方米", "m²": "平方米", "人/次": "人次"]
+    /// Only true synonyms: `百分点` (a difference of percentages) is not `%`.
+    static let aliases: [String: String] = [
+        "平米": "平方米", "㎡": "平方米", "m²": "平方米", "人/次": "人次", "%(百分比)": "%", "百分比": "%", "(%)": "%",
+        "百分率": "%", "千米": "公里", "km": "公里",
+    ]
 
     /// Whether two units measure the same thing (after scale and spelling).
     public func isCompatible(with other: MeasureUnit) -> Bool { base == other.base }

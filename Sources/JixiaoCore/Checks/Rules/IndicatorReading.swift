@@ -93,6 +93,7 @@ extension IndicatorValue {
         case missingOperator  // `257.34平方米`
         case operatorWithoutNumber  // `≥人`
         case doubledWord  // `及时及时`
+        case placeholder  // `≥**人`
 
         var label: String {
             switch self {
@@ -100,6 +101,7 @@ extension IndicatorValue {
             case .missingOperator: "定量值缺少计算符号"
             case .operatorWithoutNumber: "计算符号后没有数值"
             case .doubledWord: "文字重复"
+            case .placeholder: "含未填写的模板占位符（如 **）"
             }
         }
     }
@@ -110,6 +112,7 @@ extension IndicatorValue {
         if flaws.contains(.missingOperator) { problems.append(.missingOperator) }
         if reading == .unparsed(.operatorWithoutNumber) { problems.append(.operatorWithoutNumber) }
         if flaws.contains(.doubledWord) { problems.append(.doubledWord) }
+        if flaws.contains(.placeholder) { problems.append(.placeholder) }
         return problems
     }
 }
@@ -117,10 +120,12 @@ extension IndicatorValue {
 extension SelfEvaluation.Indicator {
     /// The target cells of a row, each printed defect once: the adjusted target, and the initial one only
     /// where its text differs (a target carried over unchanged is one entry, not two).
+    /// Each value is read with the 指标性质 and 度量单位 columns it is printed beside (`= | 100 | %`).
     func targetCells(at index: Int) -> [(path: String, value: IndicatorValue)] {
-        var cells = [("indicators[\(index)].adjustedTarget", adjustedTarget)]
+        var cells: [(String, IndicatorValue)] = []
+        if !adjustedTarget.isEmpty { cells.append(("indicators[\(index)].adjustedTarget", target)) }
         if initialTarget.text.withoutWhitespace != adjustedTarget.text.withoutWhitespace {
-            cells.append(("indicators[\(index)].initialTarget", initialTarget))
+            cells.append(("indicators[\(index)].initialTarget", initialTargetValue))
         }
         return cells
     }

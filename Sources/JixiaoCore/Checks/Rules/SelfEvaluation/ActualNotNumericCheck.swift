@@ -28,14 +28,14 @@ public struct ActualNotNumericCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
-            guard row.adjustedTarget.comparisonOperator != nil else { return nil }
+            guard row.target.comparisonOperator != nil else { return nil }
             switch row.actual.reading {
             case .quantity, .outcome: return nil
             case .empty, .qualitative, .notFilled, .unparsed:
                 let shown = row.actual.isEmpty ? "为空" : "“\(row.actual.text)”不是数值"
                 return Violation(
                     at: "indicators[\(index)].actual",
-                    "指标“\(row.name)”的指标值为定量“\(row.adjustedTarget.text)”，实际完成值\(shown)",
+                    "指标“\(row.name)”的指标值为定量“\(row.target.text)”，实际完成值\(shown)",
                     expected: "数值", actual: row.actual.text)
             }
         }

@@ -33,8 +33,9 @@ public struct BalanceMismatchCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.funds.rowsWithPaths.compactMap { path, row in
-            guard let budget = row.fullYearBudget.value, let executed = row.executed.value,
-                let balance = row.balance.value
+            let unit = form.amountUnit
+            guard let budget = row.fullYearBudget.amount(in: unit), let executed = row.executed.amount(in: unit),
+                let balance = row.balance.amount(in: unit)
             else { return nil }
             let expected = budget - executed
             guard balance != expected else { return nil }

@@ -4,7 +4,8 @@
 /// (备注2). An adjustment changes the base of the execution rate and so the execution score; a reader
 /// should find why in the funds 偏差原因 or in the execution analysis. Warning: an adjustment is allowed,
 /// an unexplained one needs a reviewer's look. The year-start budget is the 预算编制数, or the 目标申报数
-/// when the 预算编制数 cell is blank.
+/// when the 预算编制数 cell is blank. A template instruction left in the cell (SE.STRUCT.090) explains
+/// nothing.
 public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
     /// Words by which a text mentions a budget adjustment.
     static let adjustmentWords = ["调整", "调减", "调增", "追加", "压减", "收回"]
@@ -47,8 +48,13 @@ public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let total = form.funds.total
         let (start, startLabel) = total.compiled.isBlank ? (total.declared, "目标申报数") : (total.compiled, "预算编制数")
-        guard let initial = start.value, let budget = total.fullYearBudget.value, initial != budget else { return [] }
-        let texts = form.funds.rowsWithPaths.compactMap(\.row.deviation) + [form.analysis.execution]
+        guard let initial = start.amount(in: form.amountUnit),
+            let budget = total.fullYearBudget.amount(in: form.amountUnit),
+            initial != budget
+        else { return [] }
+        // The template's own instruction (`年中发生预算调整的…应单独说明理由`) explains nothing.
+        let texts = (form.funds.rowsWithPaths.compactMap(\.row.deviation) + [form.analysis.execution])
+            .filter { !TemplateText.isInstruction($0) }
         guard !texts.contains(where: { text in Self.adjustmentWords.contains { text.contains($0) } }) else { return [] }
         let operands = [start, total.fullYearBudget]
         return [

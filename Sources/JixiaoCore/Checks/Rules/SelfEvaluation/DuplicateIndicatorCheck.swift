@@ -29,7 +29,7 @@ public struct DuplicateIndicatorCheck: SelfEvaluationCheck {
         var first: [String: Int] = [:]
         return form.indicators.enumerated().compactMap { index, row in
             let key = row.name.withoutWhitespace
-            guard !key.isEmpty else { return nil }
+            guard !key.isEmpty, !row.isTemplateRow else { return nil }
             guard let earlier = first[key] else {
                 first[key] = index
                 return nil

@@ -57,9 +57,9 @@ public struct FundSourcesNotSummingCheck: SelfEvaluationCheck {
         guard !sources.isEmpty else { return [] }
         return Self.columns.compactMap { key, label, cell in
             let total = form.funds.total[keyPath: cell]
-            let parts = sources.map { $0[keyPath: cell] }
-            guard let printed = total.value, !parts.allSatisfy(\.isBlank) else { return nil }
-            let values = parts.compactMap(\.valueOrZero)
+            let parts = sources.map { $0[keyPath: cell] }.filter { !$0.isNotApplicable }
+            guard let printed = total.amount(in: form.amountUnit), !parts.allSatisfy(\.isBlank) else { return nil }
+            let values = parts.compactMap { $0.amountOrZero(in: form.amountUnit) }
             guard values.count == parts.count else { return nil }
             let sum = values.reduce(0, +)
             guard sum != printed else { return nil }

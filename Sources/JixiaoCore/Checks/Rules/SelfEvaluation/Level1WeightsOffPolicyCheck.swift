@@ -4,9 +4,10 @@ import Foundation
 /// 满意度 10).
 ///
 /// The national split is "原则上": a unit may depart from it, so this is a warning, not an error. A row
-/// counts under its printed 一级, or under its 二级's 一级 when the printed 一级 cannot be read; a form
-/// with a scored row that has neither, or a blank 分值, is skipped (its split is unknown). One finding
-/// per 一级, located at that 一级's first row (nil when the form has no row under it).
+/// counts under its printed 一级, or under its 二级's 一级 when the printed 一级 cannot be read. A scored
+/// row that has neither, a blank or unreadable 分值, or a source that holds only part of the form makes
+/// the split unknown: the rule then says so in a notice. One finding per 一级, located at that 一级's
+/// first row (nil when the form has no row under it).
 public struct Level1WeightsOffPolicyCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.WEIGHT.020", slug: "level1-weights-off-policy", name: "一级指标分值不符",
@@ -39,13 +40,22 @@ public struct Level1WeightsOffPolicyCheck: SelfEvaluationCheck {
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
-        let scored = context.score(form).rows(of: form).filter(\.score.isScored)
+        let all = context.score(form).rows(of: form)
+        if let notice = WeightInputs.cannotSum(form, all, what: "一级指标分值") { return [notice] }
         var rows: [Level1: [ScoredIndicator]] = [:]
-        for item in scored {
-            guard item.score.weight != nil,
-                let level1 = context.policy.level1(of: item.row.level1) ?? item.row.level2Value?.level1
-            else { return [] }
+        var unplaced: [String] = []
+        for item in all where item.score.isScored {
+            guard let level1 = context.policy.level1(of: item.row.level1) ?? item.row.level2Value?.level1 else {
+                unplaced.append("第 \(item.index + 1) 行“\(item.row.name)”")
+                continue
+            }
             rows[level1, default: []].append(item)
+        }
+        guard unplaced.isEmpty else {
+            return [
+                .cannotJudge(
+                    at: nil, "无法核对一级指标分值：\(unplaced.joined(separator: "、"))的一级、二级指标均无法识别")
+            ]
         }
         return context.policy.orderedLevel1Weights.compactMap { level1, expected in
             let under = rows[level1] ?? []

@@ -30,7 +30,7 @@ public struct Level2InvalidCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
-            guard
+            guard !row.isTemplateRow,
                 let problem = Level2LabelProblem.of(row.level2, level1: row.level1Value, requireStandardSpelling: false)
             else { return nil }
             return Violation(

@@ -2,8 +2,8 @@
 ///
 /// Shifted labels put a cost under 社会效益 or a deadline under 成本, and the 一级 weights then reward the
 /// wrong thing. Only clear clues count, so the rule stays quiet on judgement calls:
-/// - a cost (name with 成本/费用/金额/单价, or a target in money) outside 成本指标 — except under 经济效益,
-///   where money measures a benefit;
+/// - a cost (name with 成本/单价, or a target in money) outside 成本指标 — except under 经济效益, where
+///   money measures a benefit. `费用` and `金额` alone are no clue: `就医费用负担减轻率` is a benefit;
 /// - a satisfaction rate (name with 满意度) outside 满意度;
 /// - a time limit (name with 时间/时限/及时/进度, target in a time unit or qualitative) under 成本指标.
 /// Rows without a readable 二级 are SE.STRUCT.010's. Warning: a reviewer decides where the row belongs.
@@ -20,6 +20,12 @@ public struct MisfiledIndicatorCheck: SelfEvaluationCheck {
                     $0.indicators[4] = .init(
                         level1: "效益指标", level2: "经济效益指标", name: "节约运行费用", initialTarget: "≥5万元",
                         adjustedTarget: "≥5万元", actual: "6万元", weight: "30", score: "30")
+                }),
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[4] = .init(
+                        level1: "效益指标", level2: "社会效益指标", name: "群众就医费用负担减轻率", initialTarget: "≥10%",
+                        adjustedTarget: "≥10%", actual: "12%", weight: "30", score: "30")
                 }),
             CheckExample(
                 ExampleForms.selfEvaluation {
@@ -50,7 +56,7 @@ public struct MisfiledIndicatorCheck: SelfEvaluationCheck {
 
     public init() {}
 
-    static let costWords = ["成本", "费用", "金额", "单价"]
+    static let costWords = ["成本", "单价"]
     static let timeWords = ["时间", "时限", "及时", "进度"]
     static let timeUnits: Set<String> = ["年", "个月", "月", "周", "日", "天", "工作日", "小时"]
 

@@ -26,7 +26,7 @@ public struct MissingOutputCategoriesCheck: SelfEvaluationCheck {
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
-        OutputCategories.missing(in: form.indicators).map { category in
+        OutputCategories.missing(in: form.indicators.filter { !$0.isTemplateRow }).map { category in
             Violation(at: "indicators", "产出指标中没有\(category.rawValue)", expected: category.rawValue)
         }
     }

@@ -59,7 +59,12 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
             ("全年预算数", total.fullYearBudget), ("全年执行数", total.executed), ("目标申报数", total.declared),
             ("预算编制数", total.compiled), ("资金结(转)余", total.balance),
         ]
-        .compactMap { label, number in number.value.map { (label: label, text: number.text, value: $0) } }
+        .compactMap { label, number in
+            // The text states amounts in 万元, whatever unit the table prints.
+            number.amount(in: form.amountUnit).map {
+                (label: label, text: number.text, value: form.amountUnit.convert($0, to: .wanYuan))
+            }
+        }
         guard !table.isEmpty else { return [] }
         // An amount in 万元, and the budget term that must end the text right before it.
         let amount = /(\d[\d,]*(?:\.\d+)?)\s*万元/

@@ -47,7 +47,7 @@ public struct ReverseTargetQuestionableCheck: SelfEvaluationCheck {
             guard item.score.isScored, case .reverse = item.score.method else { return nil }
             var reasons: [String] = []
             if item.row.level2Value == .quantity {
-                reasons.append("数量指标使用了上限（\(item.row.adjustedTarget.text)），数量指标一般应为下限")
+                reasons.append("数量指标使用了上限（\(item.row.target.text)），数量指标一般应为下限")
             }
             let loose = item.score.achievement.flatMap { $0 <= Self.looseCeilingRatio ? $0 * 100 : nil }
             if let loose {

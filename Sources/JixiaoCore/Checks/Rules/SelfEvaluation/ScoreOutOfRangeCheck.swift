@@ -25,7 +25,7 @@ public struct ScoreOutOfRangeCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
-            guard let weight = row.weight.value, let score = row.score.value else { return nil }
+            guard let weight = row.weight.points, let score = row.score.points else { return nil }
             let path = "indicators[\(index)].score"
             if score > weight {
                 return Violation(

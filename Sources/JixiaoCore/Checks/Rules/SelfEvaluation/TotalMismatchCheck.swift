@@ -2,8 +2,9 @@
 /// rows (`FormScore.total`).
 ///
 /// The total is pure arithmetic on the form's own figures, so any difference is a slip (seed 003
-/// 社会保障卡工本费支出 prints 96.03 where its rows give 86.03). Error. Skipped when the total is blank or
-/// unreadable, or when the execution amounts are (the execution score is then unknown).
+/// 社会保障卡工本费支出 prints 96.03 where its rows give 86.03). Error. When the total cannot be checked —
+/// it is blank or unreadable, an execution amount or a row's 得分 is unreadable, or the source holds only
+/// part of the form — the rule says which input and why, as a notice.
 public struct TotalMismatchCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.TOTAL.010", slug: "total-mismatch", name: "总分计算错误",
@@ -31,14 +32,23 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
                     $0.indicators[5].score = ""
                     $0.printedTotal = "96.03"
                 }, expect: [ExpectedFinding(at: "total", expected: "86.03", actual: "96.03")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.funds.total.executed = "IOO" },
+                expect: [ExpectedFinding(at: "total", severity: .notice)]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.printedTotal = "" },
+                expect: [ExpectedFinding(at: "total", severity: .notice)]),
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
-        guard score.execution.problem != .missingAmounts, let printed = score.printedTotal,
-            printed.round2 != score.total
+        if let reason = cannotCheck(form, score) {
+            return [.cannotJudge(at: "total", "无法核对总分：\(reason)")]
+        }
+        guard let printed = score.printedTotal,
+            abs(context.policy.printedScore(printed) - score.total) > context.policy.scoreTolerance
         else { return [] }
         return [
             Violation(
@@ -46,5 +56,24 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
                 "总分 \(form.printedTotal.text) 与预算执行得分 \(DecimalText.fixed(score.execution.score)) + 指标得分合计 \(DecimalText.plain(score.enteredSum)) = \(DecimalText.fixed(score.total)) 不符",
                 expected: DecimalText.fixed(score.total), actual: DecimalText.fixed(printed))
         ]
+    }
+
+    /// Why the printed total cannot be compared with the recomputation; nil when it can.
+    func cannotCheck(_ form: SelfEvaluation, _ score: FormScore) -> String? {
+        if form.isTruncated { return "来源只含表单的一部分（source.truncated），表上总分“\(form.printedTotal.text)”" }
+        if form.printedTotal.isBlank { return "表上总分为空（未评分或漏填）" }
+        if score.printedTotal == nil {
+            return "表上总分“\(form.printedTotal.text)”\(form.printedTotal.unreadableReason?.label ?? "无法读取")"
+        }
+        if score.execution.problem == .missingAmounts {
+            let inputs = ExecutionScore.unreadableInputs(form.funds, unit: form.amountUnit)
+            return "预算执行得分无法计算（\(inputs.map { "\($0.path)“\($0.text)”\($0.reason)" }.joined(separator: "；"))）"
+        }
+        let unreadable = score.rows(of: form).filter { $0.score.isScored && $0.row.score.unreadableReason != nil }
+        if !unreadable.isEmpty {
+            return unreadable.map { "第 \($0.index + 1) 行“\($0.row.name)”得分“\($0.row.score.text)”无法读取" }
+                .joined(separator: "；")
+        }
+        return nil
     }
 }

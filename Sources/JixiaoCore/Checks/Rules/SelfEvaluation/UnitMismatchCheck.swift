@@ -24,13 +24,13 @@ public struct UnitMismatchCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         form.indicators.enumerated().compactMap { index, row in
-            guard let target = row.adjustedTarget.quantity, let actual = row.actual.quantity,
+            guard let target = row.target.quantity, let actual = row.actual.quantity,
                 !target.unit.text.isEmpty, !actual.unit.text.isEmpty,
                 !actual.unit.isCompatible(with: target.unit)
             else { return nil }
             return Violation(
                 at: "indicators[\(index)].actual",
-                "指标“\(row.name)”的实际完成值单位“\(actual.unit.text)”与指标值“\(row.adjustedTarget.text)”的单位“\(target.unit.text)”不一致",
+                "指标“\(row.name)”的实际完成值单位“\(actual.unit.text)”与指标值“\(row.target.text)”的单位“\(target.unit.text)”不一致",
                 expected: target.unit.text, actual: actual.unit.text)
         }
     }

@@ -2,8 +2,9 @@
 /// nationally: 100 − 10 for budget execution).
 ///
 /// Any other sum makes a total out of 100 impossible or unearned (seed 003 社会保障卡工本费支出 sums to
-/// 80). Error. Rows the policy does not score (Shanxi: dropped at adjustment) are left out; a form with
-/// a blank or unreadable 分值 on a scored row is skipped, since its sum is unknown.
+/// 80). Error. Rows the policy does not score (Shanxi: dropped at adjustment), empty template rows and
+/// `其中` breakdown rows are left out; a blank or unreadable 分值 on a scored row, or a source that holds
+/// only part of the form, makes the sum unknown: the rule then says so in a notice naming the rows.
 public struct WeightsNotPolicyTotalCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.WEIGHT.010", slug: "weights-not-policy-total", name: "指标分值合计不符",
@@ -26,14 +27,27 @@ public struct WeightsNotPolicyTotalCheck: SelfEvaluationCheck {
                 ExampleForms.selfEvaluation {
                     $0.indicators.append(ExampleForms.droppedRow())
                 }, expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
+            // An empty template row does not switch the rule off.
+            CheckExample(
+                ExampleForms.selfEvaluation {
+                    $0.indicators[5].weight = "20"
+                    $0.indicators.append(
+                        .init(
+                            level1: "效益指标", level2: "经济效益指标", name: "", adjustedTarget: "", actual: "",
+                            weight: "", score: ""))
+                }, expect: [ExpectedFinding(at: nil, expected: "90.00", actual: "100.00")]),
+            CheckExample(
+                ExampleForms.selfEvaluation { $0.indicators[0].weight = "(0-20)分" },
+                expect: [ExpectedFinding(at: nil, severity: .notice)]),
         ])
 
     public init() {}
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
-        let scored = score.rows(of: form).filter(\.score.isScored)
-        guard scored.allSatisfy({ $0.score.weight != nil }) else { return [] }
+        let rows = score.rows(of: form)
+        let scored = rows.filter(\.score.isScored)
+        if let notice = WeightInputs.cannotSum(form, rows, what: "指标分值合计") { return [notice] }
         let expected = context.policy.indicatorWeightTotal
         guard score.weightSum != expected else { return [] }
         return [

@@ -25,8 +25,8 @@ public struct AnnualExceedsPeriodCheck: TargetTableCheck {
     public init() {}
 
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
-        guard let periodFunds = table.funds.period, let period = periodFunds.total.value,
-            let annual = table.funds.annual.total.value, annual > period
+        guard let periodFunds = table.funds.period, let period = periodFunds.total.amount(in: table.amountUnit),
+            let annual = table.funds.annual.total.amount(in: table.amountUnit), annual > period
         else { return [] }
         let unit = table.amountUnit.label
         return [

@@ -26,6 +26,8 @@ public struct AnnualWithoutPeriodCounterpartCheck: TargetTableCheck {
     public init() {}
 
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
+        // A table with a single (年度) set has no 实施期 half to match against.
+        guard table.indicators.period != nil else { return [] }
         let period = table.filledRows(.period).map(\.row)
         return table.filledRows(.annual).compactMap { filled -> Violation? in
             let row = filled.row

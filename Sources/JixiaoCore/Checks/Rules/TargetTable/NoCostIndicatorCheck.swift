@@ -24,7 +24,15 @@ public struct NoCostIndicatorCheck: TargetTableCheck {
 
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         let set = table.annualSet
-        guard !set.rows.contains(where: { $0.row.level2Value == .cost }) else { return [] }
+        // 成本指标 as a 二级, or the 2021 frame's cost categories under 成本指标 as a 一级.
+        guard !set.rows.contains(where: { $0.row.level2Value == .cost || $0.row.level2Value?.level1 == .cost })
+        else { return [] }
+        if table.isTruncated {
+            return [
+                .cannotJudge(
+                    at: "indicators.\(set.half.rawValue)", "来源只含表单的一部分（source.truncated），可见部分没有成本指标，无法判断是否缺少")
+            ]
+        }
         return [Violation(at: "indicators.\(set.half.rawValue)", "\(set.half.label)绩效指标中没有成本指标")]
     }
 }

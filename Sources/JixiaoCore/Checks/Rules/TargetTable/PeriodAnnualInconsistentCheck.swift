@@ -24,6 +24,8 @@ public struct PeriodAnnualInconsistentCheck: TargetTableCheck {
     public init() {}
 
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
+        // A table with a single (年度) set has no 实施期 half to count.
+        guard table.indicators.period != nil else { return [] }
         let period = table.filledRows(.period).count
         let annual = table.filledRows(.annual).count
         guard annual > 0, annual != period else { return [] }

@@ -3,8 +3,10 @@ import Foundation
 /// TG.FUND.010: a 资金总额 (实施期 or 年度) must equal the sum of its 其中 rows.
 ///
 /// The funding block states each total and its split by source, under whatever names it prints; a blank
-/// source cell means 0. The comparison is exact, in the form's unit. Error: one of the printed numbers is wrong, and the
-/// self-evaluation's 目标申报数 is taken from the 年度 total.
+/// source cell means 0. The comparison is exact, in the form's unit (an amount printed with its unit,
+/// `854万(…)`, is read in it). Error: one of the printed numbers is wrong, and the self-evaluation's
+/// 目标申报数 is taken from the 年度 total. A total printed without 其中 rows has nothing to be compared
+/// with; an amount that cannot be read is reported as a notice naming it.
 public struct SourcesNotSummingCheck: TargetTableCheck {
     public static let description = CheckDescription(
         id: "TG.FUND.010", slug: "sources-not-summing", name: "资金总额与各来源之和不符",
@@ -29,8 +31,19 @@ public struct SourcesNotSummingCheck: TargetTableCheck {
                             sources: [.init(label: "财政拨款", amount: "10"), .init(label: "其他资金", amount: "0")]
                         ))
                 }),
+            CheckExample(
+                ExampleForms.targetTable {
+                    $0.amountUnit = .wanYuan
+                    $0.funds = TargetTable.Funds(
+                        period: TargetTable.FundBreakdown(total: "65", sources: []),
+                        annual: TargetTable.FundBreakdown(
+                            total: "65万(含配套)", sources: [.init(label: "财政资金", amount: "650000元")]))
+                }),
         ],
         failing: [
+            CheckExample(
+                ExampleForms.targetTable { $0.funds.annual.sources[1].amount = "854万854万" },
+                expect: [ExpectedFinding(at: "funds.annual.total", severity: .notice)]),
             CheckExample(
                 ExampleForms.targetTable { $0.funds.annual.sources[1].amount = "900,000" },
                 expect: [ExpectedFinding(at: "funds.annual.total", expected: "900000.00", actual: "1000000.00")]),
@@ -44,8 +57,21 @@ public struct SourcesNotSummingCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         TargetTable.Half.allCases.compactMap { half in
             guard let breakdown = half == .period ? table.funds.period : table.funds.annual else { return nil }
-            let amounts = breakdown.sources.map(\.amount.valueOrZero)
-            guard let total = breakdown.total.value, amounts.allSatisfy({ $0 != nil }) else { return nil }
+            guard !breakdown.sources.isEmpty else { return nil }
+            let amounts = breakdown.sources.map { $0.amount.amountOrZero(in: table.amountUnit) }
+            let unreadable =
+                [("资金总额", breakdown.total)].filter { $0.1.amount(in: table.amountUnit) == nil && !$0.1.isBlank }
+                + breakdown.sources.filter { $0.amount.amountOrZero(in: table.amountUnit) == nil }.map {
+                    ($0.label, $0.amount)
+                }
+            if !unreadable.isEmpty {
+                return .cannotJudge(
+                    at: "funds.\(half.rawValue).total",
+                    "无法核对\(half.label)资金：\(unreadable.map { "\($0.0)“\($0.1.text)”无法读取为金额" }.joined(separator: "；"))")
+            }
+            guard let total = breakdown.total.amount(in: table.amountUnit), amounts.allSatisfy({ $0 != nil }) else {
+                return nil
+            }
             let sum = amounts.reduce(Decimal(0)) { $0 + ($1 ?? 0) }
             guard sum != total else { return nil }
             return Violation(

@@ -23,6 +23,12 @@ public struct TableNoSatisfactionIndicatorCheck: TargetTableCheck {
     public func check(_ table: TargetTable, context: CheckContext) -> [Violation] {
         let set = table.annualSet
         guard !set.rows.contains(where: \.row.isSatisfaction) else { return [] }
+        if table.isTruncated {
+            return [
+                .cannotJudge(
+                    at: "indicators.\(set.half.rawValue)", "来源只含表单的一部分（source.truncated），可见部分没有满意度指标，无法判断是否缺少")
+            ]
+        }
         return [Violation(at: "indicators.\(set.half.rawValue)", "\(set.half.label)绩效指标中没有满意度指标")]
     }
 }
