@@ -16,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
@@ -36,14 +39,17 @@ let package = Package(
                 "JixiaoCore", "JixiaoFormats", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB); Excel
-        // downloads are written by JixiaoXLSX.
+        // `jixiao serve`: the web application (Hummingbird 2) over a form store: SQLite through GRDB, or
+        // PostgreSQL through PostgresNIO (TLS by NIOSSL); Excel downloads are written by JixiaoXLSX.
         .target(
             name: "JixiaoServer",
             dependencies: [
                 "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoXLSX", "JixiaoCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
@@ -83,7 +89,9 @@ let package = Package(
         .testTarget(
             name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "JixiaoCLITests", dependencies: ["JixiaoCLI", "JixiaoFormats", "jixiao"]),
+        .testTarget(
+            name: "JixiaoCLITests",
+            dependencies: ["JixiaoCLI", "JixiaoFormats", "JixiaoServer", "JixiaoCore", "jixiao"]),
         .testTarget(
             name: "JixiaoServerTests",
             dependencies: [

@@ -3,11 +3,12 @@ import JixiaoCore
 import JixiaoFormats
 import JixiaoServer
 
-/// Fills a store for the `jixiao serve` benchmark (Benchmarks/server-benchmark.sh): 10 000 self-evaluations
-/// made from the bundled forms (varied execution, scores and states, spread over 50 units), a reviewer of
-/// every unit and one officer, and a signed-in session of each, printed as shell variables for wrk and curl.
+/// Fills a store for the `jixiao serve` benchmark (Benchmarks/server-benchmark.sh): self-evaluations made from
+/// the bundled forms (varied execution, scores and states, spread over the units; 10 000 over 50 by default), a
+/// reviewer of every unit and one officer, and a signed-in session of each, printed as shell variables for wrk
+/// and curl. DB is a SQLite path or a `postgres://` URL, as `jixiao serve --db` takes it.
 ///
-///     ServerBenchmarks DB [FORMS] [FORMS_FOLDER]
+///     ServerBenchmarks DB [FORMS] [FORMS_FOLDER] [UNITS]
 @main
 enum ServerBenchmarks {
     static func main() async throws {
@@ -18,28 +19,38 @@ enum ServerBenchmarks {
         }
         let count = arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
         let folder = arguments.dropFirst(2).first ?? "Forms"
-        let store = try SQLiteFormStore(path: path)
+        let unitCount = arguments.dropFirst(3).first.flatMap(Int.init) ?? 50
+        let store = try await StoreLocation(path).open()
         let seeds = FormLocator.load([folder]).forms.compactMap { item -> SelfEvaluation? in
             guard case .selfEvaluation(let form) = item.form else { return nil }
             return form
         }
         guard !seeds.isEmpty else { throw Failure("没有在 \(folder) 找到自评表") }
         var units: [BudgetUnit] = []
-        for index in 0..<50 {
+        for index in 0..<unitCount {
             units.append(try await store.createUnit(code: String(300_100 + index), name: "基准测试单位\(index)"))
         }
         let started = Date()
         let states: [WorkflowState] = [.submitted, .submitted, .approved, .draft, .returned]
-        for index in 0..<count {
-            var form = seeds[index % seeds.count]
-            let unit = units[index % units.count]
-            form.project += "-\(index)"
-            form.agency = CodedName(unit.label)
-            vary(&form, index)
-            let analysis = FormAnalysis(form, target: nil, policy: .national)
-            _ = try await store.insertForm(
-                analysis.write, unitID: unit.id, state: states[(index / units.count) % states.count], targetID: nil,
-                by: nil, kind: .imported, at: Date())
+        // Four inserts at a time: a PostgreSQL store writes them on four connections (SQLite takes them in turn).
+        let lanes = 4
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for lane in 0..<lanes {
+                group.addTask { [units] in
+                    for index in stride(from: lane, to: count, by: lanes) {
+                        var form = seeds[index % seeds.count]
+                        let unit = units[index % units.count]
+                        form.project += "-\(index)"
+                        form.agency = CodedName(unit.label)
+                        vary(&form, index)
+                        let analysis = FormAnalysis(form, target: nil, policy: .national)
+                        _ = try await store.insertForm(
+                            analysis.write, unitID: unit.id, state: states[(index / units.count) % states.count],
+                            targetID: nil, by: nil, kind: .imported, at: Date())
+                    }
+                }
+            }
+            try await group.waitForAll()
         }
         let seconds = Date().timeIntervalSince(started)
         let hash = PasswordHasher().hash(SecureToken.make())

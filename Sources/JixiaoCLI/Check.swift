@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoFormats
+import JixiaoServer
 
-/// `jixiao check PATH…`: every rule of the catalogue over every form found, across files so duplicates
+/// `jixiao check PATH…` (or `--db` for the forms of a store): every rule of the catalogue over every form found, across files so duplicates
 /// are seen.
-public struct CheckCommand: ParsableCommand {
+public struct CheckCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "按规则目录检查表单中的计算错误、等级错误、重复表单和填报缺陷。",
@@ -14,10 +15,13 @@ public struct CheckCommand: ParsableCommand {
             级别可在 .jixiao.yml 中按规则调整或停用（rules: {SE.VAL.050: off}），报告会列出每项调整。
             退出码：0 没有错误级发现；1 有错误级发现（--strict 时警告也算）或有文件无法读取；64 用法错误。
             规则目录：jixiao rules。
+            --db 检查网页版数据库中的表单（SQLite 文件或 postgres:// 地址），可加 --year 只查一个年度。
             """)
 
     @Argument(help: ArgumentHelp("表单文件或文件夹（递归查找 .yaml/.yml）。", valueName: "PATH"))
     public var paths: [String] = []
+
+    @OptionGroup public var store: StoreSourceOptions
 
     @OptionGroup public var policyOptions: PolicyOptions
 
@@ -41,14 +45,14 @@ public struct CheckCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if paths.isEmpty { throw ValidationError("请至少给出一个表单文件或文件夹，例如：jixiao check Forms") }
+        try store.validate(paths: paths, example: "jixiao check Forms 或 jixiao check --db jixiao.sqlite")
         let known = Set(CheckRegistry.all.map { $0.description.id })
         for id in disabled + only where !known.contains(id) {
             throw ValidationError("未知的规则编号“\(id)”；用 jixiao rules 查看全部规则")
         }
     }
 
-    public func run() throws {
+    public func run() async throws {
         let (settings, policy) = try policyOptions.resolve()
         var configuration = CheckConfiguration(
             overrides: settings.overrides,
@@ -60,25 +64,21 @@ public struct CheckCommand: ParsableCommand {
             }
             do { return try Baseline(report: data, file: path) } catch { throw Diagnostics.fail("\(error)") }
         }
-        let source = FormFiles(paths)
+        let (source, sourceErrors) = try await store.source(paths: paths)
         let streamFormat: CheckStream.Format =
             switch format {
             case .text: .text
             case .json: .json
             case .sarif: .sarif
             }
-        var output = StandardOutput()
-        let outcome: CheckStream.Outcome
-        do {
-            outcome = try CheckStream(
-                policy: policy, configuration: configuration, baseline: baselineValue, format: streamFormat
-            ).write(source, to: &output)
-        } catch {
-            output.flush()
-            throw Diagnostics.fail("\(error)")
+        let stream = CheckStream(
+            policy: policy, configuration: configuration, baseline: baselineValue, format: streamFormat)
+        let outcome = try await StoreFormSource.run { () throws -> CheckStream.Outcome in
+            var output = StandardOutput()
+            defer { output.flush() }
+            do { return try stream.write(source, to: &output) } catch { throw Diagnostics.fail("\(error)") }
         }
-        output.flush()
-        let errors = source.errors + outcome.unreadable
+        let errors = sourceErrors + outcome.unreadable
         Diagnostics.report(errors)
         if outcome.fails(strict: strict) || !errors.isEmpty { throw ExitCode.failure }
     }

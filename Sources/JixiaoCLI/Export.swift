@@ -2,10 +2,11 @@ import ArgumentParser
 import Foundation
 import JixiaoCore
 import JixiaoFormats
+import JixiaoServer
 import JixiaoXML
 
 /// `jixiao export PATH… --out DIR [--batch NAME]`: schema-valid, deterministic, checksummed XML.
-public struct Export: ParsableCommand {
+public struct Export: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "把表单导出为经过模式校验的 XML（每张表单一个文件，可另加一个带清单和校验和的批次文件）。",
         discussion: """
@@ -16,10 +17,13 @@ public struct Export: ParsableCommand {
             已存在且内容不同的文件不会被覆盖（除非加 --overwrite），此时不写入任何文件。
             文件布局：DIR/<年度>/<单位>/<项目名称>.xml（目标表为 目标表-<项目名称>.xml），批次为 DIR/<NAME>.batch.xml。
             元素说明见 Exports/README.md。
+            --db 导出网页版数据库中的表单（SQLite 文件或 postgres:// 地址），可加 --year 只导出一个年度。
             """)
 
     @Argument(help: ArgumentHelp("表单文件或文件夹（递归查找 .yaml/.yml）。", valueName: "PATH"))
     public var paths: [String] = []
+
+    @OptionGroup public var store: StoreSourceOptions
 
     @Option(name: .long, help: ArgumentHelp("输出文件夹。", valueName: "DIR"))
     public var out: String
@@ -41,7 +45,9 @@ public struct Export: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        if paths.isEmpty { throw ValidationError("请至少给出一个表单文件或文件夹，例如：jixiao export Forms/2023 --out Exports/out") }
+        try store.validate(
+            paths: paths,
+            example: "jixiao export Forms/2023 --out Exports/out 或 jixiao export --db jixiao.sqlite --out Exports/out")
         if let batch {
             let forbidden = CharacterSet(charactersIn: "/\\:*?\"<>|").union(.controlCharacters)
             if batch.isEmpty || batch.count > 100 || batch.hasPrefix(".")
@@ -55,18 +61,17 @@ public struct Export: ParsableCommand {
         }
     }
 
-    public func run() throws {
+    public func run() async throws {
         let (settings, policy) = try policyOptions.resolve()
-        let source = FormFiles(paths)
+        let (source, sourceErrors) = try await store.source(paths: paths)
         let options = ExportOptions(
             outputFolder: out, batchName: batch, policy: policy,
             configuration: CheckConfiguration(overrides: settings.overrides),
             allowErrors: allowErrors, createdAt: createdAt, overwrite: overwrite)
-        let report: ExportReport
-        do {
-            report = try Exporter(options: options).export(source)
-        } catch {
-            throw Diagnostics.fail("导出失败，未写入任何文件：\(error)")
+        let report = try await StoreFormSource.run { () throws -> ExportReport in
+            do { return try Exporter(options: options).export(source) } catch {
+                throw Diagnostics.fail("导出失败，未写入任何文件：\(error)")
+            }
         }
         var stderr = StandardError()
         if !report.conflicts.isEmpty {
@@ -88,7 +93,7 @@ public struct Export: ParsableCommand {
                 for reason in item.reasons { print("    - \(reason)", to: &stderr) }
             }
         }
-        let errors = source.errors + report.unreadable
+        let errors = sourceErrors + report.unreadable
         Diagnostics.report(errors)
         if report.failed || !errors.isEmpty { throw ExitCode.failure }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoFormats
 import JixiaoServer
 
 /// `jixiao serve`: the web application for project officers and finance reviewers.
@@ -8,7 +9,8 @@ public struct Serve: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         abstract: "启动网页版：经办人在线填写自评表（实时评分与检查），审核人总览、退回、审核和导出。",
         discussion: """
-            数据保存在 SQLite 数据库（--db，默认 jixiao.sqlite）。首次使用：
+            数据保存在 SQLite 数据库（--db，默认 jixiao.sqlite），或 PostgreSQL（--db postgres://用户名@主机:端口/数据库名，
+            多个 jixiao serve 进程可共用一个数据库）。首次使用：
               jixiao serve --import Forms --demo     导入表单文件并创建演示用户（随机密码打印在终端）
               jixiao user add 登录名 --role admin     创建管理员（密码从标准输入读取）
             --import 导入文件夹中的表单文件后继续启动服务；--export DIR 把库中全部表单写回表单文件后退出。
@@ -52,7 +54,7 @@ public struct Serve: AsyncParsableCommand {
 
     public func run() async throws {
         let policy = try policyOptions.resolve().policy
-        let store = try database.open()
+        let store = try await database.open()
         if !imports.isEmpty {
             let report = try await StoreTransfer(store: store, policy: policy).importForms(imports)
             report.lines.forEach(say)
@@ -67,11 +69,9 @@ public struct Serve: AsyncParsableCommand {
         }
         if demo { try await DemoUsers.create(in: store) }
         if try await store.users().isEmpty {
-            say("提示：还没有任何用户。用 jixiao user add 登录名 --role admin --db \(database.db) 创建管理员，或加 --demo。")
+            say("提示：还没有任何用户。用 jixiao user add 登录名 --role admin --db \(try database.location().label) 创建管理员，或加 --demo。")
         }
-        let exports =
-            exportsDirectory
-            ?? ((database.db as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        let exports = try exportsDirectory ?? database.defaultExportsDirectory()
         let configuration = ServerConfiguration(
             policy: policy, exportDirectory: exports, secureCookies: secureCookies, trustedProxies: Set(trustedProxy),
             sessions: SessionPolicy(idleLimit: TimeInterval(idleMinutes) * 60))
@@ -95,16 +95,67 @@ func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
 
-/// `--db PATH`, shared by `serve` and `user`.
+/// `--db PATH|URL`, shared by `serve`, `user`, `check` and `export`: a SQLite file, or a PostgreSQL database
+/// named by its `postgres://` URL (`StoreLocation`).
 public struct DatabaseOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("SQLite 数据库文件（不存在时创建）。", valueName: "PATH"))
+    @Option(
+        help: ArgumentHelp(
+            "数据库：SQLite 数据库文件（不存在时创建），或 PostgreSQL 地址 postgres://用户名[:密码]@主机[:端口]/数据库名。",
+            valueName: "PATH|URL"))
     public var db = "jixiao.sqlite"
 
     public init() {}
 
-    func open() throws -> SQLiteFormStore {
-        do { return try SQLiteFormStore(path: db) } catch {
-            throw Diagnostics.fail("\(db): 无法打开数据库（\(error)）。修改建议：检查路径和写入权限")
+    /// Where `--db` points; a malformed URL is a Chinese error (without the password).
+    func location() throws -> StoreLocation {
+        do { return try StoreLocation(db) } catch { throw Diagnostics.fail(error.description) }
+    }
+
+    func open() async throws -> any FormStore { try await DatabaseOptions.open(db) }
+
+    static func open(_ db: String) async throws -> any FormStore {
+        let location: StoreLocation
+        do { location = try StoreLocation(db) } catch { throw Diagnostics.fail(error.description) }
+        do { return try await location.open() } catch { throw Diagnostics.fail(error.description) }
+    }
+
+    /// The default folder of the reviewers' batch exports: beside a SQLite file, in the current folder for
+    /// PostgreSQL.
+    func defaultExportsDirectory() throws -> String {
+        switch try location() {
+        case .sqlite(let path):
+            ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("exports")
+        case .postgres: "exports"
+        }
+    }
+}
+
+/// `--db` and `--year` of the batch commands (`check`, `export`): the forms of a store instead of form files.
+public struct StoreSourceOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp("读取网页版数据库中的表单（SQLite 文件或 postgres:// 地址），代替表单路径。", valueName: "PATH|URL"))
+    public var db: String?
+
+    @Option(help: ArgumentHelp("与 --db 一起：只读取该年度的表单。", valueName: "YEAR"))
+    public var year: Int?
+
+    public init() {}
+
+    func validate(paths: [String], example: String) throws {
+        if db != nil, !paths.isEmpty { throw ValidationError("--db 与表单路径只能二选一") }
+        if db == nil, paths.isEmpty { throw ValidationError("请至少给出一个表单文件或文件夹，例如：\(example)") }
+        if db == nil, year != nil { throw ValidationError("--year 只能与 --db 一起使用（表单文件按路径选择）") }
+    }
+
+    /// The forms to read and the paths that do not exist.
+    func source(paths: [String]) async throws -> (any FormSource, [FormFileError]) {
+        guard let db else {
+            let files = FormFiles(paths)
+            return (files, files.errors)
+        }
+        let store = try await DatabaseOptions.open(db)
+        do { return (try await StoreFormSource.load(store, year: year), []) } catch {
+            throw Diagnostics.fail("\(db): 无法读取数据库中的表单（\(error)）")
         }
     }
 }

@@ -39,7 +39,7 @@ public struct User: AsyncParsableCommand {
         }
 
         public func run() async throws {
-            let store = try database.open()
+            let store = try await database.open()
             let admin = AdminService(store: store)
             var units: [Int64] = []
             for text in unit {
@@ -75,7 +75,7 @@ public struct User: AsyncParsableCommand {
 
         public func run() async throws {
             do {
-                let created = try await AdminService(store: try database.open()).createUnit(label: unit)
+                let created = try await AdminService(store: try await database.open()).createUnit(label: unit)
                 print("已创建单位 \(created.label)")
             } catch let error as ServiceError {
                 if case .invalid(let message) = error { throw Diagnostics.fail(message) }
@@ -92,7 +92,7 @@ public struct User: AsyncParsableCommand {
         public init() {}
 
         public func run() async throws {
-            let store = try database.open()
+            let store = try await database.open()
             let units = try await store.units()
             let label = { (id: Int64) in units.first { $0.id == id }?.label ?? "\(id)" }
             let failures = Dictionary(
@@ -185,7 +185,7 @@ public struct User: AsyncParsableCommand {
 /// refusal is a Chinese error and a non-zero exit.
 enum AccountCommand {
     static func run(_ database: DatabaseOptions, _ body: (AccountService) async throws -> Void) async throws {
-        do { try await body(AccountService(store: try database.open())) } catch let error as ServiceError {
+        do { try await body(AccountService(store: try await database.open())) } catch let error as ServiceError {
             throw Diagnostics.fail(error.message)
         }
     }

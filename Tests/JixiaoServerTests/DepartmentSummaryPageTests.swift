@@ -11,7 +11,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "jixiao-summary-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteFormStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let store = try await TestStores.make(in: directory)
         _ = try await StoreTransfer(store: store, policy: .national).importForms([
             CLIPaths.root.appendingPathComponent("Forms").path
         ])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -9,6 +10,31 @@ import Testing
 
 @testable import JixiaoServer
 
+/// Which store the server tests run against: SQLite in a temporary folder, or — when
+/// `JIXIAO_TEST_POSTGRES_URL` names a throw-away PostgreSQL database (`scripts/test-postgres.sh`) — a new
+/// schema of that database for every store, so tests running in parallel never see each other's rows.
+enum TestStores {
+    static let postgresURL = ProcessInfo.processInfo.environment["JIXIAO_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
+    static var isPostgres: Bool { postgresURL != nil }
+
+    /// A fresh, empty store; `directory` holds the SQLite file.
+    static func make(in directory: URL) async throws -> any FormStore {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        guard let url = postgresURL else {
+            return try SQLiteFormStore(path: directory.appendingPathComponent("test.sqlite").path)
+        }
+        return try await PostgresFormStore.open(try freshLocation(url), maximumConnections: 4)
+    }
+
+    /// The test database's URL with a new schema.
+    static func freshLocation(_ url: String) throws -> PostgresLocation {
+        let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        return try PostgresLocation(url: url + (url.contains("?") ? "&" : "?") + "schema=" + schema)
+    }
+}
+
 /// A fresh store in a temporary folder with two units, one user of each kind per unit, a target table and
 /// self-evaluations, and the application over it.
 struct Fixture {
@@ -18,7 +44,7 @@ struct Fixture {
     static let passwordHash = PasswordHasher().hash(password)
 
     let directory: URL
-    let store: SQLiteFormStore
+    let store: any FormStore
     let configuration: ServerConfiguration
     let unitA: BudgetUnit
     let unitB: BudgetUnit
@@ -35,7 +61,7 @@ struct Fixture {
     init() async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        store = try SQLiteFormStore(path: directory.appendingPathComponent("test.sqlite").path)
+        store = try await TestStores.make(in: directory)
         configuration = ServerConfiguration(
             exportDirectory: directory.appendingPathComponent("exports").path,
             maximumBodyBytes: 64 * 1024)
@@ -75,6 +101,23 @@ struct Fixture {
 
     func remove() { try? FileManager.default.removeItem(at: directory) }
 
+    /// Runs one statement on the database itself, past the store (to show what the database refuses).
+    func execute(_ sql: String) async throws {
+        if let postgres = store as? PostgresFormStore {
+            try await postgres.execute(sql)
+        } else {
+            let database = try DatabaseQueue(path: directory.appendingPathComponent("test.sqlite").path)
+            defer { try? database.close() }
+            try await database.write { db in try db.execute(sql: sql) }
+        }
+    }
+
+    /// The same database opened again (its migrations run again).
+    func reopened() async throws -> any FormStore {
+        if let postgres = store as? PostgresFormStore { return try await PostgresFormStore.open(postgres.location) }
+        return try SQLiteFormStore(path: directory.appendingPathComponent("test.sqlite").path)
+    }
+
     var router: Router<AppRequestContext> { ServerApplication.router(store: store, configuration: configuration) }
 
     /// Runs `body` against the application (requests go straight to the router), then removes the folder.
@@ -108,7 +151,7 @@ struct Browser: Sendable {
 /// The test client with helpers for pages, form posts and JSON.
 struct Client: Sendable {
     let client: any TestClientProtocol
-    let store: SQLiteFormStore
+    let store: any FormStore
 
     func signedIn(_ user: User) async throws -> Browser { try await Fixture.session(user, in: store) }
 

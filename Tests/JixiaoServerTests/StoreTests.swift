@@ -9,29 +9,33 @@ import Testing
 @Suite struct StoreTests {
     static let forms = CLIPaths.root.appendingPathComponent("Forms").path
 
-    @Test func theDatabaseIsInWALModeWithForeignKeysAndAppendOnlyHistory() async throws {
+    @Test func theDatabaseEnforcesForeignKeysAndAppendOnlyHistory() async throws {
         let fixture = try await Fixture()
         defer { fixture.remove() }
-        let path = fixture.directory.appendingPathComponent("test.sqlite").path
-        let database = try DatabaseQueue(path: path)
-        let mode = try await database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
-        #expect(mode == "wal")
-        try await database.write { db in
-            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE history SET comment = 'x'") }
-            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM history") }
-            #expect(throws: DatabaseError.self) { try db.execute(sql: "DELETE FROM form_versions") }
-            #expect(throws: DatabaseError.self) {
-                try db.execute(
-                    sql:
-                        "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', 0)"
-                )
-            }
+        for statement in [
+            "UPDATE history SET comment = 'x'", "DELETE FROM history", "DELETE FROM form_versions",
+            "UPDATE form_versions SET body = ''",
+            "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', CURRENT_TIMESTAMP)",
+        ] {
+            await #expect(throws: (any Error).self, "\(statement)") { try await fixture.execute(statement) }
         }
-        try database.close()
+        if TestStores.isPostgres {
+            await #expect(throws: (any Error).self) { try await fixture.execute("TRUNCATE history CASCADE") }
+        }
         // Reopening runs the migrations again: nothing to do, nothing lost.
-        let reopened = try SQLiteFormStore(path: path)
+        let reopened = try await fixture.reopened()
         #expect(try await reopened.units().count == 2)
         #expect(try await reopened.history(formID: fixture.formA.id).count == 1)
+    }
+
+    @Test(.disabled(if: TestStores.isPostgres, "SQLite 专用：WAL 模式（SQLite 的测试中运行）"))
+    func theSQLiteDatabaseIsInWALMode() async throws {
+        let fixture = try await Fixture()
+        defer { fixture.remove() }
+        let database = try DatabaseQueue(path: fixture.directory.appendingPathComponent("test.sqlite").path)
+        let mode = try await database.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        try database.close()
     }
 
     @Test func bodiesReadBackAsTheSameForms() async throws {
@@ -49,7 +53,7 @@ import Testing
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
             "jixiao-import-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteFormStore(path: directory.appendingPathComponent("db.sqlite").path)
+        let store = try await TestStores.make(in: directory)
         let transfer = StoreTransfer(store: store, policy: .national)
         let report = try await transfer.importForms([StoreTests.forms])
         #expect(report.imported == 20 && report.skipped == 0 && report.errors.isEmpty)

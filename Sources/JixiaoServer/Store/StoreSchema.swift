@@ -200,5 +200,8 @@ enum Micros {
         return NSDecimalNumber(decimal: rounded).int64Value
     }
 
-    static func decimal(_ micros: Int64?) -> Decimal { Decimal(micros ?? 0) / scale }
+    /// A sum of micros as the database writes it (`CAST(SUM(…) AS TEXT)`), in 万元; 0 for no rows.
+    static func decimal(_ micros: String?) -> Decimal {
+        (micros.flatMap { Decimal(string: $0, locale: StoredRows.posix) } ?? 0) / scale
+    }
 }

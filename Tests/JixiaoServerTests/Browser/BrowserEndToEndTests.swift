@@ -23,7 +23,7 @@ import Testing
     func officerFillsSubmitsReviewerReturnsOfficerSeesTheComment() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("jixiao-e2e-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let store = try SQLiteFormStore(path: directory.appendingPathComponent("e2e.sqlite").path)
+        let store = try await TestStores.make(in: directory)
         _ = try await StoreTransfer(store: store, policy: .national).importForms([
             CLIPaths.root.appendingPathComponent("Forms").path
         ])
