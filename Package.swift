@@ -39,6 +39,12 @@ let package = Package(
                 "JixiaoCore", "JixiaoFormats", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        // Word (.docx), HTML pages and PDF read into the document grid the form mapper of JixiaoImport reads:
+        // ZIPFoundation and libxml2's reader for .docx (the xlsx package reader), libxml2's HTML parser for pages,
+        // poppler's pdftotext (Debian: poppler-utils) for the words and their positions on PDF pages.
+        .target(
+            name: "JixiaoDocuments",
+            dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "CLibXML2"]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store: SQLite through GRDB, or
         // PostgreSQL through PostgresNIO (TLS by NIOSSL); Excel downloads are written by JixiaoXLSX.
         .target(
@@ -57,8 +63,8 @@ let package = Package(
         .target(
             name: "JixiaoCLI",
             dependencies: [
-                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoServer",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoImport", "JixiaoXLSX", "JixiaoDocuments",
+                "JixiaoServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
         .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "CLibXML2"]),
@@ -88,6 +94,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "JixiaoXLSXTests", dependencies: ["JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "JixiaoDocumentsTests",
+            dependencies: ["JixiaoDocuments", "JixiaoImport", "JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "JixiaoCLITests",

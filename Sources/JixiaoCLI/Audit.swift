@@ -13,7 +13,8 @@ public struct Audit: ParsableCommand {
               “YYYY年二级项目绩效自评个数X个，涉及资金Y万元：A个项目自评等级为“优”…”
               “纳入绩效目标管理的二级项目N个，共计金额Y万元。其中：…”
             与读出的表单逐项核对（规则 DS.*）：个数、表上与重算的等级个数、涉及资金与哪种口径（年初预算数、全年预算数、
-            全年执行数）一致。每条发现都带规则编号和文档行号；无法读取的部分逐条列出行号和原因。
+            全年执行数）一致。每条发现都带规则编号和位置（文本为行号，PDF 为页码和页内行，Word/HTML 为表格和行）；
+            无法读取的部分逐条列出位置和原因。
             同时给出的几份文档互相参照：例如同一年度的预算公开（目标表）与决算公开（自评表）一起审查时，
             自评表会与对应的目标表核对（XF.TGSE.*），同一张表在两份文档中公开也会被发现（XF.DUP.010）。
             JSON：一份文档输出一个对象（forms、unreadable、summarySentence…，见 docs/audit-report.md），多份文档输出对象数组。
@@ -22,7 +23,7 @@ public struct Audit: ParsableCommand {
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable { case text, json, markdown }
 
-    @Argument(help: ArgumentHelp("已公开文档的文本导出（.txt），或 .xlsx/.xml 表单文件。", valueName: "DOC"))
+    @Argument(help: ArgumentHelp("已公开的文档（.pdf、.docx、.html 或文本导出 .txt），或 .xlsx/.xml 表单文件。", valueName: "DOC"))
     public var documents: [String] = []
 
     @OptionGroup public var policyOptions: PolicyOptions

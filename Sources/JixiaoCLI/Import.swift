@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import JixiaoCore
+import JixiaoDocuments
 import JixiaoFormats
 import JixiaoImport
 import JixiaoXLSX
@@ -18,7 +19,8 @@ public struct Import: ParsableCommand {
 
     /// Every importer the command knows, chosen by file extension.
     static let importers: [any FormImporter.Type] = [
-        TextDocumentImporter.self, XLSXImporter.self, XMLFormImporter.self,
+        TextDocumentImporter.self, PDFImporter.self, WordDocumentImporter.self, HTMLPageImporter.self,
+        XLSXImporter.self, XMLFormImporter.self, LegacyOfficeImporter.self,
     ]
 
     @Argument(help: ArgumentHelp("要导入的文件。", valueName: "FILE"))

@@ -64,8 +64,14 @@ public struct AuditReport: Sendable {
         Grade.allCases.map { "\($0.label) \(count($0).map(String.init) ?? "—")" }.joined(separator: "、")
     }
 
-    static func lineRange(_ form: ImportedForm) -> String {
-        form.lines.map { "第 \($0.lowerBound)–\($0.upperBound) 行" } ?? form.origin
+    /// `第 684–715 行` (text), `第 14 页第 2 行 至 第 15 页第 30 行` (PDF).
+    func lineRange(_ form: ImportedForm) -> String {
+        form.lines.map(imported.place(ofLines:)) ?? form.origin
+    }
+
+    /// A finding as a line of the report, its source line named where the user looks (page and line of a PDF).
+    func describe(_ finding: Finding) -> String {
+        CheckReport.text(finding, place: imported.place(ofLine:))
     }
 
     // MARK: The sentences, in words (shared by text and Markdown)
@@ -128,14 +134,14 @@ public struct AuditReport: Sendable {
             "  读出 \(selfEvaluationCount) 张自评表、\(imported.forms.count - selfEvaluationCount) 张目标表；无法读取 \(imported.unreadable.count) 处。",
         ]
         for (index, sentence) in disclosure.summarySentences.enumerated() {
-            lines += ["", "  汇总句（第 \(sentence.line) 行）：\(sentence.text)"]
+            lines += ["", "  汇总句（\(imported.place(ofLine: sentence.line))）：\(sentence.text)"]
             lines += comparison(ofSummary: index).map { "    " + $0 }
-            lines += findings(about: "summarySentences[\(index)]").map { "    " + CheckReport.text($0) }
+            lines += findings(about: "summarySentences[\(index)]").map { "    " + describe($0) }
         }
         for (index, sentence) in disclosure.budgetSentences.enumerated() {
-            lines += ["", "  预算公开汇总句（第 \(sentence.line) 行）：\(sentence.text)"]
+            lines += ["", "  预算公开汇总句（\(imported.place(ofLine: sentence.line))）：\(sentence.text)"]
             lines += comparison(ofBudget: index).map { "    " + $0 }
-            lines += findings(about: "budgetSentences[\(index)]").map { "    " + CheckReport.text($0) }
+            lines += findings(about: "budgetSentences[\(index)]").map { "    " + describe($0) }
         }
         if disclosure.summarySentences.isEmpty && disclosure.budgetSentences.isEmpty {
             lines += ["", "  文档中没有找到“二级项目绩效自评个数…”或“纳入绩效目标管理的二级项目…”汇总句。"]
@@ -143,13 +149,15 @@ public struct AuditReport: Sendable {
         lines += ["", "  表单："]
         for (index, form) in imported.forms.enumerated() {
             lines.append(
-                "    \(index + 1). \(form.form.project)（\(form.form.year)年度，\(Self.lineRange(form))）"
+                "    \(index + 1). \(form.form.project)（\(form.form.year)年度，\(lineRange(form))）"
                     + scoreLine(form.form))
-            lines += findings.filter { $0.location.formIndex == index }.map { "       " + CheckReport.text($0) }
+            lines += findings.filter { $0.location.formIndex == index }.map { "       " + describe($0) }
         }
         if !imported.unreadable.isEmpty {
             lines += ["", "  无法读取："]
-            lines += imported.unreadable.map { "    \($0.line.map { "第 \($0) 行" } ?? $0.location)：\($0.reason)" }
+            lines += imported.unreadable.map {
+                "    \($0.line.map(imported.place(ofLine:)) ?? $0.location)：\($0.reason)"
+            }
         }
         lines += ["", "  共：错误 \(count(.error)) 条，警告 \(count(.warning)) 条，提示 \(count(.notice)) 条。"]
         return lines.joined(separator: "\n")
@@ -175,16 +183,16 @@ public struct AuditReport: Sendable {
         ]
         func section(_ title: String, _ sentence: String, _ comparison: [String], _ findings: [Finding]) {
             lines += ["", "## \(title)", "", "> \(sentence)", ""] + comparison.map { "- " + $0 }
-            lines += findings.map { "- " + cell(CheckReport.text($0)) }
+            lines += findings.map { "- " + cell(describe($0)) }
         }
         for (index, sentence) in disclosure.summarySentences.enumerated() {
             section(
-                "汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofSummary: index),
+                "汇总句（\(imported.place(ofLine: sentence.line))）", sentence.text, comparison(ofSummary: index),
                 findings(about: "summarySentences[\(index)]"))
         }
         for (index, sentence) in disclosure.budgetSentences.enumerated() {
             section(
-                "预算公开汇总句（第 \(sentence.line) 行）", sentence.text, comparison(ofBudget: index),
+                "预算公开汇总句（\(imported.place(ofLine: sentence.line))）", sentence.text, comparison(ofBudget: index),
                 findings(about: "budgetSentences[\(index)]"))
         }
         lines += ["", "## 表单", "", "| # | 项目 | 年度 | 位置 | 评分 | 发现 |", "|---|---|---|---|---|---|"]
@@ -192,20 +200,20 @@ public struct AuditReport: Sendable {
             let own = findings.filter { $0.location.formIndex == index }
             let found = own.map { "\($0.ruleID) \($0.severity.label)" }.joined(separator: "<br>")
             lines.append(
-                "| \(index + 1) | \(cell(form.form.project)) | \(form.form.year) | \(Self.lineRange(form)) | \(cell(String(scoreLine(form.form).dropFirst()))) | \(found.isEmpty ? "—" : found) |"
+                "| \(index + 1) | \(cell(form.form.project)) | \(form.form.year) | \(lineRange(form)) | \(cell(String(scoreLine(form.form).dropFirst()))) | \(found.isEmpty ? "—" : found) |"
             )
         }
         let formFindings = findings.filter { $0.location.formIndex != nil }
         if !formFindings.isEmpty {
             lines += ["", "## 发现", ""]
             lines += formFindings.map {
-                "- \(cell(imported.forms[$0.location.formIndex!].form.project))：\(cell(CheckReport.text($0)))"
+                "- \(cell(imported.forms[$0.location.formIndex!].form.project))：\(cell(describe($0)))"
             }
         }
         if !imported.unreadable.isEmpty {
-            lines += ["", "## 无法读取", "", "| 行 | 原因 |", "|---|---|"]
+            lines += ["", "## 无法读取", "", "| 位置 | 原因 |", "|---|---|"]
             lines += imported.unreadable.map {
-                "| \($0.line.map(String.init) ?? cell($0.location)) | \(cell($0.reason)) |"
+                "| \($0.line.map(imported.place(ofLine:)) ?? cell($0.location)) | \(cell($0.reason)) |"
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -262,7 +270,8 @@ public struct AuditReport: Sendable {
                 .array(
                     imported.unreadable.map { part in
                         .object([
-                            ("line", .int(part.line)), ("location", .string(part.location)),
+                            ("line", .int(part.line)), ("place", .text(part.line.map(imported.place(ofLine:)))),
+                            ("location", .string(part.location)),
                             ("reason", .string(part.reason)),
                         ])
                     })

@@ -102,10 +102,11 @@ public struct CheckReport: Sendable {
     }
 
     /// `[SE.TOTAL.010 错误] 消息（indicators[3].score，第 12 行）；应为 86.03，实际 96.03`; a grouped finding
-    /// names its group, a cross-form finding the other forms (`相关表单：…`).
-    static func text(_ finding: Finding) -> String {
+    /// names its group, a cross-form finding the other forms (`相关表单：…`). `lineName` names a source line
+    /// (`第 14 页第 3 行` for a PDF's row).
+    static func text(_ finding: Finding, place lineName: (Int) -> String = { "第 \($0) 行" }) -> String {
         var place = finding.location.fieldPath ?? "整张表"
-        if let line = finding.location.line { place += "，第 \(line) 行" }
+        if let line = finding.location.line { place += "，" + lineName(line) }
         var numbers = ""
         if let expected = finding.expected { numbers += "；应为 \(expected)" }
         if let actual = finding.actual { numbers += "，实际 \(actual)" }

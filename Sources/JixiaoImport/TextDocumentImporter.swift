@@ -4,10 +4,6 @@ import JixiaoFormats
 
 /// Imports the 项目支出绩效自评表 and 项目支出绩效目标表 printed in a published 决算/预算公开 document, from
 /// its text export (`pdftotext` and the like: one table row per line, cells separated by tabs).
-///
-/// Every form is found by its title and read by its printed labels, not by positions, so other units,
-/// years and layouts read the same. Each value keeps its source line (`form.lines`); what cannot be read
-/// is reported with its line and the reason, and a form that cannot be read completely is not imported.
 public struct TextDocumentImporter: FormImporter {
     public static let extensions: Set<String> = ["txt"]
 
@@ -26,17 +22,38 @@ public struct TextDocumentImporter: FormImporter {
 
     /// Imports a document held in memory; `name` is recorded as each form's source document.
     public func importForms(from data: Data, name: String) throws(ImportError) -> ImportResult {
-        let document = try TextDocument(data: data, name: name)
+        let grid = try TabSeparatedText.grid(data: data, name: name)
+        return try GridImporter.importForms(
+            from: grid,
+            noCells: (
+                "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
+                "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入；或直接导入 PDF 原文件"
+            ))
+    }
+}
+
+/// The form mapper over a document's grid, whatever the document was printed in.
+///
+/// Every form is found by its title and read by its printed labels, not by positions, so other units,
+/// years and layouts read the same. Each value keeps its source row (`form.lines`: the grid's row numbers,
+/// the file's lines for text); what cannot be read is reported with its row and the reason, and a form that
+/// cannot be read completely is not imported.
+public enum GridImporter {
+    /// The forms in `grid`. `noCells` is the problem and fix to report when the document has titles but no
+    /// row of more than one cell (no table could be recovered).
+    public static func importForms(
+        from grid: DocumentGrid, noCells: (problem: String, fix: String)
+    ) throws(ImportError) -> ImportResult {
+        let document = TextDocument(grid: grid)
+        let name = grid.file
         let segments = FormSegmenter.segments(of: document)
         guard !segments.isEmpty else {
             throw ImportError(
                 file: name, problem: "文件中没有找到项目支出绩效自评表或项目支出绩效目标表（按表题“…项目支出绩效自评表”“…项目支出绩效目标表”查找）",
-                fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档的文本导出")
+                fix: "确认这是含绩效自评表或绩效目标表的决算/预算公开文档")
         }
         guard document.lines.contains(where: { $0.cells.count > 1 }) else {
-            throw ImportError(
-                file: name, problem: "找到了表题，但文件中没有用制表符分隔的表格单元格（可能是按空格排版导出的文本），无法可靠读出表格",
-                fix: "导出文本时保留表格单元格（单元格之间用制表符分隔），再导入")
+            throw ImportError(file: name, problem: noCells.problem, fix: noCells.fix)
         }
         let sentences = DisclosureSentences.find(
             in: document.lines.map { DocumentLine(number: $0.number, text: $0.text) })
@@ -49,6 +66,12 @@ public struct TextDocumentImporter: FormImporter {
                 }
             if let form { result.forms.append(form) }
             result.unreadable += unreadable
+        }
+        if grid.rows.contains(where: { $0.origin.place != nil }) {
+            for row in grid.rows { result.rowPlaces[row.number] = row.origin.place }
+            for index in result.forms.indices {
+                if let lines = result.forms[index].lines { result.forms[index].origin = result.place(ofLines: lines) }
+            }
         }
         return result
     }

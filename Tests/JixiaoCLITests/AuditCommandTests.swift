@@ -91,9 +91,10 @@ import Testing
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("没有这个文件.txt: 文件不存在。修改建议：检查文件路径的拼写"), "\(missing.stderr)")
 
-        let pdf = try CLI.run(["audit", folder.appendingPathComponent("决算公开.pdf").path])
-        #expect(pdf.status == 64)
-        #expect(pdf.stderr.contains("不支持的文件类型"))
+        let unknown = try CLI.run(["audit", folder.appendingPathComponent("决算公开.ofd").path])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("不支持的文件类型"))
+        #expect(unknown.stderr.contains(".pdf") && unknown.stderr.contains(".docx") && unknown.stderr.contains(".html"))
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["坏.txt", "空.txt"],
             "audit writes nothing")

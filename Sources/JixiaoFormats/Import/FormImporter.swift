@@ -19,15 +19,33 @@ public struct ImportResult: Sendable {
     /// source is a published document; `jixiao audit` checks them against the forms.
     public var summarySentences: [SummarySentence]
     public var budgetSentences: [BudgetSentence]
+    /// Where each line number of the import is in the source, when its lines are not the file's own (the
+    /// rows of a PDF, Word or HTML document: `第 3 页第 12 行`, `第 2 个表格第 5 行`).
+    public var rowPlaces: [Int: String]
 
     public init(
         forms: [ImportedForm] = [], unreadable: [UnreadablePart] = [],
-        summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = []
+        summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = [],
+        rowPlaces: [Int: String] = [:]
     ) {
         self.forms = forms
         self.unreadable = unreadable
         self.summarySentences = summarySentences
         self.budgetSentences = budgetSentences
+        self.rowPlaces = rowPlaces
+    }
+
+    /// `第 3 页第 12 行` for a PDF's row, `第 417 行` for a text file's line.
+    public func place(ofLine line: Int) -> String {
+        rowPlaces[line] ?? "第 \(line) 行"
+    }
+
+    /// `第 14 页第 2 行 至 第 15 页第 30 行`, or `第 684–715 行` for a text file.
+    public func place(ofLines lines: ClosedRange<Int>) -> String {
+        guard let first = rowPlaces[lines.lowerBound], let last = rowPlaces[lines.upperBound] else {
+            return "第 \(lines.lowerBound)–\(lines.upperBound) 行"
+        }
+        return first == last ? first : "\(first) 至 \(last)"
     }
 }
 

@@ -14,6 +14,8 @@ struct FormSegment: Sendable {
     /// The title as printed (`会议培训费项目支出绩效自评表`).
     let title: String
     let titleLine: Int
+    /// Where the title is, in a source whose rows are not its lines (`第 14 页第 2 行`).
+    let titlePlace: String?
     /// `(2023年度)`, when printed.
     let year: (value: Int, line: Int)?
     /// Every line after the title (and year) up to the next form; blank lines and page furniture removed.
@@ -30,7 +32,7 @@ struct FormSegment: Sendable {
     }
 
     /// `《会议培训费项目支出绩效自评表》（第 684 行起）`, for messages.
-    var label: String { "《\(title)》（第 \(titleLine) 行起）" }
+    var label: String { "《\(title)》（\(titlePlace ?? "第 \(titleLine) 行")起）" }
 }
 
 /// Finds the forms in a document by their titles.
@@ -79,7 +81,8 @@ enum FormSegmenter {
             // The title or year line repeated at the top of a page is furniture inside the form.
             body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
             return FormSegment(
-                kind: start.title.kind, title: start.title.text, titleLine: titleLine.number, year: year, lines: body)
+                kind: start.title.kind, title: start.title.text, titleLine: titleLine.number,
+                titlePlace: titleLine.place, year: year, lines: body)
         }
     }
 

@@ -32,18 +32,50 @@ struct TextCell: Sendable, Hashable {
     }
 }
 
-/// One line of the document, cut into cells at its tabs.
+/// One row of the document as the mapper reads it: a cell for every grid column up to the last one used, so
+/// that a position covered by a merged cell (or left empty) is an empty cell, as in a tab-separated export.
 struct TextLine: Sendable, Hashable {
-    /// 1-based line number in the file.
+    /// The grid row's number: the file's line number for text, the row's position otherwise.
     let number: Int
     /// Every cell, empty ones included: an empty cell is often all that is left of a merged one.
     let cells: [TextCell]
+    /// Where the row is in a source whose rows are not its lines (`第 3 页第 12 行`); nil for text.
+    let place: String?
 
+    /// A line of tab-separated text.
     init(number: Int, text: String) {
         self.number = number
+        place = nil
         self.cells = text.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map {
             TextCell(column: $0.offset, text: $0.element.trimmingCharacters(in: .whitespaces))
         }
+    }
+
+    /// A grid row laid out by column: each cell at its first column, covered and missing positions empty.
+    init(_ row: GridRow) {
+        number = row.number
+        place = row.origin.place
+        let width = row.cells.map { $0.column + 1 }.max() ?? 0
+        var texts = Array(repeating: "", count: width)
+        for cell in row.cells where texts[cell.column].isEmpty { texts[cell.column] = cell.text }
+        cells = texts.enumerated().map { TextCell(column: $0.offset, text: TextLine.flattened($0.element)) }
+    }
+
+    /// A cell's text on one line: line breaks inside a cell dropped between Chinese characters, a space
+    /// otherwise; runs of whitespace folded.
+    static func flattened(_ text: String) -> String {
+        let pieces = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        var joined = ""
+        for piece in pieces {
+            if let last = joined.last, let first = piece.first, !(isCJK(last) || isCJK(first)) { joined += " " }
+            joined += piece
+        }
+        return joined
+    }
+
+    private static func isCJK(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false
     }
 
     /// The cells that hold text.
@@ -53,25 +85,36 @@ struct TextLine: Sendable, Hashable {
     var text: String { filled.map(\.text).joined(separator: " ") }
 }
 
-/// A text export of a published document, split into lines and cells. Refuses what is not text.
+/// A published document as lines of cells, read from its grid.
 struct TextDocument: Sendable {
     let lines: [TextLine]
+
+    init(grid: DocumentGrid) {
+        lines = grid.rows.map(TextLine.init)
+    }
+}
+
+/// The text export of a published document (one table row per line, cells separated by tabs) read into a
+/// grid: a row per line, numbered by the file's lines. Refuses what is not text.
+enum TabSeparatedText {
 
     /// Text exports of disclosure documents are well under 1 MB; anything far larger is not one.
     static let maximumBytes = 32 * 1024 * 1024
 
     /// Decodes a file's bytes; `name` names the file in errors.
-    init(data: Data, name: String) throws(ImportError) {
-        guard data.count <= TextDocument.maximumBytes else {
+    static func grid(data: Data, name: String) throws(ImportError) -> DocumentGrid {
+        guard data.count <= maximumBytes else {
             throw ImportError(
                 file: name,
-                problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(TextDocument.maximumBytes / 1024 / 1024) MB",
+                problem: "文件大小 \(data.count / 1024 / 1024) MB，超过文本文档上限 \(maximumBytes / 1024 / 1024) MB",
                 fix: "确认这是决算/预算公开文档导出的文本文件")
         }
-        if let format = TextDocument.binaryFormat(of: data) {
-            throw ImportError(file: name, problem: "文件是\(format)，不是文本", fix: "先把文档导出为 UTF-8 文本（.txt）再导入")
+        if let format = binaryFormat(of: data) {
+            throw ImportError(
+                file: name, problem: "文件是\(format)，不是文本",
+                fix: "把文件改用对应的扩展名（.pdf、.docx、.xlsx）直接导入，或先导出为 UTF-8 文本（.txt）")
         }
-        let text = try TextDocument.decode(data, name: name)
+        let text = try decode(data, name: name)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard !body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ImportError(file: name, problem: "文件为空", fix: "确认导出的文本文件中有文档内容")
@@ -85,7 +128,16 @@ struct TextDocument: Sendable {
         // pdftotext marks page breaks with a form feed; a page break is not part of any cell.
         let rawLines = body.replacingOccurrences(of: "\u{0C}", with: "")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-        lines = rawLines.enumerated().map { TextLine(number: $0.offset + 1, text: String($0.element)) }
+        let rows = rawLines.enumerated().map { index, line in
+            let number = index + 1
+            let origin = GridOrigin(line: number)
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map {
+                GridCell(
+                    text: $0.element.trimmingCharacters(in: .whitespaces), column: $0.offset, origin: origin)
+            }
+            return GridRow(number: number, cells: cells, origin: origin)
+        }
+        return DocumentGrid(file: name, format: "文本", rows: rows)
     }
 
     /// GB 18030 (a superset of GBK), the other encoding Chinese text exports come in.

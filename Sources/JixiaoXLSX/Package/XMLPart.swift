@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Parsed as untrusted input: no network access, no entity substitution, no external DTD loading, and a
 /// document type declaration is refused outright (spreadsheet parts never have one).
-enum XMLPart {
-    enum Event {
+package enum XMLPart {
+    package enum Event {
         /// An element opened; an empty element (`<c/>`) is followed at once by its `.end`.
         case start(name: String, attributes: [String: String])
         case end(name: String)
@@ -14,26 +14,21 @@ enum XMLPart {
         case text(String)
     }
 
-    static func parse(
-        _ data: Data, part: String,
+    package static func parse(
+        _ data: Data, part: String, kind: WorkbookArchive.Kind = .workbook,
         _ handle: (Event) throws(WorkbookError) -> Void
     ) throws(WorkbookError) {
         guard !data.isEmpty else {
-            throw WorkbookError(problem: "工作簿部件“\(part)”是空的", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入")
+            throw WorkbookError(problem: "\(kind.noun)部件“\(part)”是空的", fix: "\(kind.resave)后再导入")
         }
-        guard !declaresDocumentType(data) else {
-            throw WorkbookError(
-                problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
-                fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
-        }
+        guard !declaresDocumentType(data) else { throw documentTypeRefused(part, kind) }
         let sink = ErrorSink()
         let options = Int32(XML_PARSE_NONET.rawValue)
         let outcome: Result<Void, WorkbookError> = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self),
                 let reader = xmlReaderForMemory(base, Int32(raw.count), part, nil, options)
             else {
-                return .failure(
-                    WorkbookError(problem: "无法解析工作簿部件“\(part)”", fix: "在 Excel 或 WPS 中打开该工作簿并另存为 .xlsx 后再导入"))
+                return .failure(WorkbookError(problem: "无法解析\(kind.noun)部件“\(part)”", fix: "\(kind.resave)后再导入"))
             }
             defer { xmlFreeTextReader(reader) }
             xmlTextReaderSetStructuredErrorHandler(
@@ -48,7 +43,7 @@ enum XMLPart {
                     sink.line = Int(error.pointee.line)
                 }, Unmanaged.passUnretained(sink).toOpaque())
             do throws(WorkbookError) {
-                try stream(reader, part: part, sink: sink, handle)
+                try stream(reader, part: part, kind: kind, sink: sink, handle)
                 return .success(())
             } catch {
                 return .failure(error)
@@ -58,7 +53,7 @@ enum XMLPart {
     }
 
     private static func stream(
-        _ reader: xmlTextReaderPtr, part: String, sink: ErrorSink,
+        _ reader: xmlTextReaderPtr, part: String, kind: WorkbookArchive.Kind, sink: ErrorSink,
         _ handle: (Event) throws(WorkbookError) -> Void
     ) throws(WorkbookError) {
         while true {
@@ -67,8 +62,8 @@ enum XMLPart {
             guard status > 0 else {
                 let line = sink.line.map { "第 \($0) 行：" } ?? ""
                 throw WorkbookError(
-                    problem: "工作簿部件“\(part)”不是格式正确的 XML（\(line)\(sink.message ?? "解析失败")）",
-                    fix: "文件可能已损坏；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                    problem: "\(kind.noun)部件“\(part)”不是格式正确的 XML（\(line)\(sink.message ?? "解析失败")）",
+                    fix: "文件可能已损坏；\(kind.resave)后再导入")
             }
             switch xmlTextReaderNodeType(reader) {
             case Int32(XML_READER_TYPE_ELEMENT.rawValue):
@@ -87,13 +82,17 @@ enum XMLPart {
                 Int32(XML_READER_TYPE_WHITESPACE.rawValue), Int32(XML_READER_TYPE_SIGNIFICANT_WHITESPACE.rawValue):
                 try handle(.text(string(xmlTextReaderConstValue(reader))))
             case Int32(XML_READER_TYPE_DOCUMENT_TYPE.rawValue):
-                throw WorkbookError(
-                    problem: "工作簿部件“\(part)”含有文档类型声明（DTD），Excel 工作簿不会有，已拒绝读取",
-                    fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                throw documentTypeRefused(part, kind)
             default:
                 continue
             }
         }
+    }
+
+    private static func documentTypeRefused(_ part: String, _ kind: WorkbookArchive.Kind) -> WorkbookError {
+        WorkbookError(
+            problem: "\(kind.noun)部件“\(part)”含有文档类型声明（DTD），\(kind.noun)不会有，已拒绝读取（可能是实体扩展攻击）",
+            fix: "确认文件来源；\(kind.resave)后再导入")
     }
 
     /// Whether the part has a `<!DOCTYPE`, checked on the bytes before parsing: libxml2 reads ahead and
