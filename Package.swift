@@ -20,6 +20,9 @@ let package = Package(
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The one hardened libxml2 reader for untrusted XML (no DTD, entity or network; size, depth and
+        // attribute limits checked on the bytes before libxml2 parses them), shared by every XML-based reader.
+        .target(name: "JixiaoXMLReading", dependencies: ["CLibXML2"]),
         // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
         .target(name: "JixiaoCore"),
         // SHA-256, HMAC-SHA256 and PBKDF2 in plain Swift: batch checksums, session digests, password hashing.
@@ -33,7 +36,7 @@ let package = Package(
         .target(
             name: "JixiaoXLSX",
             dependencies: [
-                "JixiaoCore", "JixiaoFormats", "CLibXML2",
+                "JixiaoCore", "JixiaoFormats", "JixiaoXMLReading",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store (SQLite through GRDB); Excel
@@ -55,7 +58,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
-        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "CLibXML2"]),
+        .target(
+            name: "JixiaoXML",
+            dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "JixiaoXMLReading", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
         .executableTarget(
@@ -75,6 +80,7 @@ let package = Package(
             name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "JixiaoCryptoTests", dependencies: ["JixiaoCrypto"]),
+        .testTarget(name: "JixiaoXMLReadingTests", dependencies: ["JixiaoXMLReading"]),
         .testTarget(
             name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
         .testTarget(
