@@ -29,6 +29,14 @@ public struct ImportResult: Sendable {
         self.summarySentences = summarySentences
         self.budgetSentences = budgetSentences
     }
+
+    /// Whether every part of `imported` was read: no unreadable part lies inside its source lines. A form that
+    /// was not read completely is reported, never written (README: “a form that cannot be read completely is
+    /// not written”).
+    public func isComplete(_ imported: ImportedForm) -> Bool {
+        guard let range = imported.lines else { return true }
+        return !unreadable.contains { $0.line.map(range.contains) ?? false }
+    }
 }
 
 /// One recovered form and where in the source it was read.
