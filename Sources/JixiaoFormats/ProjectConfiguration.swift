@@ -33,7 +33,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
         var configuration = ProjectConfiguration(policy: try reader.optionalText(top, "policy", ""))
         if let policy = configuration.policy, ScoringPolicy.named(policy) == nil {
             throw reader.error(
-                top["policy"], "policy", "未知的评分政策“\(policy)”",
+                top["policy"], "policy", "未知的评分政策“\(EchoedText.cut(policy))”",
                 "可用：\(ScoringPolicy.builtIn.map(\.id).joined(separator: "、"))")
         }
         if let rulesNode = top["rules"] {
@@ -44,7 +44,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
             for (key, value) in rules {
                 let id = key.scalar?.string ?? ""
                 guard known.contains(id) else {
-                    throw reader.error(key, "rules.\(id)", "未知的规则编号“\(id)”", "用 jixiao rules 查看规则编号")
+                    throw reader.error(key, "rules.\(id)", "未知的规则编号“\(EchoedText.cut(id))”", "用 jixiao rules 查看规则编号")
                 }
                 let level = try reader.scalarText(value, "rules.\(id)")
                 if ["off", "disabled", "停用"].contains(level) {
@@ -52,7 +52,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
                 } else if let severity = Severity(rawValue: level) {
                     configuration.severities[id] = .some(severity)
                 } else {
-                    throw reader.error(value, "rules.\(id)", "未知的级别“\(level)”", "写 error、warning、notice 或 off")
+                    throw reader.error(
+                        value, "rules.\(id)", "未知的级别“\(EchoedText.cut(level))”", "写 error、warning、notice 或 off")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoFormats
 import JixiaoXMLReading
 
 /// One thing wrong with an XML document: where, what (Chinese) and libxml2's own words.
@@ -80,8 +81,9 @@ enum ProblemTranslation {
         if text.hasPrefix("This element is not expected") { return "此处不应出现该元素" + expected(text) }
         if text.hasPrefix("Missing child element(s)") { return "缺少子元素" + expected(text) }
         if text.contains("is not a valid value of the"), let value = q.first {
-            let type = q.count > 1 ? localName(q[1]) : "规定类型"
-            return "值“\(value)”不是有效的\(typeName(type))"
+            // An anonymous (local) type has no name to give.
+            let type = q.count > 1 ? typeName(localName(q[1])) : "取值（不符合该元素规定的类型）"
+            return "值“\(EchoedText.cut(value))”不是有效的\(type)"
         }
         if text.contains("[facet 'maxLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 超过上限 \(q[q.count - 1])" }
         if text.contains("[facet 'minLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 低于下限 \(q[q.count - 1])" }
