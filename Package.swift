@@ -71,6 +71,11 @@ let package = Package(
         .executableTarget(
             name: "ProvinceBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats"],
             path: "Benchmarks/ProvinceBenchmarks", exclude: ["score.py"]),
+        // `scripts/fuzz.sh TARGET SECONDS`: a deterministic mutational fuzzer, one target per reader of untrusted
+        // input; built with the tests, so CI compiles it once.
+        .executableTarget(
+            name: "JixiaoFuzz", dependencies: ["JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "JixiaoXML"],
+            path: "Fuzz/JixiaoFuzz"),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
         .executableTarget(
             name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
