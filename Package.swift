@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
@@ -25,8 +26,13 @@ let package = Package(
         .target(name: "JixiaoXMLReading", dependencies: ["CLibXML2"]),
         // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
         .target(name: "JixiaoCore"),
-        // SHA-256, HMAC-SHA256 and PBKDF2 in plain Swift: batch checksums, session digests, password hashing.
-        .target(name: "JixiaoCrypto"),
+        // SHA-256 and PBKDF2-HMAC-SHA256 on swift-crypto: batch checksums, session digests, password hashing.
+        .target(
+            name: "JixiaoCrypto",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
@@ -50,7 +56,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
-        // Subcommands, kept in a library so tests can run them in-process.
+        // Subcommands, in a library apart from the `jixiao` executable (its entry point only). The CLI tests run the
+        // built binary as a user does; the library also lets them test its helpers (ArgumentMessages) directly.
         .target(
             name: "JixiaoCLI",
             dependencies: [
@@ -84,7 +91,9 @@ let package = Package(
         .testTarget(
             name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "JixiaoCryptoTests", dependencies: ["JixiaoCrypto"]),
+        .testTarget(
+            name: "JixiaoCryptoTests",
+            dependencies: ["JixiaoCrypto", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "JixiaoXMLReadingTests", dependencies: ["JixiaoXMLReading"]),
         .testTarget(
             name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
