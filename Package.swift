@@ -19,14 +19,23 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // libxml2, the project's one system library (Debian: libxml2-dev).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // The one hardened libxml2 reader for untrusted XML (no DTD, entity or network; size, depth and
+        // attribute limits checked on the bytes before libxml2 parses them), shared by every XML-based reader.
+        .target(name: "JixiaoXMLReading", dependencies: ["CLibXML2"]),
         // Pure core: model, value parser, scoring engine, checks. No file, network or terminal I/O.
         .target(name: "JixiaoCore"),
-        // SHA-256, HMAC-SHA256 and PBKDF2 in plain Swift: batch checksums, session digests, password hashing.
-        .target(name: "JixiaoCrypto"),
+        // SHA-256 and PBKDF2-HMAC-SHA256 on swift-crypto: batch checksums, session digests, password hashing.
+        .target(
+            name: "JixiaoCrypto",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
@@ -36,7 +45,7 @@ let package = Package(
         .target(
             name: "JixiaoXLSX",
             dependencies: [
-                "JixiaoCore", "JixiaoFormats", "CLibXML2",
+                "JixiaoCore", "JixiaoFormats", "JixiaoXMLReading",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Word (.docx), HTML pages and PDF read into the document grid the form mapper of JixiaoImport reads:
@@ -59,7 +68,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
-        // Subcommands, kept in a library so tests can run them in-process.
+        // Subcommands, in a library apart from the `jixiao` executable (its entry point only). The CLI tests run the
+        // built binary as a user does; the library also lets them test its helpers (ArgumentMessages) directly.
         .target(
             name: "JixiaoCLI",
             dependencies: [
@@ -67,7 +77,9 @@ let package = Package(
                 "JixiaoServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // XML export for submission: schemas, libxml2 writer, validator and reader, batches.
-        .target(name: "JixiaoXML", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "CLibXML2"]),
+        .target(
+            name: "JixiaoXML",
+            dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoCrypto", "JixiaoXMLReading", "CLibXML2"]),
         .executableTarget(name: "jixiao", dependencies: ["JixiaoCLI"]),
         // `swift run -c release JixiaoBenchmarks`: export, validation and import throughput.
         .executableTarget(
@@ -78,6 +90,11 @@ let package = Package(
         .executableTarget(
             name: "ProvinceBenchmarks", dependencies: ["JixiaoCore", "JixiaoFormats"],
             path: "Benchmarks/ProvinceBenchmarks", exclude: ["score.py"]),
+        // `scripts/fuzz.sh TARGET SECONDS`: a deterministic mutational fuzzer, one target per reader of untrusted
+        // input; built with the tests, so CI compiles it once.
+        .executableTarget(
+            name: "JixiaoFuzz", dependencies: ["JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "JixiaoXML"],
+            path: "Fuzz/JixiaoFuzz"),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
         .executableTarget(
             name: "ServerBenchmarks", dependencies: ["JixiaoServer", "JixiaoCore", "JixiaoFormats"],
@@ -86,7 +103,10 @@ let package = Package(
         .testTarget(
             name: "JixiaoFormatsTests", dependencies: ["JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "JixiaoCryptoTests", dependencies: ["JixiaoCrypto"]),
+        .testTarget(
+            name: "JixiaoCryptoTests",
+            dependencies: ["JixiaoCrypto", .product(name: "Crypto", package: "swift-crypto")]),
+        .testTarget(name: "JixiaoXMLReadingTests", dependencies: ["JixiaoXMLReading"]),
         .testTarget(
             name: "JixiaoXMLTests", dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoXML", "JixiaoCrypto"]),
         .testTarget(

@@ -62,6 +62,11 @@ public struct Import: ParsableCommand {
             }
             print("\(file)：读出 \(result.forms.count) 张表单")
             for imported in result.forms {
+                guard result.isComplete(imported) else {
+                    print("  未写入 \(imported.form.project)（\(imported.origin)）：该表有无法读取的部分，见下", to: &stderr)
+                    failed = true
+                    continue
+                }
                 let path = (out as NSString).appendingPathComponent(FormImporters.relativePath(for: imported.form))
                 do {
                     let outcome = try AtomicFile.write(

@@ -25,6 +25,31 @@ public struct JixiaoCommand: AsyncParsableCommand {
         ])
 
     public init() {}
+
+    /// Runs the command line as ArgumentParser's own entry does, but every message it prints about the command
+    /// line is Chinese (`ArgumentMessages`); help goes to standard output, errors to standard error.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            let text = ArgumentMessages.chinese(fullMessage(for: error))
+            if !text.isEmpty {
+                if code == .success {
+                    print(text)
+                } else {
+                    var stderr = StandardError()
+                    print(text, to: &stderr)
+                }
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 /// `--policy` and `--config`: the scoring policy and project configuration (`.jixiao.yml`) every

@@ -46,7 +46,9 @@ public enum FormFileReader {
         case "self-evaluation": return .selfEvaluation(try SelfEvaluationFile.read(root, reader: &reader))
         case "target-table": return .targetTable(try TargetTableFile.read(root, reader: &reader))
         default:
-            throw reader.error(mapping["form"], "form", "未知的表单类型“\(kind)”", "写 self-evaluation（自评表）或 target-table（目标表）")
+            throw reader.error(
+                mapping["form"], "form", "未知的表单类型“\(EchoedText.cut(kind))”", "写 self-evaluation（自评表）或 target-table（目标表）"
+            )
         }
     }
 
@@ -58,7 +60,7 @@ public enum FormFileReader {
             .composer(_, let problem, let mark, _):
             return FormFileError(
                 file: file, line: mark.line, column: mark.column,
-                problem: "YAML 语法错误（\(problem)）", fix: fix)
+                problem: "YAML 语法错误（\(YAMLMessages.chinese(problem) ?? problem)）", fix: fix)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return FormFileError(
                 file: file, line: context.mark.line, column: context.mark.column,
@@ -93,6 +95,36 @@ public enum FormFileReader {
         let hex = String(value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
+}
+
+/// Chinese for libyaml's syntax problems (Yams passes them through in English); an unknown one keeps its
+/// English.
+enum YAMLMessages {
+    static func chinese(_ english: String) -> String? {
+        table.first { english.contains($0.0) }?.1
+    }
+
+    private static let table: [(String, String)] = [
+        ("found undefined alias", "引用了未定义的别名（“*名称”之前没有对应的“&名称”）"),
+        ("found duplicate anchor", "同一锚点（&名称）定义了两次"),
+        ("found character that cannot start any token", "出现了不能作为开头的字符（如“@”“`”或制表符；含这些字符的文字请加引号）"),
+        ("mapping values are not allowed in this context", "此处不能有“: ”（含“: ”的文字请加引号）"),
+        ("could not find expected ':'", "缺少“:”（每行应为“字段: 值”）"),
+        ("did not find expected key", "缩进不一致，此处应为一个字段名"),
+        ("did not find expected '-' indicator", "列表项缩进不一致，此处应为“- ”开头的一项"),
+        ("did not find expected node content", "此处缺少值"),
+        ("found unexpected end of stream", "文件意外结束（引号或括号没有成对？）"),
+        ("found unexpected ':'", "出现了多余的“:”"),
+        ("found a tab character", "缩进中用了制表符（YAML 只能用空格缩进）"),
+        ("found unknown escape character", "双引号中有未知的转义（“\\”后的字符；原样的“\\”请写成“\\\\”或改用单引号）"),
+        ("block sequence entries are not allowed in this context", "此处不能开始列表（“- ”的缩进不对？）"),
+        ("found unexpected document indicator", "文字中出现了“---”或“...”（请加引号）"),
+        ("found undefined tag handle", "使用了未定义的标签（“!”开头）"),
+        ("did not find expected ',' or ']'", "方括号列表没有正确结束（缺少“,”或“]”）"),
+        ("did not find expected ',' or '}'", "花括号映射没有正确结束（缺少“,”或“}”）"),
+        ("exceeded max depth", "嵌套层数过多"),
+        ("control characters are not allowed", "含有 YAML 不允许的控制字符"),
+    ]
 }
 
 /// `form: self-evaluation`
@@ -231,7 +263,8 @@ enum SourceBlock {
         if let text = try reader.optionalText(map, "truncated", "source") {
             guard let value = ["true": true, "false": false][text] else {
                 throw reader.error(
-                    map["truncated"], "source.truncated", "应为 true 或 false，实际是“\(text)”", "来源只含表单的一部分时写 truncated: true"
+                    map["truncated"], "source.truncated", "应为 true 或 false，实际是“\(EchoedText.cut(text))”",
+                    "来源只含表单的一部分时写 truncated: true"
                 )
             }
             truncated = value
@@ -251,7 +284,8 @@ enum AmountUnitField {
         guard let text = try reader.optionalText(top, "amountUnit", "") else { return unit }
         guard let value = MoneyUnit(rawValue: text) else {
             throw reader.error(
-                top["amountUnit"], "amountUnit", "未知的金额单位“\(text)”", "写 元 或 万元（表上“金额单位”或“项目资金（万元）”所写的单位）")
+                top["amountUnit"], "amountUnit", "未知的金额单位“\(EchoedText.cut(text))”",
+                "写 元 或 万元（表上“金额单位”或“项目资金（万元）”所写的单位）")
         }
         return value
     }

@@ -64,7 +64,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
                     configuration.policy = policy
                 } else {
                     throw reader.error(
-                        node, "policy", "未知的评分政策“\(reference)”",
+                        node, "policy", "未知的评分政策“\(EchoedText.cut(reference))”",
                         "可用：\(configuration.library.ids.joined(separator: "、"))，或政策文件的路径（如 policies/本省.yml）")
                 }
             }
@@ -77,7 +77,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
             for (key, value) in rules {
                 let id = key.scalar?.string ?? ""
                 guard known.contains(id) else {
-                    throw reader.error(key, "rules.\(id)", "未知的规则编号“\(id)”", "用 jixiao rules 查看规则编号")
+                    throw reader.error(key, "rules.\(id)", "未知的规则编号“\(EchoedText.cut(id))”", "用 jixiao rules 查看规则编号")
                 }
                 let level = try reader.scalarText(value, "rules.\(id)")
                 if ["off", "disabled", "停用"].contains(level) {
@@ -85,7 +85,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
                 } else if let severity = Severity(rawValue: level) {
                     configuration.severities[id] = .some(severity)
                 } else {
-                    throw reader.error(value, "rules.\(id)", "未知的级别“\(level)”", "写 error、warning、notice 或 off")
+                    throw reader.error(
+                        value, "rules.\(id)", "未知的级别“\(EchoedText.cut(level))”", "写 error、warning、notice 或 off")
                 }
             }
         }

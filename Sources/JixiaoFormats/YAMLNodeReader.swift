@@ -48,7 +48,7 @@ struct YAMLNodeReader {
                 let name = key.scalar?.string ?? ""
                 if !allowed.contains(name) {
                     let known = allowed.sorted().joined(separator: ", ")
-                    throw error(key, join(path, name), "未知字段“\(name)”", "检查拼写；此处可用的字段：\(known)")
+                    throw error(key, join(path, name), "未知字段“\(EchoedText.cut(name))”", "检查拼写；此处可用的字段：\(known)")
                 }
             }
         }
@@ -97,7 +97,7 @@ struct YAMLNodeReader {
         let node = try child(mapping, key, path, parent: parent)
         let text = try scalarText(node, join(path, key))
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw error(node, join(path, key), "应为整数，实际是“\(text)”", "写成整数，例如 2023")
+            throw error(node, join(path, key), "应为整数，实际是“\(EchoedText.cut(text))”", "写成整数，例如 2023")
         }
         return value
     }
@@ -107,7 +107,7 @@ struct YAMLNodeReader {
         let text = try scalarText(node, join(path, key))
         if text.isEmpty { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
-            throw error(node, join(path, key), "应为整数，实际是“\(text)”", "写成整数（行号），或删除该字段")
+            throw error(node, join(path, key), "应为整数，实际是“\(EchoedText.cut(text))”", "写成整数（行号），或删除该字段")
         }
         return value
     }
@@ -126,7 +126,7 @@ struct YAMLNodeReader {
 
     func kindName(_ node: Node) -> String {
         switch node {
-        case .scalar(let scalar): "单个值“\(scalar.string)”"
+        case .scalar(let scalar): "单个值“\(EchoedText.cut(scalar.string))”"
         case .mapping: "键值映射"
         case .sequence: "列表"
         case .alias: "别名"

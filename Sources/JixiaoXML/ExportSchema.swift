@@ -1,5 +1,6 @@
 internal import CLibXML2
 import Foundation
+import JixiaoXMLReading
 
 /// The compiled export schemas. The batch schema imports all the others, so one compiled set validates a
 /// self-evaluation, a target table or a batch; the root element decides which.
@@ -103,23 +104,36 @@ final class ProblemCollector {
     func add(_ error: UnsafeMutablePointer<xmlError>) { add(error.pointee) }
 
     private func add(_ error: xmlError) {
-        let english =
-            error.message.map { String(cString: $0) }?
-            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "unknown error"
-        let fromSchema =
-            error.domain == Int32(XML_FROM_SCHEMASV.rawValue) || error.domain == Int32(XML_FROM_SCHEMASP.rawValue)
         if error.level == XML_ERR_FATAL { fatal = true }
         if error.level == XML_ERR_WARNING { return }
+        let english =
+            error.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines)
+            ?? "unknown error"
+        let fromSchema =
+            error.domain == Int32(XML_FROM_SCHEMASV.rawValue) || error.domain == Int32(XML_FROM_SCHEMASP.rawValue)
+        add(
+            HardenedXMLReader.Diagnostic(
+                line: error.line > 0 ? Int(error.line) : nil, original: english, isSchema: fromSchema))
+    }
+
+    /// A non-fatal report of the shared reader (schema validity errors, namespace errors).
+    func add(_ diagnostic: HardenedXMLReader.Diagnostic) {
         guard problems.count < ProblemCollector.limit else {
             dropped += 1
             return
         }
-        let line = error.line > 0 ? Int(error.line) : nil
         problems.append(
             XMLProblem(
-                file: file, line: line,
-                message: ProblemTranslation.chinese(english, isSchemaError: fromSchema || isSchemaError),
-                original: english))
+                file: file, line: diagnostic.line,
+                message: ProblemTranslation.chinese(
+                    diagnostic.original, isSchemaError: diagnostic.isSchema || isSchemaError),
+                original: diagnostic.original))
+    }
+
+    /// The reason the shared reader stopped: the document cannot be read further.
+    func add(_ failure: HardenedXMLReader.Failure) {
+        fatal = true
+        add(XMLProblem(file: file, line: failure.line, message: failure.message, original: failure.original))
     }
 
     func add(_ problem: XMLProblem) {

@@ -377,7 +377,7 @@ struct PreparedForm: Sendable {
                 return .failure(Refusal(reasons: ["导出的 XML 未通过模式校验："] + validation.problems.map(\.description)))
             }
         }
-        return .success(PreparedForm(bytes: bytes, sha256: SHA256.hex(bytes), score: score))
+        return .success(PreparedForm(bytes: bytes, sha256: Hashing.sha256Hex(bytes), score: score))
     }
 
     /// Prepares forms on every core, results in input order.

@@ -97,7 +97,7 @@ public enum XMLFormFile {
             do throws(FormXMLReader.Failure) {
                 let form = try FormXMLReader.form(element)
                 if let policy, let bytes = try? FormXMLWriter.canonical(form, policy: policy) {
-                    hashes.append((element.line, SHA256.hex(bytes)))
+                    hashes.append((element.line, Hashing.sha256Hex(bytes)))
                 }
                 onForm(ReadForm(form: form, line: element.line))
             } catch {

@@ -1,4 +1,6 @@
 import Foundation
+import JixiaoFormats
+import JixiaoXMLReading
 
 /// One thing wrong with an XML document: where, what (Chinese) and libxml2's own words.
 public struct XMLProblem: Error, Sendable, Hashable, CustomStringConvertible {
@@ -33,7 +35,7 @@ enum ProblemTranslation {
         let (element, rest) = splitElement(english)
         let subject = element.map { "元素 \($0)：" } ?? ""
         if let text = schemaMessage(rest) { return subject + text }
-        if let text = parserMessage(english) { return text }
+        if let text = LibXMLMessages.chinese(english) { return text }
         return isSchemaError ? subject + "不符合导出模式" : "XML 格式错误"
     }
 
@@ -79,8 +81,9 @@ enum ProblemTranslation {
         if text.hasPrefix("This element is not expected") { return "此处不应出现该元素" + expected(text) }
         if text.hasPrefix("Missing child element(s)") { return "缺少子元素" + expected(text) }
         if text.contains("is not a valid value of the"), let value = q.first {
-            let type = q.count > 1 ? localName(q[1]) : "规定类型"
-            return "值“\(value)”不是有效的\(typeName(type))"
+            // An anonymous (local) type has no name to give.
+            let type = q.count > 1 ? typeName(localName(q[1])) : "取值（不符合该元素规定的类型）"
+            return "值“\(EchoedText.cut(value))”不是有效的\(type)"
         }
         if text.contains("[facet 'maxLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 超过上限 \(q[q.count - 1])" }
         if text.contains("[facet 'minLength']"), q.count >= 3 { return "长度 \(q[q.count - 2]) 低于下限 \(q[q.count - 1])" }
@@ -123,27 +126,5 @@ enum ProblemTranslation {
         case "xs:dateTime": "日期时间（ISO 8601）"
         default: "\(type) 类型的值"
         }
-    }
-
-    static func parserMessage(_ text: String) -> String? {
-        let table: [(String, String)] = [
-            ("Detected an entity reference loop", "实体引用循环或过度膨胀（疑似“实体炸弹”），拒绝读取"),
-            ("Maximum entity amplification", "实体过度膨胀（疑似“实体炸弹”），拒绝读取"),
-            ("Opening and ending tag mismatch", "开始标签与结束标签不匹配"),
-            ("Premature end of data", "文件在元素结束之前就结束了（文件不完整？）"),
-            ("Extra content at the end of the document", "根元素之后还有多余内容"),
-            ("Start tag expected", "找不到开始标签（不是 XML 文件？）"),
-            ("Document is empty", "文件为空"),
-            ("Entity '", "使用了未声明的实体"),
-            ("PCDATA invalid Char value", "含有 XML 不允许的控制字符"),
-            ("Input is not proper UTF-8", "不是有效的 UTF-8 编码"),
-            ("Couldn't find end of Start Tag", "开始标签没有正确结束"),
-            ("attributes construct error", "属性写法错误"),
-            ("xmlns", "命名空间声明错误"),
-            ("failed to load external entity", "拒绝加载外部实体或外部文件"),
-            ("StartTag: invalid element name", "元素名无效"),
-            ("EntityRef: expecting ';'", "“&”后缺少实体名或“;”（文字中的 & 应写作 &amp;）"),
-        ]
-        return table.first { text.contains($0.0) }?.1
     }
 }

@@ -49,6 +49,24 @@ import Testing
         #expect(!yamlFiles().contains { $0.lastPathComponent.contains("会议培训费") })
     }
 
+    /// A form with one part that cannot be read (here a fund row whose amounts became words) is reported and
+    /// not written, even though the rest of it was read: the README's promise.
+    @Test func aFormReadIncompletelyIsNotWritten() throws {
+        let folder = out.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var lines = try String(contentsOf: ImportCommandTests.seed000, encoding: .utf8).components(separatedBy: "\n")
+        #expect(lines[692 - 1].hasPrefix("省级财政资金\t\t48.5"))
+        lines[692 - 1] = "省级财政资金\t\t见附表"
+        let edited = folder.appendingPathComponent("改.txt")
+        try lines.joined(separator: "\n").write(to: edited, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["import", edited.path, "--out", out.appendingPathComponent("forms").path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("（第 692 行）：资金行中没有金额"), "\(result.stderr)")
+        #expect(result.stderr.contains("未写入 会议培训费（第 684–715 行）"), "\(result.stderr)")
+        #expect(yamlFiles().count == 5)
+        #expect(!yamlFiles().contains { $0.lastPathComponent.contains("会议培训费") })
+    }
+
     @Test func binaryFileIsRefusedWithAChineseMessage() throws {
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let file = out.appendingPathComponent("坏.txt")

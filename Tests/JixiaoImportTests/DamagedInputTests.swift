@@ -27,6 +27,7 @@ import Testing
             "不是有效的 UTF-8 或 GB 18030 文本（第 3 行附近"
         ),
         (Data("一份没有绩效表的文档。\n第二部分\t说明\n".utf8), "没有找到项目支出绩效自评表或项目支出绩效目标表"),
+        (Data(("标题\n值" + String(repeating: "\t值", count: 1_000)).utf8), "第 2 行有 1001 个单元格（以制表符分隔），超过每行 1000 个的上限"),
     ])
     func unreadableFilesGiveAClearError(data: Data, problem: String) throws {
         let error = try #require(importError(data))

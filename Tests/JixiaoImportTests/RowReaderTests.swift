@@ -43,6 +43,15 @@ import Testing
         #expect(annual.allSatisfy { $0.level1 == nil })
     }
 
+    /// A row of many cells is split by trying only the cuts that can succeed (the 年度 half has at most three
+    /// cells), so its cost grows with the row, not with its square: too many texts make no valid split.
+    @Test func aRowOfManyCellsHasNoSplit() {
+        let reader = TargetIndicatorRowReader(columns: .init())
+        #expect(reader.split(line("|产出指标|数量指标" + String(repeating: "|文字", count: 990))) == nil)
+        let split = reader.split(line("|产出指标|数量指标|发放次数|≥3次|数量指标|发放次数|≥3次"))
+        #expect(split?.annual.texts.map(\.text) == ["发放次数", "≥3次"])
+    }
+
     @Test func rowsWithoutLabelsCarryThemDownOnBothSides() {
         let (period, annual) = targetRows([
             "|产出指标|时效指标|资金按时下达|≥95%|时效指标|发放及时|及时",

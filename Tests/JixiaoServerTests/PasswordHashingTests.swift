@@ -17,13 +17,22 @@ import Testing
         #expect(!PasswordHasher.verify("", against: first))
     }
 
-    @Test func weakOrMalformedHashesNeverVerify() {
+    @Test func weakOrMalformedHashesNeverVerify() throws {
         let salt = Data("salt".utf8).base64EncodedString()
-        let weak = PBKDF2.deriveKey(password: Array("pw".utf8), salt: Array("salt".utf8), iterations: 1000, length: 32)
+        let weak = try Hashing.pbkdf2SHA256(
+            password: Array("pw".utf8), salt: Array("salt".utf8), iterations: 1000, length: 32)
         #expect(!PasswordHasher.verify("pw", against: "pbkdf2-sha256$1000$\(salt)$\(Data(weak).base64EncodedString())"))
         for stored in ["", "plain", "pbkdf2-sha256$x$y$z", "md5$100000$\(salt)$AAAA", "pbkdf2-sha256$100000$\(salt)$"] {
             #expect(!PasswordHasher.verify("pw", against: stored))
         }
+    }
+
+    /// A hash stored by the hand-written PBKDF2 that swift-crypto replaced (made with `jixiao user add` before
+    /// the change): the same algorithm and parameters, so stored passwords still verify.
+    @Test func aHashStoredBeforeSwiftCryptoStillVerifies() {
+        let stored = "pbkdf2-sha256$210000$qsEGxhWA+Bi3HJIAi3/aVQ==$bACuhsYe4Jwsif8LxOgNxzv1JdzGN2K6T+eeHQS5baU="
+        #expect(PasswordHasher.verify("绩效自评2023-Admin", against: stored))
+        #expect(!PasswordHasher.verify("绩效自评2023-admin", against: stored))
     }
 
     @Test func tokensAreRandomAndComparedInConstantTime() {

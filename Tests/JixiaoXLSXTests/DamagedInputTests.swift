@@ -31,7 +31,7 @@ import Testing
         ("damaged/bomb-ratio.xlsx", "压缩比"),
         ("damaged/bomb-lying-size.xlsx", "超过声明的大小"),
         ("damaged/bomb-entries.xlsx", "超过 2000 个"),
-        ("damaged/dtd.xlsx", "文档类型声明（DTD）"),
+        ("damaged/dtd.xlsx", "文档类型声明"),
         ("damaged/malformed-xml.xlsx", "不是格式正确的 XML"),
         ("damaged/not-a-workbook.xlsx", "不是 Excel 工作簿"),
     ])
@@ -94,6 +94,88 @@ import Testing
                 #expect(!error.problem.isEmpty && !error.fix.isEmpty)
             }
         }
+    }
+
+    /// Workbooks on which ZIPFoundation's in-memory archive once trapped (`Range requires lowerBound <=
+    /// upperBound`): refused with a Chinese message.
+    @Test(arguments: ["xlsx_1_00060.xlsx", "xlsx_2_01397.xlsx", "xlsx_2_02180.xlsx", "zip-offset-past-eof.xlsx"])
+    func fuzzCrashIsRefused(_ name: String) throws {
+        let error = try #require(Self.importError(XLSXTestSupport.fixture("fuzz-crashes/" + name)))
+        #expect(error.problem.contains("文件已损坏"), "\(error)")
+        #expect(!error.fix.isEmpty)
+    }
+
+    /// The class behind those crashes, in general: every offset and size of the end record and of each
+    /// central-directory record pointed past the end, to the end, or to the largest value, is refused.
+    @Test func everyDirectoryOffsetOutOfRangeIsRefused() throws {
+        let original = [UInt8](try Data(contentsOf: Self.seed))
+        let end = try #require(
+            (0...(original.count - 22)).reversed().first { Self.uint32(original, $0) == 0x0605_4B50 })
+        let directory = Int(Self.uint32(original, end + 16))
+        var records: [Int] = []
+        var position = directory
+        while position < end, Self.uint32(original, position) == 0x0201_4B50 {
+            records.append(position)
+            position +=
+                46 + Int(Self.uint16(original, position + 28)) + Int(Self.uint16(original, position + 30))
+                + Int(Self.uint16(original, position + 32))
+        }
+        #expect(records.count > 3)
+        // (field offset, width): the end record's entry count, directory size and offset; each record's
+        // compressed size, local header offset, name and extra lengths. An uncompressed size is only a cap
+        // (the inflated bytes are checked against it), so a larger one may still read: it must not crash.
+        var mustRefuse = [(end + 10, 2), (end + 12, 4), (end + 16, 4)]
+        var mayRead: [(Int, Int)] = []
+        for record in records {
+            mustRefuse += [(record + 20, 4), (record + 42, 4), (record + 28, 2), (record + 30, 2)]
+            mayRead.append((record + 24, 4))
+        }
+        let values: [UInt64] = [UInt64(original.count), UInt64(original.count + 1), 0xFFFF_FFFE, 0xFFFF_FFFF]
+        for (fields, refuse) in [(mustRefuse, true), (mayRead, false)] {
+            for (offset, width) in fields {
+                for value in values {
+                    var bytes = original
+                    for index in 0..<width { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * index)) }
+                    let error = Self.importError(try Self.scratch("目录.xlsx", Data(bytes)))
+                    if refuse { #expect(error != nil, "offset \(offset) = \(value) was read") }
+                    if let error { #expect(!error.problem.isEmpty && !error.fix.isEmpty) }
+                }
+            }
+        }
+    }
+
+    static func uint16(_ bytes: [UInt8], _ offset: Int) -> UInt16 {
+        UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    static func uint32(_ bytes: [UInt8], _ offset: Int) -> UInt32 {
+        UInt32(uint16(bytes, offset)) | UInt32(uint16(bytes, offset + 2)) << 16
+    }
+
+    /// A workbook.xml that lists one sheet part as often as the cap allows reads it once (it was parsed each time: 20 s from
+    /// an 11 KB file); more sheets than the cap are refused before any is read.
+    @Test func aSheetListedManyTimesIsReadOnce() throws {
+        let archive = try WorkbookArchive(url: Self.seed)
+        let paths = [
+            "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml",
+            "xl/worksheets/sheet1.xml",
+        ]
+        var entries: [(path: String, data: Data)] = try paths.compactMap { path in
+            try archive.part(path).map { (path, $0) }
+        }
+        let workbook = String(decoding: try #require(try archive.part("xl/workbook.xml")), as: UTF8.self)
+        let sheet = try #require(workbook.range(of: "<sheet [^>]*/>", options: .regularExpression))
+        func listing(_ count: Int) -> Data {
+            let copies = (0..<count).map { workbook[sheet].replacingOccurrences(of: "name=\"", with: "name=\"\($0)") }
+            return Data(workbook.replacingCharacters(in: sheet, with: copies.joined()).utf8)
+        }
+        entries.append(("xl/workbook.xml", listing(WorkbookReader.maxSheets)))
+        let many = try Self.scratch("重复.xlsx", try ZipWriter.archive(entries))
+        #expect(try WorkbookReader.read(many).sheets.count == 1)
+        entries[entries.count - 1] = ("xl/workbook.xml", listing(WorkbookReader.maxSheets + 1))
+        let tooMany = try Self.scratch("过多.xlsx", try ZipWriter.archive(entries))
+        let error = try #require(Self.importError(tooMany))
+        #expect(error.problem.contains("超过 1000 个的上限"), "\(error)")
     }
 
     /// The caps on entry count, entry size and total size are checked on the zip directory before anything is

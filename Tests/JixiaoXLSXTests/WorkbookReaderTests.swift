@@ -162,10 +162,19 @@ import Testing
         #expect(Label.analysisField("下一步改进措施及管理建议") == "improvements")
     }
 
-    @Test func documentTypeIsRefusedBeforeParsing() {
-        #expect(XMLPart.declaresDocumentType(Data("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>".utf8)))
+    @Test func documentTypeAndOtherEncodingsAreRefusedBeforeParsing() throws {
+        func problem(_ data: Data) -> String? {
+            do throws(WorkbookError) {
+                try XMLPart.parse(data, part: "xl/workbook.xml") { _ throws(WorkbookError) in }
+                return nil
+            } catch {
+                return error.problem
+            }
+        }
+        let dtd = problem(Data("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x/>".utf8))
+        #expect(dtd?.contains("文档类型声明") == true, "\(dtd ?? "read")")
         let utf16 = Data([0xFF, 0xFE]) + "<!DOCTYPE x><x/>".data(using: .utf16LittleEndian)!
-        #expect(XMLPart.declaresDocumentType(utf16))
-        #expect(!XMLPart.declaresDocumentType(Data("<x>&lt;!DOCTYPE</x>".utf8)))
+        #expect(problem(utf16)?.contains("UTF-8") == true)
+        #expect(problem(Data("<x>&lt;!DOCTYPE</x>".utf8)) == nil)
     }
 }

@@ -88,7 +88,7 @@ import Testing
         let start = Date()
         let found = try Self.problems(text)
         #expect(Date().timeIntervalSince(start) < 2)
-        #expect(found.count == 1 && found[0].message.contains("文档类型声明") && found[0].line == 1, "\(found)")
+        #expect(found.count == 1 && found[0].message.contains("文档类型声明") && found[0].line == 2, "\(found)")
     }
 
     @Test func externalEntitiesReadNothing() throws {

@@ -204,7 +204,7 @@ enum Fixture {
         #expect(batch.contains("<AllowErrors>true</AllowErrors>"))
         for item in report.exported {
             let bytes = FileManager.default.contents(atPath: item.path)!
-            #expect(SHA256.hex(bytes) == item.sha256)
+            #expect(Hashing.sha256Hex(bytes) == item.sha256)
             #expect(batch.contains("<SHA256>\(item.sha256)</SHA256>"))
         }
         // Σ 全年预算数 of the 10 self-evaluations, 万元 → 元.
@@ -319,7 +319,7 @@ enum Fixture {
         #expect(Fixture.files(in: folder) == before)
         let forced = try Fixture.export(forms, to: folder, overwrite: true)
         #expect(forced.conflicts.isEmpty)
-        #expect(SHA256.hex(FileManager.default.contents(atPath: victim)!) == first.exported[3].sha256)
+        #expect(Hashing.sha256Hex(FileManager.default.contents(atPath: victim)!) == first.exported[3].sha256)
     }
 
     @Test func embeddedSchemasMatchExportsFolder() throws {

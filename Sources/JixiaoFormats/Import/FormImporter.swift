@@ -47,6 +47,14 @@ public struct ImportResult: Sendable {
         }
         return first == last ? first : "\(first) 至 \(last)"
     }
+
+    /// Whether every part of `imported` was read: no unreadable part lies inside its source lines. A form that
+    /// was not read completely is reported, never written (README: “a form that cannot be read completely is
+    /// not written”).
+    public func isComplete(_ imported: ImportedForm) -> Bool {
+        guard let range = imported.lines else { return true }
+        return !unreadable.contains { $0.line.map(range.contains) ?? false }
+    }
 }
 
 /// One recovered form and where in the source it was read.

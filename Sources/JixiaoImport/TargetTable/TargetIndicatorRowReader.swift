@@ -109,7 +109,9 @@ struct TargetIndicatorRowReader {
             return Half(tokens[...], allowsLevel1: true).map { ($0, Half(tokens[0..<0], allowsLevel1: false)!) }
         }
         var best: (period: Half, annual: Half, distance: Int)?
-        for cut in 0...tokens.count {
+        // A 年度 half is at most one 二级 and two texts, so only the last three cuts can succeed: trying those
+        // alone keeps a row of n cells linear (trying every cut was quadratic).
+        for cut in max(0, tokens.count - 3)...tokens.count {
             guard let period = Half(tokens[..<cut], allowsLevel1: true),
                 let annual = Half(tokens[cut...], allowsLevel1: false), annual.level2s.count <= 1
             else { continue }

@@ -100,6 +100,8 @@ enum TabSeparatedText {
 
     /// Text exports of disclosure documents are well under 1 MB; anything far larger is not one.
     static let maximumBytes = 32 * 1024 * 1024
+    /// A printed form's widest row has about 20 cells; a line of far more is not a table row.
+    static let maximumCellsPerLine = 1_000
 
     /// Decodes a file's bytes; `name` names the file in errors.
     static func grid(data: Data, name: String) throws(ImportError) -> DocumentGrid {
@@ -128,6 +130,16 @@ enum TabSeparatedText {
         // pdftotext marks page breaks with a form feed; a page break is not part of any cell.
         let rawLines = body.replacingOccurrences(of: "\u{0C}", with: "")
             .split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        for (index, line) in rawLines.enumerated() {
+            let cells = line.utf8.count { $0 == 0x09 } + 1
+            guard cells <= maximumCellsPerLine else {
+                throw ImportError(
+                    file: name,
+                    problem:
+                        "第 \(index + 1) 行有 \(cells) 个单元格（以制表符分隔），超过每行 \(maximumCellsPerLine) 个的上限，不像是导出的表格",
+                    fix: "确认这是决算/预算公开文档导出的文本文件")
+            }
+        }
         let rows = rawLines.enumerated().map { index, line in
             let number = index + 1
             let origin = GridOrigin(line: number)

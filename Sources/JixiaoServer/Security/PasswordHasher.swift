@@ -20,7 +20,11 @@ public struct PasswordHasher: Sendable {
 
     public func hash(_ password: String) -> String {
         let salt = SecureToken.randomBytes(16)
-        let key = PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations, length: 32)
+        // The rounds and length are ours and valid, so BoringSSL has no reason to refuse them.
+        guard
+            let key = try? Hashing.pbkdf2SHA256(
+                password: Array(password.utf8), salt: salt, iterations: iterations, length: 32)
+        else { preconditionFailure("PBKDF2 refused \(iterations) rounds") }
         return "pbkdf2-sha256$\(iterations)$\(Data(salt).base64EncodedString())$\(Data(key).base64EncodedString())"
     }
 
@@ -32,9 +36,10 @@ public struct PasswordHasher: Sendable {
             let salt = Data(base64Encoded: String(parts[2])), let expected = Data(base64Encoded: String(parts[3])),
             !expected.isEmpty, password.utf8.count <= 1024
         else { return false }
-        let key = PBKDF2.deriveKey(
-            password: Array(password.utf8), salt: Array(salt), iterations: iterations,
-            length: expected.count)
+        guard
+            let key = try? Hashing.pbkdf2SHA256(
+                password: Array(password.utf8), salt: salt, iterations: iterations, length: expected.count)
+        else { return false }
         return SecureToken.constantTimeEquals(key, Array(expected))
     }
 }
@@ -48,10 +53,10 @@ public enum SecureToken {
     }
 
     /// 32 random bytes as 64 lowercase hex digits.
-    public static func make() -> String { SHA256.hexString(randomBytes(32)) }
+    public static func make() -> String { Hashing.hex(randomBytes(32)) }
 
     /// SHA-256 of a token, hex: what the store keeps instead of the session token itself.
-    public static func digest(_ token: String) -> String { SHA256.hex(Array(token.utf8)) }
+    public static func digest(_ token: String) -> String { Hashing.sha256Hex(Array(token.utf8)) }
 
     /// Equal length and equal bytes, looking at every byte whatever the first difference.
     public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {

@@ -81,7 +81,7 @@ public struct ReviewService: Sendable {
             guard let stored = try await store.form(id: record.id) else { continue }
             forms.append(LoadedForm(file: ReviewService.label(record.id), form: stored.form))
         }
-        let name = "batch-\(ReviewService.stamp(Date()))-\(SHA256.hexString(SecureToken.randomBytes(3)))"
+        let name = "batch-\(ReviewService.stamp(Date()))-\(Hashing.hex(SecureToken.randomBytes(3)))"
         let directory = (exportDirectory as NSString).appendingPathComponent(name)
         let report: ExportReport
         do {

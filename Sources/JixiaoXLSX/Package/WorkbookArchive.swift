@@ -1,9 +1,11 @@
 import Foundation
 import ZIPFoundation
 
-/// The zip container of an .xlsx (or .docx) file, opened defensively: the file, the number of entries, each entry's and
-/// the total uncompressed size and the compression ratio are capped before anything is inflated, and the
-/// caps are enforced again while inflating (the sizes in a zip header can lie).
+/// The zip container of an .xlsx (or .docx) file, opened defensively: the zip's structure is checked first
+/// (`ZipDirectory`: every offset and size inside the file), the file, the number of entries, each entry's and the
+/// total uncompressed size and the compression ratio are capped before anything is inflated, and the caps are
+/// enforced again while inflating (the sizes in a zip header can lie). ZIPFoundation reads the archive from the
+/// file, never from its in-memory emulation, whose reads past the end trap instead of failing.
 package final class WorkbookArchive {
     /// Caps for untrusted workbooks. A real 自评表 workbook is 10–50 KB packed and well under 1 MB unpacked.
     package struct Limits: Sendable {
@@ -62,9 +64,10 @@ package final class WorkbookArchive {
             throw WorkbookError(problem: "无法读取文件", fix: "确认文件路径正确且有读取权限")
         }
         try WorkbookArchive.checkSignature(data, kind: kind)
+        try ZipDirectory.validate(data, maximumEntries: limits.entryCount)
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
             throw WorkbookError(
                 problem: "文件已损坏或不完整（找不到 ZIP 目录，可能下载或复制时被截断）",

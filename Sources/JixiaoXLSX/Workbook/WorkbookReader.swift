@@ -7,6 +7,10 @@ import Foundation
 enum WorkbookReader {
     /// Most merged ranges one sheet may declare (a real form has a few dozen).
     static let maxMerges = 100_000
+    /// Most sheets one workbook may list (a real one has one to a few dozen).
+    static let maxSheets = 1_000
+    /// Most cells one row may hold: Excel's own column count.
+    static let maxCellsPerRow = 16_384
 
     static func read(_ url: URL) throws(WorkbookError) -> Workbook {
         let archive = try WorkbookArchive(url: url)
@@ -38,11 +42,20 @@ enum WorkbookReader {
             formats = try cellFormats(data, part: target)
         }
         let context = SheetContext(sharedStrings: strings, formats: formats, date1904: entries.date1904)
+        guard entries.sheets.count <= maxSheets else {
+            throw WorkbookError(
+                problem: "工作簿列出 \(entries.sheets.count) 个工作表，超过 \(maxSheets) 个的上限，不像是绩效表工作簿",
+                fix: "确认文件来源；只保留表单所在的工作表后再导入")
+        }
+        let relationsByID = Dictionary(workbookRelations.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var sheets: [Worksheet] = []
+        // A part listed under several sheet names is read once, under its first name.
+        var readParts: Set<String> = []
         for entry in entries.sheets {
-            guard let relation = workbookRelations.first(where: { $0.id == entry.relationID }),
-                relation.type.hasSuffix("/worksheet")
-            else { continue }  // chart sheets, dialog sheets
+            guard let relation = relationsByID[entry.relationID], relation.type.hasSuffix("/worksheet") else {
+                continue  // chart sheets, dialog sheets
+            }
+            guard readParts.insert(relation.target.lowercased()).inserted else { continue }
             guard let data = try archive.part(relation.target) else {
                 throw notASpreadsheet("工作表“\(entry.name)”的部件 \(relation.target) 不存在")
             }
@@ -237,6 +250,7 @@ enum WorkbookReader {
         let sheetName: String
         private var row = 0
         private var lastColumn = 0
+        private var cellsInRow = 0
         private var cell: PendingCell?
         private var inlineText: TextCollector?
 
@@ -271,8 +285,16 @@ enum WorkbookReader {
             case .start("row", let attributes):
                 row = attributes["r"].flatMap(Int.init) ?? row + 1
                 lastColumn = 0
+                cellsInRow = 0
                 guard (1...CellAddress.maxRow).contains(row) else { throw badReference("行号 \(row)") }
             case .start("c", let attributes):
+                cellsInRow += 1
+                guard cellsInRow <= WorkbookReader.maxCellsPerRow else {
+                    throw WorkbookError(
+                        problem:
+                            "工作表“\(sheetName)”第 \(row) 行的单元格超过 \(WorkbookReader.maxCellsPerRow) 个（Excel 的列数上限），文件已损坏或不是绩效表",
+                        fix: "确认文件来源；在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入")
+                }
                 let address: CellAddress
                 if let reference = attributes["r"] {
                     guard let parsed = CellAddress(reference: reference) else {

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# scripts/fuzz.sh TARGET|all SECONDS [SEED]: fuzzes one reader (or each, `all`) for SECONDS each with the
+# deterministic mutational driver JixiaoFuzz (Fuzz/JixiaoFuzz), seeded from Fuzz/corpus/TARGET/. Each target
+# runs in a child process under a memory limit (4 GB) and a time limit; if the child dies (a trap, a signal,
+# the time limit) the input it was reading is saved as Fuzz/crashes/TARGET/<sha1> and the script exits 1.
+# Replay a saved input with: $(swift build --show-bin-path)/JixiaoFuzz replay TARGET FILE
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target=${1:?usage: scripts/fuzz.sh TARGET|all SECONDS [SEED]}
+seconds=${2:?usage: scripts/fuzz.sh TARGET|all SECONDS [SEED]}
+seed=${3:-1}
+bin="$(swift build --show-bin-path)/JixiaoFuzz"
+[ -x "$bin" ] || swift build --product JixiaoFuzz
+if [ "$target" = all ]; then targets=$("$bin" list); else targets=$target; fi
+status=0
+for name in $targets; do
+    work=$(mktemp -d)
+    set +e
+    (
+        ulimit -v $((4 * 1024 * 1024))
+        exec timeout --signal=KILL $((seconds + 60)) "$bin" run "$name" "$seconds" "Fuzz/corpus/$name" "$work/last" "$seed"
+    )
+    code=$?
+    set -e
+    if [ "$code" -ne 0 ]; then
+        mkdir -p "Fuzz/crashes/$name"
+        saved="Fuzz/crashes/$name/$(sha1sum "$work/last" | cut -c1-12)"
+        cp "$work/last" "$saved"
+        echo "模糊测试 $name：子进程异常结束（退出码 $code），输入已保存为 $saved" >&2
+        status=1
+    fi
+    rm -rf "$work"
+done
+exit $status
