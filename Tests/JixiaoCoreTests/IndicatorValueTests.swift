@@ -77,7 +77,7 @@ import Testing
         QuantityCase("≥6000平米", .atLeast, "6000", "平米", base: "平方米", baseValue: "6000"),
         QuantityCase("=257.34平方米", .equal, "257.34", "平方米", base: "平方米", baseValue: "257.34"),
         QuantityCase("＝0次", .equal, "0", "次", base: "次", baseValue: "0"),
-        // Bare numbers: no operator, and flagged (domain §2.3).
+        // Bare numbers: no operator, and flagged (docs/domain.md §2.3).
         QuantityCase("257.34平方米", nil, "257.34", "平方米", base: "平方米", baseValue: "257.34", flaws: [.missingOperator]),
         QuantityCase("100%", nil, "100", "%", base: "%", baseValue: "100", flaws: [.missingOperator]),
         QuantityCase("3360元/人", nil, "3360", "元/人", base: "元/人", baseValue: "3360", flaws: [.missingOperator]),

@@ -5,7 +5,7 @@ import Testing
 
 /// The self-evaluation arithmetic rules on the ten published 2023 forms (seeds 000 and 003): every finding
 /// they make, with its numbers, under both policies. A rule that starts firing on a form whose arithmetic
-/// is right, or stops firing on a known defect (domain §12), fails here.
+/// is right, or stops firing on a known defect (docs/domain.md §12), fails here.
 @Suite struct SelfEvaluationArithmeticSeedTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

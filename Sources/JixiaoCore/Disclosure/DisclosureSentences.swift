@@ -11,7 +11,7 @@ public struct DocumentLine: Sendable, Hashable {
     }
 }
 
-/// The department summary sentence of a 决算公开 as printed (domain §8):
+/// The department summary sentence of a 决算公开 as printed (docs/domain.md §8):
 /// “2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个…“良”…”.
 ///
 /// Read by its phrases, not by one fixed template, because units word it differently (“共开展绩效自评的二级项目
@@ -45,7 +45,7 @@ public struct SummarySentence: Sendable, Hashable {
     }
 }
 
-/// The budget-side sentence of a 预算公开 (domain §8, §12.3): “纳入绩效目标管理的二级项目10个，共计金额
+/// The budget-side sentence of a 预算公开 (docs/domain.md §8, §12.3): “纳入绩效目标管理的二级项目10个，共计金额
 /// 261,894.09万元。其中：其他运转类项目7个，涉及金额259,821.00万元；特定目标类项目3个，涉及金额2,073.09万元。”
 public struct BudgetSentence: Sendable, Hashable {
     /// One category of the 其中 clause.

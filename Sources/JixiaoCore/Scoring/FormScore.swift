@@ -22,7 +22,7 @@ public struct FormScore: Sendable, Hashable {
     public let ruleSum: Decimal
     public let total: Decimal
     public let grade: Grade
-    /// Unrounded execution score + Σ entered scores: what the platform grades (domain §3.5).
+    /// Unrounded execution score + Σ entered scores: what the platform grades (docs/domain.md §3.5).
     public let unroundedTotal: Decimal
     public let ruleTotal: Decimal
     public let ruleGrade: Grade

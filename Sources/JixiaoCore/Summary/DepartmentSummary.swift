@@ -1,6 +1,6 @@
 import Foundation
 
-/// 涉及资金: which amount the summary sentence sums (domain §8). No rule was found and the published
+/// 涉及资金: which amount the summary sentence sums (docs/domain.md §8). No rule was found and the published
 /// documents disagree: seed 003 sums 年初预算数, seed 000 全年执行数.
 public enum InvolvedFunds: String, Sendable, Hashable, CaseIterable {
     /// Σ年初预算数 (目标申报数 of the 资金总额 rows).
@@ -48,7 +48,7 @@ public struct GradeCounts: Sendable, Hashable {
 ///
 /// X and A–D count the forms after removing exact duplicates (a published summary can count one form twice)
 /// and use the recomputed grade (the grade of `FormScore.total`); the printed grades are counted beside
-/// them. 涉及资金 is summed over the counted forms first and rounded to 2 places after (domain §5): 280.165 →
+/// them. 涉及资金 is summed over the counted forms first and rounded to 2 places after (docs/domain.md §5): 280.165 →
 /// 280.17, where rounding each term would give 280.16.
 public struct DepartmentSummary: Sendable {
     public let policyID: String

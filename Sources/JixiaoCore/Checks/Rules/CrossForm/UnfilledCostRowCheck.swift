@@ -1,7 +1,7 @@
 /// XF.TGSE.030: Shanxi's 未填报 cost row stands exactly where the target table set no 成本指标.
 ///
 /// The platform inserts 产出指标 / 成本指标 / 未填报 into a self-evaluation when its target table has no cost
-/// indicator (domain §4.1), and that row is capped at 5 points. A 未填报 row against a target that does set a
+/// indicator (docs/domain.md §4.1), and that row is capped at 5 points. A 未填报 row against a target that does set a
 /// cost indicator drops a real target (and takes the cap wrongly); a self-evaluation with no cost row at all
 /// against a target without one has lost the inserted row. A real cost row against a target without one is
 /// fine: the unit set a cost indicator at adjustment. Warning: the score may be affected, the form is not

@@ -12,7 +12,7 @@ public struct BudgetCategoriesCheck: DisclosureCheck {
         id: "DS.BGT.010", slug: "budget-categories-partition", name: "预算公开分类个数与金额无法对应目标表",
         summary:
             "预算公开“其中：××类项目n个，涉及金额a万元；…”的分类个数之和不等于目标表张数、分类金额之和不等于共计金额，或者找不到一种把目标表分成各类的分法使每类的张数和金额都与句中相符；个数与金额错配（如 7 个对应 3 个项目的金额）时指出可行的配对。",
-        basis: "分类是对所附目标表的划分（domain §8、§12.3）；目标表本身不载明类别，只能按个数和金额反推。",
+        basis: "分类是对所附目标表的划分（docs/domain.md §8、§12.3）；目标表本身不载明类别，只能按个数和金额反推。",
         defaultSeverity: .warning, scope: .disclosure,
         tolerance: "每类金额（元）求和折合万元后按句中小数位四舍五入比较；目标表超过 24 张或分法过多时不判断",
         passing: [

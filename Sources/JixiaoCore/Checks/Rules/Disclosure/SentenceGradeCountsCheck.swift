@@ -6,7 +6,7 @@ public struct SentenceGradeCountsCheck: DisclosureCheck {
     public static let description = CheckDescription(
         id: "DS.GRADE.010", slug: "summary-grade-counts", name: "汇总句等级个数与重算不符",
         summary: "汇总句中各等级的项目个数与所附自评表按表内得分重算的等级个数不一致（只比较句中写出的等级）；消息列出表上等级和重算等级不同的表。",
-        basis: "等级由总分决定（90/80/60，domain §4）；汇总句按表上等级计数时，会把总分算错的表计入错误的等级。",
+        basis: "等级由总分决定（90/80/60，docs/domain.md §4）；汇总句按表上等级计数时，会把总分算错的表计入错误的等级。",
         defaultSeverity: .error, scope: .disclosure,
         passing: [
             CheckExample(

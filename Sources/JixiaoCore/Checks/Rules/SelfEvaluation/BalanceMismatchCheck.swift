@@ -1,6 +1,6 @@
 /// SE.FUND.010: 资金结(转)余 must equal 全年预算数 − 全年执行数, on the 资金总额 row and on every source row.
 ///
-/// The balance is defined as that difference (自评表 layout, domain §1) and both sides are printed amounts,
+/// The balance is defined as that difference (自评表 layout, docs/domain.md §1) and both sides are printed amounts,
 /// so no rounding is involved: the comparison is exact to the printed decimals. Error: one of the three
 /// printed amounts is wrong. A blank or unreadable cell is left to the value rules.
 public struct BalanceMismatchCheck: SelfEvaluationCheck {

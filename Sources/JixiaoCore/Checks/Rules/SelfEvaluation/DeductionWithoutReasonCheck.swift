@@ -2,7 +2,7 @@
 ///
 /// 财预〔2020〕10号 requires the reason and the remedy for every target missed; the platform refuses to
 /// save such a row ("第N行请填写偏差原因及改进措施！"). Error. This covers Shanxi's 未填报 cost row too:
-/// weighted above the cap, it must score below its 分值 and so needs a reason (domain §4.1, E8).
+/// weighted above the cap, it must score below its 分值 and so needs a reason (docs/domain.md §4.1, E8).
 public struct DeductionWithoutReasonCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.SCORE.040", slug: "deduction-without-reason", name: "扣分未填偏差原因",

@@ -1,7 +1,7 @@
 /// SE.SX.020 (Shanxi): a row dropped at adjustment (年初指标值 set, 调整后指标值 empty) should carry no
 /// 实际完成值 and no 得分.
 ///
-/// The Shanxi platform leaves such a row unfilled and unscored ("整行不应该填写"; domain §4.2, E9), so a
+/// The Shanxi platform leaves such a row unfilled and unscored ("整行不应该填写"; docs/domain.md §4.2, E9), so a
 /// value on it was either meant for a target that is missing or will be silently ignored. Warning: the
 /// total is unaffected, but what the unit reported is lost. Runs only under a policy that skips dropped
 /// rows; a 分值 alone is tolerated (the template prints it).

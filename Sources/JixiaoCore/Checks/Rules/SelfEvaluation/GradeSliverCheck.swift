@@ -3,7 +3,7 @@ import Foundation
 /// SE.GRADE.030: the rounded total and the unrounded sum fall in different grades.
 ///
 /// Jixiao grades the total readers see, rounded to 2 places; the platform grades the unrounded sum
-/// (domain §3.5, E7: Σ 84.60 + 5.3955 prints 90.00 优, the platform says 良). Notice: both readings are
+/// (docs/domain.md §3.5, E7: Σ 84.60 + 5.3955 prints 90.00 优, the platform says 良). Notice: both readings are
 /// defensible, and the reviewer should know the platform may disagree.
 public struct GradeSliverCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(

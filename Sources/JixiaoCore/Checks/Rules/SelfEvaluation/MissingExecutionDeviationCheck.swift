@@ -2,7 +2,7 @@
 ///
 /// 财预〔2020〕10号 asks for the reason of every deviation from the target, and unspent budget is one.
 /// Warning, not error: the Shanxi forms leave that cell blank (or have no such column) and explain the
-/// shortfall in 项目绩效分析 instead (domain §3.6), so the reason may exist elsewhere on the form.
+/// shortfall in 项目绩效分析 instead (docs/domain.md §3.6), so the reason may exist elsewhere on the form.
 public struct MissingExecutionDeviationCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.EXEC.040", slug: "missing-execution-deviation", name: "执行率未达 100% 未填偏差原因",

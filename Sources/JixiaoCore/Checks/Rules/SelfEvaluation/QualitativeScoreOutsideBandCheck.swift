@@ -3,8 +3,8 @@
 ///
 /// The national bands; the platform enforces them for the national wording. Error by default; the Shanxi
 /// policy lowers it to a warning, because the Shanxi platform's template never matches its own wording
-/// and so does not enforce the bands (domain §4.3). Shanxi's 未填报 cost row is exempt: its cap beats the
-/// band (domain §4.1). Scores outside 0…分值 are SE.SCORE.010's.
+/// and so does not enforce the bands (docs/domain.md §4.3). Shanxi's 未填报 cost row is exempt: its cap beats the
+/// band (docs/domain.md §4.1). Scores outside 0…分值 are SE.SCORE.010's.
 public struct QualitativeScoreOutsideBandCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.SCORE.030", slug: "qualitative-score-outside-band", name: "定性指标得分不在档次区间",

@@ -6,7 +6,7 @@ import Foundation
 /// formulas implement it. Warning: a unit may deviate with a recorded reason, and the reviewer decides.
 /// Left to other rules, so that one cell gets one finding: a full score on a missed target
 /// (SE.SCORE.080), a score outside 0…分值 (SE.SCORE.010). A 偏离度 deduction — an over-achieved row scored
-/// below full marks with a 偏差原因 (domain §3.7) — is a recorded override and passes.
+/// below full marks with a 偏差原因 (docs/domain.md §3.7) — is a recorded override and passes.
 public struct ScoreDiffersFromRuleCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.SCORE.020", slug: "score-differs-from-rule", name: "定量指标得分与计分规则不符",

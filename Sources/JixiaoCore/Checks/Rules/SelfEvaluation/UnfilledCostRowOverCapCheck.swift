@@ -1,7 +1,7 @@
 /// SE.SX.010 (Shanxi): the 未填报 cost row may score at most min(cap, 分值) points (cap 5).
 ///
 /// When the target table set no 成本指标, the Shanxi platform inserts a 成本指标 row marked 未填报 and
-/// rules that it "得分不得超过5分" (domain §4.1, E8). Error: the points are not earnable. Runs only under
+/// rules that it "得分不得超过5分" (docs/domain.md §4.1, E8). Error: the points are not earnable. Runs only under
 /// a policy with `unfilledCostRowCap`; a score above the 分值 itself is SE.SCORE.010's.
 public struct UnfilledCostRowOverCapCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
