@@ -172,7 +172,10 @@ import Testing
                 return record
             }
             #expect(autosaved.state == .draft && autosaved.version > 1)
-            #expect(try await browser.text("#save-status").contains("已自动保存草稿"))
+            // The page reports it once the answer is back (a recomputation arriving meanwhile may fill a computed
+            // cell, which is saved in a second pass).
+            try await browser.wait(
+                for: "document.querySelector('#save-status').textContent.includes('已自动保存草稿')", "autosave reported")
 
             // The session ends while the officer types (signed out elsewhere): the page asks to sign in again in
             // place, then saves what was typed.
