@@ -20,7 +20,7 @@ public enum FormFileReader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
         }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.isBlank else {
             throw FormFileError(file: file, problem: "文件为空", fix: "按 Forms/README.md 的示例填写表单，或删除该文件")
         }
         let root: Node

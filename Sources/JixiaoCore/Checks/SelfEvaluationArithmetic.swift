@@ -6,7 +6,7 @@ import Foundation
 
 extension String {
     /// A cell holds text other than whitespace (a 偏差原因 that says something).
-    var isFilledCell: Bool { !trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    var isFilledCell: Bool { !isBlank }
 }
 
 extension EnteredNumber {

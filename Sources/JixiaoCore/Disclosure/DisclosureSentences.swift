@@ -85,7 +85,7 @@ public struct BudgetSentence: Sendable, Hashable {
             let clause = rest[among.upperBound...].prefix { $0 != "。" }
             for match in clause.matches(of: SentenceText.category) {
                 guard let n = Int(match.output.2) else { continue }
-                let name = String(match.output.1).trimmingCharacters(in: .whitespaces)
+                let name = String(match.output.1).trimmed
                 categories.append(
                     Category(
                         name: name.hasSuffix("项目") ? String(name.dropLast(2)) : name, projectCount: n,
@@ -108,9 +108,9 @@ public enum DisclosureSentences {
             let isSummary = plain.contains(SentenceText.selfEvaluationCount)
             let isBudget = plain.contains(SentenceText.budgetProjectCount)
             guard isSummary || isBudget else { continue }
-            var text = line.text.trimmingCharacters(in: .whitespaces)
+            var text = line.text.trimmed
             for next in lines[(index + 1)...].prefix(3) where !text.hasSuffix("。") && !text.contains("。其中") {
-                let more = next.text.trimmingCharacters(in: .whitespaces)
+                let more = next.text.trimmed
                 if more.isEmpty { break }
                 text += more
             }
@@ -121,28 +121,27 @@ public enum DisclosureSentences {
     }
 }
 
-/// The phrases the two sentences are read by. Computed, not stored: a `Regex` is not `Sendable`. Digits
-/// are `[0-9]`, not `\d`, which also matches 万 (a numeric character in Unicode).
+/// The phrases the two sentences are read by. Digits are `[0-9]`, not `\d`, which also matches 万 (a numeric
+/// character in Unicode).
+///
+/// Stored once, as every pattern of the catalogue is: evaluating a regex literal parses and compiles it again
+/// (that was most of `jixiao check`'s time). `Regex` is not `Sendable`, but a stored one is immutable and
+/// caches its compiled program atomically (`Regex.Program.loweredProgram`), so several threads may match it.
 enum SentenceText {
-    static var selfEvaluationCount: Regex<(Substring, Substring)> {
+    nonisolated(unsafe) static let selfEvaluationCount: Regex<(Substring, Substring)> =
         /(?:绩效自评(?:项目)?个数|开展(?:了)?(?:项目支出)?绩效自评的(?:二级)?项目)(?:为|共|共计)?\s*([0-9]+)\s*个/
-    }
-    static var budgetProjectCount: Regex<(Substring, Substring)> {
+    nonisolated(unsafe) static let budgetProjectCount: Regex<(Substring, Substring)> =
         /纳入(?:项目支出)?绩效目标管理的(?:二级)?项目(?:共|共计)?\s*([0-9]+)\s*个/
-    }
-    static var involvedAmount: Regex<(Substring, Substring, Substring)> {
+    nonisolated(unsafe) static let involvedAmount: Regex<(Substring, Substring, Substring)> =
         /(?:涉及|共计|合计)(?:项目)?(?:资金|金额)(?:共|共计|合计)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
-    }
-    static var category: Regex<(Substring, Substring, Substring, Substring, Substring)> {
+    nonisolated(unsafe) static let category: Regex<(Substring, Substring, Substring, Substring, Substring)> =
         /(?:^|[：:；;，,、])\s*([^：:；;，,、。0-9]+?)([0-9]+)\s*个[，,]?\s*涉及(?:项目)?(?:资金|金额)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
-    }
-    static var yearPrefix: Regex<(Substring, Substring)> { /([0-9]{4})\s*年/ }
+    nonisolated(unsafe) static let yearPrefix: Regex<(Substring, Substring)> = /([0-9]{4})\s*年/
     /// A grade named in a clause: quoted (“优”), after 等级为/结果为, before 等级/级 (优秀等级), or right before
     /// its count (优5个).
-    static var gradeWord: Regex<(Substring, Substring?, Substring?, Substring?)> {
+    nonisolated(unsafe) static let gradeWord: Regex<(Substring, Substring?, Substring?, Substring?)> =
         /[“"‘「『]\s*(优|良|中|差)\s*[”"’」』]|(?:等级|结果)(?:为|是)\s*(优|良|中|差)|(优|良|中|差)(?:秀|好|等)?(?:等级|级|(?=\s*[0-9]+\s*个))/
-    }
-    static var projectCount: Regex<(Substring, Substring)> { /([0-9]+)\s*个/ }
+    nonisolated(unsafe) static let projectCount: Regex<(Substring, Substring)> = /([0-9]+)\s*个/
 
     /// Full-width digits, points and commas to ASCII.
     static func normalize(_ text: String) -> String { DecimalText.normalizeDigits(text) }

@@ -39,7 +39,7 @@ public struct EnteredNumber: Sendable, Hashable, ExpressibleByStringLiteral {
     public init(stringLiteral text: String) { self.init(text) }
 
     /// A blank cell (read as 0 where the layout says blank means 0, e.g. 目标表 fund sources).
-    public var isBlank: Bool { text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+    public var isBlank: Bool { text.isBlank }
 
     /// Not blank, yet not a number.
     public var isUnreadable: Bool { !isBlank && value == nil }
@@ -128,7 +128,7 @@ public struct EnteredNumber: Sendable, Hashable, ExpressibleByStringLiteral {
     static func readAnnotated(_ raw: String) -> Annotated? {
         let text = DecimalText.normalizeDigits(raw.filter { !$0.isWhitespace })
         guard let (length, plain) = DecimalText.scanNumber(text), length > 0,
-            let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+            let number = Decimal(string: plain, locale: DecimalText.posix)
         else { return nil }
         var rest = String(text.dropFirst(length))
         var remark = ""
@@ -158,13 +158,13 @@ public struct CodedName: Sendable, Hashable {
 
     public init(_ text: String) {
         self.text = text
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if let dash = trimmed.firstIndex(where: { $0 == "-" || $0 == "－" }),
-            case let code = trimmed[..<dash].trimmingCharacters(in: .whitespaces),
+            case let code = trimmed[..<dash].trimmed,
             !code.isEmpty, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0.isLetter) })
         {
             self.code = code
-            self.name = trimmed[trimmed.index(after: dash)...].trimmingCharacters(in: .whitespaces)
+            self.name = trimmed[trimmed.index(after: dash)...].trimmed
         } else {
             self.code = nil
             self.name = trimmed

@@ -80,7 +80,7 @@ public enum FormDuplicates {
     static func sameAfterRounding(_ a: EnteredNumber, _ b: EnteredNumber) -> Bool {
         guard let x = a.valueOrZero, let y = b.valueOrZero else {
             return a.valueOrZero == nil && b.valueOrZero == nil
-                && a.text.trimmingCharacters(in: .whitespaces) == b.text.trimmingCharacters(in: .whitespaces)
+                && a.text.trimmed == b.text.trimmed
         }
         return x.round2 == y.round2
     }

@@ -240,9 +240,9 @@ public struct SelfEvaluation: Sendable, Hashable {
         /// qualitative one, is left as it is.
         static func composed(_ value: IndicatorValue, _ nature: String?, _ unit: String?) -> IndicatorValue {
             guard !value.isEmpty else { return value }
-            var text = value.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = value.text.trimmed
             let op = nature.flatMap(ComparisonOperator.init(nature:))
-            let unitText = unit?.trimmingCharacters(in: .whitespaces) ?? ""
+            let unitText = unit?.trimmed ?? ""
             switch value.reading {
             case .quantity(let printed, let quantity):
                 if printed == nil, let op { text = op.rawValue + text }

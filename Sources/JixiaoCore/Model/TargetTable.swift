@@ -81,7 +81,7 @@ public struct TargetTable: Sendable, Hashable {
 
     /// 项目期 in years (`99年` → 99), nil when it is not `N年`.
     public var periodYears: Int? {
-        let digits = period.trimmingCharacters(in: .whitespaces)
+        let digits = period.trimmed
         guard digits.hasSuffix("年") else { return nil }
         return Int(digits.dropLast())
     }
@@ -214,7 +214,7 @@ public struct TargetTable: Sendable, Hashable {
 
         public var level2Value: Level2? { Level2(label: level2) }
         /// An empty template row (the 二级 printed with no indicator under it).
-        public var isTemplateRow: Bool { name.trimmingCharacters(in: .whitespaces).isEmpty && value.isEmpty }
+        public var isTemplateRow: Bool { name.trimmed.isEmpty && value.isEmpty }
     }
 
     public struct Footer: Sendable, Hashable {

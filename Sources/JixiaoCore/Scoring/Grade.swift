@@ -8,7 +8,7 @@ public enum Grade: String, Sendable, Hashable, CaseIterable, Codable, Comparable
     case poor = "差"
 
     public init?(label: String) {
-        let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = label.trimmed
         guard let grade = Grade.allCases.first(where: { text == $0.rawValue || text.hasPrefix($0.rawValue) })
         else { return nil }
         self = grade

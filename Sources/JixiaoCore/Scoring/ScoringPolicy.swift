@@ -80,7 +80,7 @@ public struct ScoringPolicy: Sendable, Hashable {
 
     /// A printed 等级 read against this policy's labels (exactly, else by the longest label it starts with).
     public func grade(ofLabel text: String) -> Grade? {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = text.trimmed
         guard !text.isEmpty else { return nil }
         let labelled = Grade.allCases.map { ($0, label(of: $0)) }
         if let exact = labelled.first(where: { $0.1 == text }) { return exact.0 }
@@ -89,7 +89,7 @@ public struct ScoringPolicy: Sendable, Hashable {
 
     /// The qualitative outcome a text states under this policy's wordings (longest matching prefix).
     public func outcome(ofText text: String) -> QualitativeOutcome? {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = text.trimmed
         var best: (outcome: QualitativeOutcome, length: Int)?
         for outcome in QualitativeOutcome.allCases {
             for wording in qualitativeWordings[outcome] ?? [] where !wording.isEmpty && text.hasPrefix(wording) {

@@ -9,10 +9,14 @@ public enum DecimalText {
     /// (`598,500`, `8,266,024.73`), optional fraction. Full-width digits and points are accepted.
     /// Returns nil for anything else, including the empty string.
     public static func parse(_ raw: String) -> Decimal? {
-        let text = normalizeDigits(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        let text = normalizeDigits(raw.trimmed)
         guard let (length, plain) = scanNumber(text), length == text.count else { return nil }
-        return Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: plain, locale: posix)
     }
+
+    /// The locale numbers are read in (a point, no grouping), made once: creating a `Locale` costs more than
+    /// reading the number.
+    static let posix = Locale(identifier: "en_US_POSIX")
 
     /// Scans a number at the start of `text` (already digit-normalised). Returns the number of
     /// characters it covers and its plain form without separators.
@@ -63,7 +67,8 @@ public enum DecimalText {
 
     /// Maps full-width digits, point, comma and signs to ASCII.
     static func normalizeDigits(_ text: String) -> String {
-        String(
+        guard text.unicodeScalars.contains(where: { (0xFF0B...0xFF19).contains($0.value) }) else { return text }
+        return String(
             text.unicodeScalars.map { scalar -> Character in
                 switch scalar.value {
                 case 0xFF10...0xFF19: return Character(UnicodeScalar(scalar.value - 0xFF10 + 0x30)!)

@@ -68,7 +68,7 @@ public struct IndicatorValue: Sendable, Hashable {
     }
 
     static func read(_ raw: String) -> (Reading, [Flaw]) {
-        let text = DecimalText.normalizeDigits(raw.trimmingCharacters(in: .whitespacesAndNewlines))
+        let text = DecimalText.normalizeDigits(raw.trimmed)
         guard !text.isEmpty else { return (.empty, []) }
         var flaws: [Flaw] = []
         if text.contains(where: { "*_".contains($0) }) || text.hasPrefix("-") { flaws.append(.forbiddenCharacter) }
@@ -79,7 +79,7 @@ public struct IndicatorValue: Sendable, Hashable {
         if text == "未填报" { return (.notFilled, flaws) }
         if let (outcome, wording) = QualitativeOutcome.recognise(text) { return (.outcome(outcome, wording), flaws) }
         if let (op, rest) = ComparisonOperator.split(text) {
-            let body = rest.trimmingCharacters(in: .whitespaces)
+            let body = rest.trimmed
             guard let quantity = scanQuantity(body), !body.hasPrefix("-") else {
                 return (.unparsed(.operatorWithoutNumber), flaws)
             }
@@ -98,7 +98,7 @@ public struct IndicatorValue: Sendable, Hashable {
     /// A number at the start followed by its unit.
     static func scanQuantity(_ text: String) -> Quantity? {
         guard let (length, plain) = DecimalText.scanNumber(text),
-            let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+            let number = Decimal(string: plain, locale: DecimalText.posix)
         else { return nil }
         return Quantity(number: number, unit: MeasureUnit(String(text.dropFirst(length))))
     }
@@ -122,7 +122,7 @@ public struct IndicatorValue: Sendable, Hashable {
 enum DateText {
     /// `text` starts with a four-digit year (1900–2099) followed by 年 and a month, a day, or 底/末/前/内/上半年/下半年.
     static func starts(_ text: String) -> Bool {
-        let chars = Array(text.trimmingCharacters(in: .whitespaces))
+        let chars = Array(text.trimmed)
         // `11月底完成`, `12月31日前`: a month (1–12) and what follows a month in a deadline.
         let monthDigits = chars.prefix { $0.isASCII && $0.isNumber }
         if (1...2).contains(monthDigits.count), chars.count > monthDigits.count + 1, chars[monthDigits.count] == "月",

@@ -10,13 +10,9 @@ public struct MeasureUnit: Sendable, Hashable, Codable {
     public let scale: Decimal
 
     public init(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         self.text = trimmed
-        var rest =
-            trimmed
-            .replacingOccurrences(of: "（", with: "(")
-            .replacingOccurrences(of: "）", with: ")")
-            .replacingOccurrences(of: "％", with: "%")
+        var rest = trimmed.replacingScalars(MeasureUnit.halfWidth)
         var scale = Decimal(1)
         for (prefix, factor) in MeasureUnit.scalePrefixes where rest.hasPrefix(prefix) {
             rest = String(rest.dropFirst(prefix.count))
@@ -27,6 +23,7 @@ public struct MeasureUnit: Sendable, Hashable, Codable {
         self.scale = scale
     }
 
+    static let halfWidth: [Unicode.Scalar: Unicode.Scalar] = ["（": "(", "）": ")", "％": "%"]
     static let scalePrefixes: [(String, Decimal)] = [("亿", Decimal(100_000_000)), ("万", Decimal(10_000))]
     /// Spellings of the same unit seen in forms.
     /// Only true synonyms: `百分点` (a difference of percentages) is not `%`.

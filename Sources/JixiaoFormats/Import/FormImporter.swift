@@ -141,7 +141,7 @@ public enum FormImporters {
             name.unicodeScalars.map {
                 "/\\:*?\"<>|".unicodeScalars.contains($0) || $0.value < 0x20 || $0.value == 0x7F ? "_" : Character($0)
             })
-        let cleaned = replaced.trimmingCharacters(in: .whitespaces).drop { $0 == "." || $0 == "_" || $0 == " " }
+        let cleaned = replaced.trimmed.drop { $0 == "." || $0 == "_" || $0 == " " }
         return cleaned.isEmpty ? "未命名" : String(cleaned.prefix(120))
     }
 }

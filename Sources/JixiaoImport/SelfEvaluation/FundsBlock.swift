@@ -120,7 +120,7 @@ struct FundsBlock {
     /// `其中：中央财政资金` → `中央财政资金`.
     static func sourceName(_ label: String) -> String {
         for prefix in ["其中：", "其中:"] where label.hasPrefix(prefix) {
-            return String(label.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return String(label.dropFirst(prefix.count)).trimmed
         }
         return label
     }

@@ -16,7 +16,7 @@ enum Labels {
     /// Whether the cell is a number column's entry: a number (`48.5`, `598,500`, `100.00`), a percentage, or
     /// a dash standing for "not applicable".
     static func isAmount(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed
         if DecimalText.parse(trimmed) != nil { return true }
         if trimmed.hasSuffix("%") || trimmed.hasSuffix("％"), DecimalText.parse(String(trimmed.dropLast())) != nil {
             return true

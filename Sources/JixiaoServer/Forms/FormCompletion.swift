@@ -41,7 +41,7 @@ struct FormCompletion {
             for (index, source) in form.funds.sources.enumerated() { balance("funds.sources[\(index)]", source) }
         }
         suggest("total", form.printedTotal, score.total)
-        if (form.printedGrade ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+        if (form.printedGrade ?? "").trimmed.isEmpty {
             suggestions.append(("grade", score.grade.label))
         }
         self.suggestions = suggestions

@@ -83,7 +83,7 @@ enum ReviewRoutes {
 
     /// The dashboard's filter from its address; the unit may be given by id, 单位代码 or name.
     static func filter(_ query: FormFieldsBody) throws -> Dashboard.Filter {
-        let search = query["q"]?.trimmingCharacters(in: .whitespaces)
+        let search = query["q"]?.trimmed
         guard (search?.count ?? 0) <= 100 else { throw RequestError.badRequest("搜索内容不能超过 100 字") }
         return Dashboard.Filter(
             year: try query.optionalInteger("year", label: "年度"),

@@ -13,7 +13,7 @@ public struct AdminService: Sendable {
 
     /// A unit from `209100-山西省社会保险局` (code and name) or a bare name.
     public func createUnit(label: String) async throws -> BudgetUnit {
-        let text = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = label.trimmed
         guard !text.isEmpty, text.count <= 200 else {
             throw ServiceError.invalid("请填写单位名称（可带代码，如 209100-山西省社会保险局），不超过 200 字")
         }
@@ -38,13 +38,13 @@ public struct AdminService: Sendable {
         login: String, displayName: String, role: Role, password: String, unitID: Int64?,
         reviewedUnits: Set<Int64>, temporary: Bool = true
     ) async throws -> User {
-        let login = login.trimmingCharacters(in: .whitespaces)
+        let login = login.trimmed
         guard !login.isEmpty, login.count <= 64,
             login.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) })
         else {
             throw ServiceError.invalid("登录名只能由字母、数字和 . _ - 组成，不超过 64 位")
         }
-        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = displayName.trimmed
         guard !name.isEmpty, name.count <= 64 else { throw ServiceError.invalid("请填写姓名（不超过 64 字）") }
         if let weakness = PasswordPolicy.weakness(of: password, login: login) { throw ServiceError.invalid(weakness) }
         if role == .officer, unitID == nil { throw ServiceError.invalid("经办人必须属于一个单位") }

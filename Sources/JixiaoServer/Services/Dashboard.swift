@@ -86,7 +86,7 @@ public struct Dashboard: Sendable {
 extension Dashboard {
     /// The unit an address names: its id, its 单位代码, its name or its `代码-名称` label.
     static func unit(_ text: String, in units: [BudgetUnit]) -> BudgetUnit? {
-        let text = text.trimmingCharacters(in: .whitespaces)
+        let text = text.trimmed
         if let id = Int64(text), let unit = units.first(where: { $0.id == id }) { return unit }
         return units.first { $0.code == text || $0.name == text || $0.label == text }
     }

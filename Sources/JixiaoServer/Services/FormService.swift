@@ -240,7 +240,7 @@ public struct FormService: Sendable {
     /// Returns a submitted form to its officer; the comment says what to change.
     public func returnForm(_ user: User, formID: Int64, version: Int?, comment: String) async throws -> FormRecord {
         let stored = try await readable(user, formID: formID, for: .review)
-        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = comment.trimmed
         guard !comment.isEmpty else { throw ServiceError.invalid("退回时请填写退回意见，说明需要修改的内容") }
         guard comment.count <= 2000 else { throw ServiceError.invalid("退回意见不能超过 2000 字") }
         return try await move(user, formID: stored.record.id, .return, version: version, comment: comment)
@@ -248,7 +248,7 @@ public struct FormService: Sendable {
 
     public func approve(_ user: User, formID: Int64, version: Int?, comment: String?) async throws -> FormRecord {
         let stored = try await readable(user, formID: formID, for: .review)
-        let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = comment?.trimmed
         return try await move(
             user, formID: stored.record.id, .approve, version: version,
             comment: comment?.isEmpty == false ? comment : nil)

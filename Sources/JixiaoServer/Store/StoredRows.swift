@@ -480,7 +480,7 @@ enum StoreSQL {
             conditions.append("id IN (SELECT form_id FROM form_findings WHERE rule_id = ?)")
             values.append(.text(rule))
         }
-        if let search = query.search?.trimmingCharacters(in: .whitespaces), !search.isEmpty {
+        if let search = query.search?.trimmed, !search.isEmpty {
             conditions.append("project \(dialect.like) ? ESCAPE '\\'")
             let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
                 .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")

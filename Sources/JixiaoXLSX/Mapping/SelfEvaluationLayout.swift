@@ -156,7 +156,7 @@ enum SelfEvaluationLayout {
                 .filter { $0.column < firstValue && !Label.normalize($0.cell.text).hasPrefix("项目资金") }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
-            if rateText.hasSuffix("%") { rateText = String(rateText.dropLast()).trimmingCharacters(in: .whitespaces) }
+            if rateText.hasSuffix("%") { rateText = String(rateText.dropLast()).trimmed }
             let fundsRow = SelfEvaluation.FundsRow(
                 source: caption, declared: EnteredNumber(value(declared)), compiled: EnteredNumber(value(compiled)),
                 fullYearBudget: EnteredNumber(value(fullYear)), executed: EnteredNumber(value(executed)),

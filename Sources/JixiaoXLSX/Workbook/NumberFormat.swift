@@ -56,13 +56,13 @@ struct NumberFormat: Sendable, Hashable {
         let literals = tokens.compactMap { token -> String? in if case .literal(let text) = token { text } else { nil }
         }
         if literals.count == tokens.count {  // a section of text only, such as "-" for zero
-            return literals.joined().trimmingCharacters(in: .whitespaces)
+            return literals.joined().trimmed
         }
         guard let pattern = NumberPattern(tokens) else {
             return sign + NumberFormat.generalText(magnitude)
         }
         let text = pattern.prefix + pattern.format(magnitude) + pattern.suffix
-        return (sign + text).trimmingCharacters(in: .whitespaces)
+        return (sign + text).trimmed
     }
 
     /// General: up to 15 significant digits, so a stored `70.15000000000001` shows as `70.15`.

@@ -46,6 +46,12 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
 
     public init() {}
 
+    /// An amount in 万元, and the budget term that must end the text right before it (stored once, see
+    /// `SentenceText`).
+    nonisolated(unsafe) static let amount = /(\d[\d,]*(?:\.\d+)?)\s*万元/
+    nonisolated(unsafe) static let budgetTerm =
+        /(?:(?:预算|执行|支出)(?:数|金额|资金|额)?|项目(?:资金|金额))(?:为|是|达|共计|合计|总计|：|:)?\s*$/
+
     /// How far apart two amounts are, as a factor: a slipped decimal point (28.6 for 286) is nearer to the
     /// intended amount than to a zero balance.
     func distance(_ a: Decimal, _ b: Decimal) -> Decimal {
@@ -66,17 +72,14 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
             }
         }
         guard !table.isEmpty else { return [] }
-        // An amount in 万元, and the budget term that must end the text right before it.
-        let amount = /(\d[\d,]*(?:\.\d+)?)\s*万元/
-        let budgetTerm = /(?:(?:预算|执行|支出)(?:数|金额|资金|额)?|项目(?:资金|金额))(?:为|是|达|共计|合计|总计|：|:)?\s*$/
         let texts =
             [("goals.completion", form.goals.completion)] + form.analysis.fields.map { ("analysis.\($0.key)", $0.text) }
         return texts.flatMap { path, raw -> [Violation] in
             let text = DecimalText.normalizeDigits(raw)
             var seen: Set<String> = []
-            return text.matches(of: amount).compactMap { match -> Violation? in
+            return text.matches(of: Self.amount).compactMap { match -> Violation? in
                 let written = String(match.output.1)
-                guard text[..<match.range.lowerBound].suffix(8).contains(budgetTerm),
+                guard text[..<match.range.lowerBound].suffix(8).contains(Self.budgetTerm),
                     let stated = DecimalText.parse(written), seen.insert(written).inserted
                 else { return nil }
                 let decimals = written.split(separator: ".").dropFirst().first?.count ?? 0

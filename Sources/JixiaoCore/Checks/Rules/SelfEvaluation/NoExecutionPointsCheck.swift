@@ -70,13 +70,16 @@ public struct NoExecutionPointsCheck: SelfEvaluationCheck {
         ]
     }
 
+    /// `(40分)` in a label (stored once, see `SentenceText`).
+    nonisolated(unsafe) static let printedPoints = /[(（](\d+(?:\.\d+)?)分[)）]/
+
     /// The points printed in the 一级 labels (`产出指标(40分)` → 40), once per 一级.
     static func printedLevel1Weights(_ form: SelfEvaluation) -> [Decimal] {
         var seen: Set<String> = []
         var weights: [Decimal] = []
         for row in form.indicators {
             let label = row.level1.withoutWhitespace
-            guard let match = label.firstMatch(of: /[(（](\d+(?:\.\d+)?)分[)）]/),
+            guard let match = label.firstMatch(of: Self.printedPoints),
                 let value = DecimalText.parse(String(match.1)),
                 seen.insert(LabelText.withoutAnnotation(label)).inserted
             else { continue }
