@@ -37,6 +37,18 @@ import Testing
         _ = try PDFLayout.grid(PDFText(pages: [page]), file: "x.pdf")
     }
 
+    /// The PDF columns are found by binary search (a linear search per cell made a page of 20 000 words in
+    /// distinct columns take 3.7 s): the same answers as the linear search, empty and between stops included.
+    @Test func columnLookupMatchesTheLinearSearch() {
+        for stops in [[], [40.0], PDFLayout.columnStops([40, 41, 100, 250.5, 251, 400, 900, 900.2])] {
+            for x in stride(from: 0.0, through: 1_000, by: 0.25) {
+                let column = stops.lastIndex { $0 <= x + PDFLayout.columnTolerance } ?? 0
+                #expect(PDFLayout.column(of: x, stops) == column, "\(x) in \(stops)")
+                #expect(PDFLayout.firstStop(after: x, stops) == stops.firstIndex { $0 > x } ?? stops.count)
+            }
+        }
+    }
+
     /// Eighteen cells of `colspan="1000"` reach column 18 000: refused before anything is kept per column.
     @Test func htmlCellsBeyondTheLastColumnAreRefused() throws {
         let cells = String(repeating: #"<td colspan="1000" rowspan="2">甲</td>"#, count: 18)
