@@ -77,6 +77,25 @@ import Testing
         #expect(builder.rows.count == 1)
     }
 
+    /// A cell of many small runs (here 60 000 `<b>字</b>`, 600 KB) is read in one pass (its characters were
+    /// counted again after every run: 15 s); one character more than the limit is still refused.
+    @Test func aCellOfManyRunsIsReadAndItsLimitHolds() throws {
+        let runs = String(repeating: "<b>字</b>", count: 60_000)
+        let grid = try HTMLPage.grid(Data("<table><tr><td>\(runs)</td></tr></table>".utf8), file: "长.html")
+        #expect(grid.rows.first?.cells.first?.text.count == 60_000)
+        var builder = GridBuilder(file: "长.html", format: "HTML 页面", limits: .init(cellCharacters: 1_000))
+        let origin = GridOrigin(table: 1, tableRow: 1)
+        try builder.check(String(repeating: "字", count: 1_001), at: origin)
+        let error = #expect(throws: ImportError.self) {
+            try builder.append(
+                [GridCell(text: String(repeating: "字", count: 1_001), column: 0, origin: origin)], origin: origin)
+        }
+        #expect(error?.problem == "HTML 页面中有一个单元格的文字超过 1000 字，不像是绩效表的内容（第 1 个表格第 1 行）")
+        try builder.append(
+            [GridCell(text: String(repeating: "字", count: 1_000), column: 0, origin: origin)], origin: origin)
+        #expect(throws: ImportError.self) { try builder.check(String(repeating: "a", count: 4_001), at: origin) }
+    }
+
     /// Whitespace inside page text is folded as a browser folds it, by hand now (was a regex per text node).
     @Test func whitespaceIsFoldedAsInABrowser() {
         #expect(HTMLPage.Reader.foldingWhitespace("  项目\n\t 名称  ") == " 项目 名称 ")
