@@ -93,7 +93,8 @@ let package = Package(
         // `scripts/fuzz.sh TARGET SECONDS`: a deterministic mutational fuzzer, one target per reader of untrusted
         // input; built with the tests, so CI compiles it once.
         .executableTarget(
-            name: "JixiaoFuzz", dependencies: ["JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "JixiaoXML"],
+            name: "JixiaoFuzz",
+            dependencies: ["JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "JixiaoXML", "JixiaoDocuments"],
             path: "Fuzz/JixiaoFuzz"),
         // Fills a store with 10 000 forms for Benchmarks/server-benchmark.sh (not a test).
         .executableTarget(

@@ -10,6 +10,9 @@ swift format lint --strict -r Sources Tests Benchmarks Fuzz Package.swift
 swift build --build-tests
 swift test --skip-build
 bash scripts/test-postgres.sh
-# Every reader fuzzed for a fixed budget (5 targets × 25 s, about 2.5 minutes); a crash fails the run and its
-# input is left in Fuzz/crashes/ (the fuzzer was built above with the tests).
+# The fuzz script must notice a crash (a self-test target that traps), then every reader is fuzzed for a fixed
+# budget (8 targets × 25 s) and the hardened XML reader under libFuzzer for 20 s: about 4 minutes in all. A
+# crash fails the run and its input is left in Fuzz/crashes/ (the fuzzer was built above with the tests).
+bash scripts/test-fuzz-script.sh
 bash scripts/fuzz.sh all 25
+bash scripts/libfuzzer.sh 20

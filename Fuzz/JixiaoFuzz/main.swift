@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoDocuments
 import JixiaoFormats
 import JixiaoImport
 import JixiaoXLSX
@@ -15,6 +16,8 @@ import JixiaoXML
 /// One reader under test: it is handed mutated bytes and must return (an error is fine; a trap is not).
 struct Target {
     let name: String
+    /// Not a reader: the self-test of scripts/fuzz.sh, left out of `list` (and so of `fuzz.sh all`).
+    var isSelfTest = false
     let run: (Data) -> Void
 }
 
@@ -28,8 +31,11 @@ let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("jix
     read(url)
 }
 
-/// Every target. The coming readers (.docx, HTML, PDF) add one line each here and a seed folder
-/// Fuzz/corpus/<name>/; scripts/fuzz.sh and CI pick them up from `list`.
+/// What the self-test target reads without trapping: the one file of Fuzz/corpus/self-test-trap/.
+let selfTestSeed = Data("self-test seed: every mutation of this line traps\n".utf8)
+
+/// Every target. A new reader adds one line here and a seed folder Fuzz/corpus/<name>/; scripts/fuzz.sh and
+/// CI pick it up from `list`.
 let targets: [Target] = [
     Target(name: "form") { _ = try? FormFileReader.read($0, file: "fuzz.yaml") },
     Target(name: "text") { _ = try? TextDocumentImporter().importForms(from: $0, name: "fuzz.txt") },
@@ -39,6 +45,20 @@ let targets: [Target] = [
         throughFile(data, "fuzz.xml") { _ = try? XMLFormImporter().importForms(from: $0) }
     },
     Target(name: "config") { _ = try? ProjectConfiguration.read($0, file: ".jixiao.yml") },
+    Target(name: "docx") { data in
+        throughFile(data, "fuzz.docx") { _ = try? WordDocumentImporter().importForms(from: $0) }
+    },
+    Target(name: "html") { data in
+        throughFile(data, "fuzz.html") { _ = try? HTMLPageImporter().importForms(from: $0) }
+    },
+    // pdftotext's word boxes (`-bbox-layout` XHTML), parsed and rebuilt into rows and cells: the PDF reader
+    // past the external program, which is not ours to fuzz.
+    Target(name: "pdf") { _ = try? PDFImporter().importForms(wordLayout: $0, file: "fuzz.pdf") },
+    // scripts/test-fuzz-script.sh: proves that scripts/fuzz.sh notices a dying child and keeps its input. It
+    // reads its seed and traps on anything else, as a reader with a bug would on the first mutation.
+    Target(name: "self-test-trap", isSelfTest: true) { data in
+        precondition(data == selfTestSeed, "fuzz self-test: a mutated input, trapping as intended")
+    },
 ]
 
 /// SplitMix64: small, fast, and the same sequence for the same seed on every machine.
@@ -153,7 +173,7 @@ func fail(_ message: String) -> Never {
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "list":
-    print(targets.map(\.name).joined(separator: "\n"))
+    print(targets.filter { !$0.isSelfTest }.map(\.name).joined(separator: "\n"))
 case "run":
     let rest = Array(arguments.dropFirst())
     guard rest.count >= 4, let seconds = Double(rest[1]) else {

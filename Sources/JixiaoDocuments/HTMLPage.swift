@@ -51,7 +51,7 @@ enum HTMLPage {
             switch event {
             case .text(let chunk):
                 guard tableDepth == 0 || cellOpen || tableDepth > 1 else { return }
-                text += chunk.replacing(/\s+/, with: " ")
+                text += Self.foldingWhitespace(chunk)
                 try builder.check(text, at: origin)
             case .start(let name, let attribute): try start(name, attribute, &builder)
             case .end(let name): try end(name, &builder)
@@ -106,6 +106,7 @@ enum HTMLPage {
                 guard tableDepth == 1, cellOpen else { return }
                 cellOpen = false
                 while covered[column, default: 0] > 0 { column += 1 }
+                try builder.checkColumns(column, span: span, at: GridOrigin(table: tables, tableRow: tableRow))
                 row.append(
                     GridCell(
                         text: text.trimmingCharacters(in: .whitespacesAndNewlines), column: column, columnSpan: span,
@@ -133,6 +134,23 @@ enum HTMLPage {
                 try builder.paragraph(trimmed, origin: GridOrigin(paragraph: paragraphs))
             }
             text = ""
+        }
+
+        /// Runs of whitespace as one space, as a browser lays text out (by hand: a regex literal is parsed
+        /// again on every use, which made reading a page several times slower).
+        static func foldingWhitespace(_ chunk: String) -> String {
+            var folded = ""
+            var inSpace = false
+            for character in chunk {
+                if character.isWhitespace {
+                    if !inSpace { folded.append(" ") }
+                    inSpace = true
+                } else {
+                    folded.append(character)
+                    inSpace = false
+                }
+            }
+            return folded
         }
 
         /// A `colspan`/`rowspan` value: 1 when absent, zero or unreadable, at most `limit`.

@@ -36,9 +36,18 @@ public struct PDFImporter: FormImporter {
     public init() {}
 
     public func importForms(from url: URL) throws(ImportError) -> ImportResult {
-        let text = try PDFText.read(url)
-        return try GridImporter.importForms(
-            from: PDFLayout.grid(text, file: url.lastPathComponent),
+        try importForms(PDFText.read(url), file: url.lastPathComponent)
+    }
+
+    /// The forms in the words pdftotext gave for a PDF named `file` (its `-bbox-layout` XHTML): what
+    /// `importForms(from:)` reads once the tool has run, and the fuzzer's entry point.
+    public func importForms(wordLayout data: Data, file: String) throws(ImportError) -> ImportResult {
+        try importForms(PDFText.parse(data, file: file), file: file)
+    }
+
+    private func importForms(_ text: PDFText, file: String) throws(ImportError) -> ImportResult {
+        try GridImporter.importForms(
+            from: PDFLayout.grid(text, file: file),
             noCells: ("找到了表题，但 PDF 中读不出表格的单元格", "向发布单位索取 Word 或 Excel 版本再导入"))
     }
 }

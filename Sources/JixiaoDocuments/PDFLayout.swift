@@ -128,7 +128,8 @@ enum PDFLayout {
             next.first.top - previous.box.bottom <= height * 0.8
         else { return false }
         let lastRight = previous.last.right
-        let edge = stops.first { $0 > lastRight + 0.5 } ?? rightMargin
+        let next = firstStop(after: lastRight + 0.5, stops)
+        let edge = next < stops.count ? stops[next] : rightMargin
         return edge - lastRight <= height * wrapReach
     }
 
@@ -142,7 +143,19 @@ enum PDFLayout {
     }
 
     static func column(of left: Double, _ stops: [Double]) -> Int {
-        stops.lastIndex { $0 <= left + columnTolerance } ?? 0
+        max(firstStop(after: left + columnTolerance, stops) - 1, 0)
+    }
+
+    /// The index of the first stop right of `x` (`stops.count` when none): a binary search, as a page of many
+    /// columns made a linear one per cell quadratic (20 000 words in distinct columns: 3.7 s).
+    static func firstStop(after x: Double, _ stops: [Double]) -> Int {
+        var low = 0
+        var high = stops.count
+        while low < high {
+            let middle = low + (high - low) / 2
+            if stops[middle] > x { high = middle } else { low = middle + 1 }
+        }
+        return low
     }
 
     static func union(_ a: PageBox, _ b: PageBox) -> PageBox {

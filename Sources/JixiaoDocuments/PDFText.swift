@@ -133,8 +133,8 @@ struct PDFText {
         try HTMLTree.walk(data, file: file, format: "PDF 文字") { event in
             switch event {
             case .start("page", let attribute):
-                pages.append(Page(number: pages.count + 1, width: Double(attribute("width") ?? "") ?? 0, blocks: []))
-            case .start("block", _):
+                pages.append(Page(number: pages.count + 1, width: coordinate(attribute("width")), blocks: []))
+            case .start("block", _) where !pages.isEmpty:
                 pages[pages.count - 1].blocks.append([])
             case .start("line", let attribute):
                 line = Line(words: [], box: box(attribute))
@@ -163,7 +163,15 @@ struct PDFText {
     }
 
     private static func box(_ attribute: (String) -> String?) -> PageBox {
-        func value(_ name: String) -> Double { Double(attribute(name) ?? "") ?? 0 }
-        return PageBox(left: value("xmin"), top: value("ymin"), right: value("xmax"), bottom: value("ymax"))
+        PageBox(
+            left: coordinate(attribute("xmin")), top: coordinate(attribute("ymin")),
+            right: coordinate(attribute("xmax")), bottom: coordinate(attribute("ymax")))
+    }
+
+    /// A position in points; 0 when missing, unreadable or not finite (`nan`, `inf`, `1e999` would make every
+    /// comparison of the layout meaningless).
+    private static func coordinate(_ text: String?) -> Double {
+        guard let value = Double(text ?? ""), value.isFinite else { return 0 }
+        return value
     }
 }

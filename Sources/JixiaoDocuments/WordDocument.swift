@@ -138,6 +138,7 @@ enum WordDocument {
                 }
             case "tc" where tableDepth == 1:
                 cellOpen = false
+                try builder.checkColumns(column, span: span, at: GridOrigin(table: tables, tableRow: tableRow))
                 let covered = column..<(column + span)
                 if verticalMerge == "continue", openMerges[column] != nil {
                     continued.append(column)

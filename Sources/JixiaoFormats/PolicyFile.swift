@@ -298,8 +298,10 @@ public enum PolicyFile {
             guard let entries = try entries("gradeThresholds", known: keys) else { return base }
             var thresholds = base
             for (name, node) in entries {
+                // `entries(_:known:)` refused any other name.
+                guard let grade = Grade(rawValue: name) else { continue }
                 let value = try number(node, nodes.join(at("gradeThresholds"), name), in: 0...100)
-                switch Grade(rawValue: name)! {
+                switch grade {
                 case .excellent: thresholds.excellent = value
                 case .good: thresholds.good = value
                 case .fair, .poor: thresholds.fair = value
@@ -317,11 +319,12 @@ public enum PolicyFile {
             guard let entries = try entries("gradeLabels", known: Grade.allCases.map(\.rawValue)) else { return base }
             var labels = base
             for (name, node) in entries {
+                guard let grade = Grade(rawValue: name) else { continue }
                 let label = try nodes.scalarText(node, nodes.join(at("gradeLabels"), name))
                 guard !label.isEmpty else {
                     throw nodes.error(node, nodes.join(at("gradeLabels"), name), "等级名称不能为空", "例如 优: 优秀")
                 }
-                labels[Grade(rawValue: name)!] = label
+                labels[grade] = label
             }
             guard Set(labels.values).count == labels.count else {
                 throw nodes.error(fields["gradeLabels"], at("gradeLabels"), "两个等级用了同一个名称", "每个等级写不同的名称")

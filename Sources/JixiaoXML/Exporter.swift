@@ -80,11 +80,16 @@ public struct ExportReport: Sendable {
 /// reads the exportable forms again, a chunk at a time, and writes them.
 public struct Exporter: Sendable {
     public let options: ExportOptions
-    /// Test hook: fail after this many forms were staged, as a crash mid-batch would.
-    var failAfterForms: Int?
+    /// Writes each form's staged file (tests substitute a writer that fails midway).
+    let writer: any StagedFileWriter
 
     public init(options: ExportOptions) {
+        self.init(options: options, writer: TemporaryFileWriter())
+    }
+
+    init(options: ExportOptions, writer: any StagedFileWriter) {
         self.options = options
+        self.writer = writer
     }
 
     public func export(_ forms: [LoadedForm]) throws(XMLExportError) -> ExportReport {
@@ -178,7 +183,7 @@ public struct Exporter: Sendable {
             }
         }
         let formIndexAt = Dictionary(uniqueKeysWithValues: chosen.map { (planned[$0].position, $0) })
-        let staging = Staging()
+        let staging = Staging(writer: writer)
         do throws(XMLExportError) {
             let batch = try options.batchPath.map { path throws(XMLExportError) in
                 try BatchWriter(
@@ -216,9 +221,6 @@ public struct Exporter: Sendable {
                             unchanged: staging.isUnchanged(path), errorFindings: formErrors))
                     try batch?.append(prepared, form: form, relativePath: item.relative, errorFindings: formErrors)
                     inBatch.append(formIndex)
-                    if let failAfterForms, report.exported.count == failAfterForms {
-                        throw XMLExportError("测试注入的失败：第 \(failAfterForms) 张表单之后中断")
-                    }
                 }
             }
             if let writer = batch, let path = options.batchPath {
@@ -257,13 +259,34 @@ public struct Exporter: Sendable {
     }
 }
 
+/// Writes a form's bytes to the fresh temporary file `Staging` chose beside its destination; `Staging` renames
+/// it into place with the others, or removes it when the export fails. The seam through which a test makes an
+/// export fail midway, as a full disk or a crash would (XMLExportTests).
+protocol StagedFileWriter: Sendable {
+    func write(_ bytes: [UInt8], to temporary: String) throws(XMLExportError)
+}
+
+/// The real writer: a new file with the bytes.
+struct TemporaryFileWriter: StagedFileWriter {
+    func write(_ bytes: [UInt8], to temporary: String) throws(XMLExportError) {
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            throw XMLExportError("\(temporary): 无法写入临时文件")
+        }
+    }
+}
+
 /// Files written to temporary names beside their destinations, renamed into place together.
 final class Staging: @unchecked Sendable {
     enum Outcome { case staged, unchanged, conflict }
 
+    private let writer: any StagedFileWriter
     private var pending: [(temporary: String, destination: String)] = []
     private var unchanged: Set<String> = []
     private var createdFolders: [String] = []
+
+    init(writer: any StagedFileWriter) {
+        self.writer = writer
+    }
 
     /// Stages `bytes` for `path`. An existing file with the same bytes is left alone; a different one is a
     /// conflict unless `overwrite`.
@@ -275,10 +298,7 @@ final class Staging: @unchecked Sendable {
             }
             if !overwrite { return .conflict }
         }
-        let temporary = try temporaryFile(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            throw XMLExportError("\(temporary): 无法写入临时文件")
-        }
+        try writer.write(bytes, to: try temporaryFile(for: path))
         return .staged
     }
 

@@ -227,7 +227,8 @@ public final class HardenedXMLReader {
             count = min(length, data.count - position)
             if count > 0 {
                 data.withUnsafeBytes { raw in
-                    UnsafeMutableRawPointer(buffer).copyMemory(from: raw.baseAddress! + position, byteCount: count)
+                    guard let base = raw.baseAddress else { return }
+                    UnsafeMutableRawPointer(buffer).copyMemory(from: base + position, byteCount: count)
                 }
             }
             source = .data(data, position: position + count)

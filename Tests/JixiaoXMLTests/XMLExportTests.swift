@@ -297,9 +297,15 @@ enum Fixture {
         let folder = Fixture.scratch()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try Data("earlier".utf8).write(to: URL(fileURLWithPath: folder + "/earlier.txt"))
-        var exporter = Exporter(options: ExportOptions(outputFolder: folder, batchName: "all", allowErrors: true))
-        exporter.failAfterForms = 7
-        #expect(throws: XMLExportError.self) { try exporter.export(Fixture.loadForms()) }
+        let writer = FailingWriter(succeeding: 7, watching: folder)
+        let exporter = Exporter(
+            options: ExportOptions(outputFolder: folder, batchName: "all", allowErrors: true), writer: writer)
+        let error = #expect(throws: XMLExportError.self) { try exporter.export(Fixture.loadForms()) }
+        #expect(error?.message == FailingWriter.message)
+        // When it failed, seven forms and the batch were staged beside the earlier file; all of it is gone.
+        #expect(writer.written.count == 7)
+        #expect(writer.filesAtFailure?.count == 9, "\(writer.filesAtFailure ?? [])")
+        #expect(writer.written.allSatisfy { writer.filesAtFailure?.contains($0) == true })
         #expect(Fixture.files(in: folder) == ["earlier.txt": Data("earlier".utf8)])
         let left = try FileManager.default.contentsOfDirectory(atPath: folder)
         #expect(left == ["earlier.txt"], "folders created by the failed export remain: \(left)")
@@ -331,5 +337,38 @@ enum Fixture {
             let onDisk = try String(contentsOfFile: Fixture.schemaFolder + "/" + name, encoding: .utf8)
             #expect(onDisk == EmbeddedSchemas.files[name]! + "\n", "\(name) is stale: run scripts/embed-schemas.sh")
         }
+    }
+}
+
+/// Writes staged files as the real writer does until `succeeding` were written, then fails as a full disk or
+/// a crash mid-batch would, noting which files the export had left in the output folder at that moment.
+final class FailingWriter: StagedFileWriter, @unchecked Sendable {
+    static let message = "测试：暂存文件写入失败（模拟磁盘已满）"
+
+    let succeeding: Int
+    let folder: String
+    private let lock = NSLock()
+    private var writtenFiles: [String] = []
+    private var filesThen: [String]?
+
+    init(succeeding: Int, watching folder: String) {
+        self.succeeding = succeeding
+        self.folder = folder
+    }
+
+    /// The temporary files written (relative to the folder).
+    var written: [String] { lock.withLock { writtenFiles } }
+    /// Every file in the folder (relative paths) when the write failed.
+    var filesAtFailure: [String]? { lock.withLock { filesThen } }
+
+    func write(_ bytes: [UInt8], to temporary: String) throws(XMLExportError) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard writtenFiles.count < succeeding else {
+            filesThen = Fixture.files(in: folder).keys.sorted()
+            throw XMLExportError(Self.message)
+        }
+        try TemporaryFileWriter().write(bytes, to: temporary)
+        writtenFiles.append(String(temporary.dropFirst(folder.count + 1)))
     }
 }

@@ -64,8 +64,8 @@ struct IndicatorColumns {
     /// The value fields between 三级 and 分值, in printed order.
     var values: [Field] {
         [Field.initialTarget, .adjustedTarget, .actual, .qualitativeNote]
-            .filter { positions[$0] != nil }
-            .sorted { positions[$0]! < positions[$1]! }
+            .compactMap { field in positions[field].map { (field: field, column: $0) } }
+            .sorted { $0.column < $1.column }.map(\.field)
     }
 
     func column(_ field: Field) -> Int? { positions[field] }

@@ -61,11 +61,7 @@ struct TargetIndicatorRowReader {
                     level1 = cell
                 case .level2(let cell, let level):
                     guard texts.isEmpty else { return nil }
-                    if let last = level2s.last?.level,
-                        Level2.allCases.firstIndex(of: last)! >= Level2.allCases.firstIndex(of: level)!
-                    {
-                        return nil
-                    }
+                    if let last = level2s.last?.level, Self.order(of: last) >= Self.order(of: level) { return nil }
                     level2s.append((cell, level))
                 case .text(let cell):
                     texts.append(cell)
@@ -73,6 +69,13 @@ struct TargetIndicatorRowReader {
             }
             guard texts.count <= 2 else { return nil }
         }
+
+        /// The half of a row that prints nothing (a table without a 年度 half).
+        private init() {}
+        static let empty = Half()
+
+        /// A 二级's place in the template.
+        static func order(of level: Level2) -> Int { Level2.allCases.firstIndex(of: level) ?? Level2.allCases.count }
 
         /// 三级 and 指标值: one text is the 三级, unless it starts with an operator (`≥95%`).
         var nameAndValue: (name: TextCell?, value: TextCell?) {
@@ -106,7 +109,7 @@ struct TargetIndicatorRowReader {
             }
         }
         guard let annualColumns = columns.annual else {
-            return Half(tokens[...], allowsLevel1: true).map { ($0, Half(tokens[0..<0], allowsLevel1: false)!) }
+            return Half(tokens[...], allowsLevel1: true).map { ($0, .empty) }
         }
         var best: (period: Half, annual: Half, distance: Int)?
         // A 年度 half is at most one 二级 and two texts, so only the last three cuts can succeed: trying those
@@ -120,7 +123,7 @@ struct TargetIndicatorRowReader {
                     level1: columns.level1, level2: columns.level2, name: columns.name, value: columns.value)
                 + annual.distance(
                     level1: nil, level2: annualColumns.level2, name: annualColumns.name, value: annualColumns.value)
-            if best == nil || distance < best!.distance { best = (period, annual, distance) }
+            if best.map({ distance < $0.distance }) ?? true { best = (period, annual, distance) }
         }
         return best.map { ($0.period, $0.annual) }
     }

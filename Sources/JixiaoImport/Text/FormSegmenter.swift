@@ -100,7 +100,7 @@ enum FormSegmenter {
             var compact = filled[0].compact
             guard compact.count <= 80, !compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
             var year: Int?
-            if let match = compact.firstMatch(of: /\((\d{4})年度?\)$/) {
+            if compact.hasSuffix(")"), let match = compact.firstMatch(of: /\((\d{4})年度?\)$/) {
                 year = Int(match.1)
                 compact.removeSubrange(match.range)
             }
@@ -116,7 +116,8 @@ enum FormSegmenter {
     /// `(2023年度)`, `（2023 年度）`, `2023年度` → 2023.
     static func yearOf(_ line: TextLine) -> Int? {
         let filled = line.filled
-        guard filled.count == 1,
+        // At most `(2023年度)`: a longer line skips the regex.
+        guard filled.count == 1, filled[0].compact.utf8.count <= 9 * 4,
             let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/)
         else { return nil }
         return Int(match.1)
