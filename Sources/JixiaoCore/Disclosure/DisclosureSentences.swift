@@ -103,14 +103,10 @@ public enum DisclosureSentences {
     public static func find(in lines: [DocumentLine]) -> (summary: [SummarySentence], budget: [BudgetSentence]) {
         var summary: [SummarySentence] = []
         var budget: [BudgetSentence] = []
-        // Built once: a regex literal is parsed again each time it is evaluated, which made this loop most of
-        // the time of importing a document (about 1 ms per line).
-        let summaryPattern = SentenceText.selfEvaluationCount
-        let budgetPattern = SentenceText.budgetProjectCount
         for (index, line) in lines.enumerated() {
             let plain = SentenceText.normalize(line.text)
-            let isSummary = plain.contains(summaryPattern)
-            let isBudget = plain.contains(budgetPattern)
+            let isSummary = plain.contains(SentenceText.selfEvaluationCount)
+            let isBudget = plain.contains(SentenceText.budgetProjectCount)
             guard isSummary || isBudget else { continue }
             var text = line.text.trimmed
             for next in lines[(index + 1)...].prefix(3) where !text.hasSuffix("。") && !text.contains("。其中") {
