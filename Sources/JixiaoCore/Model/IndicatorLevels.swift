@@ -29,6 +29,11 @@ public struct Level1: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Reads a printed label (`产出指标`, `产出`, `满意度指 标`, `产出指标(70分)`, `成本指标(0-20)分`, `效果指标`)
     /// among the known names and `extra` (a policy's own). nil for anything else, e.g. a 二级 label.
     public init?(label: String, among extra: [Level1] = []) {
+        // The canonical labels, as most forms print them, without reading (the checks ask for every row's).
+        if let known = Level1.canonical[label] {
+            self = known
+            return
+        }
         let stem = Level1.stem(of: label)
         guard !stem.isEmpty else { return nil }
         if let match = Level1.known.first(where: { $0.stems.contains(stem) }) {
@@ -39,6 +44,9 @@ public struct Level1: Sendable, Hashable, Codable, CustomStringConvertible {
             return nil
         }
     }
+
+    static let canonical: [String: Level1] = Dictionary(
+        known.map { ($0.level1.label, $0.level1) }, uniquingKeysWith: { first, _ in first })
 
     /// The name without whitespace, a bracketed weight or remark (`(70分)`, `(0-20)分`) and the 指标 suffix.
     static func stem(of label: String) -> String {
@@ -89,6 +97,11 @@ public enum Level2: String, Sendable, Hashable, CaseIterable, Codable {
     /// (`数量指标(10分)`, `数量指标(必填硬性指标)`). Returns nil for anything else, e.g. an indicator name
     /// printed in the 二级 column.
     public init?(label: String) {
+        // The canonical labels, as most forms print them, without reading (the checks ask for every row's).
+        if let known = Level2(rawValue: label) {
+            self = known
+            return
+        }
         var text = LabelText.withoutAnnotation(label.filter { !$0.isWhitespace })
         // `服务对象满意度指标等`: the template's "and the like".
         if text.hasSuffix("等") { text.removeLast() }
@@ -101,7 +114,7 @@ public enum Level2: String, Sendable, Hashable, CaseIterable, Codable {
             ("社会公众或服务对象", .beneficiary), ("服务对象", .beneficiary), ("社会公众", .beneficiary),
             ("满意度", .beneficiary),
         ]
-        guard let match = prefixes.first(where: { text.hasPrefix($0.0) }) else { return nil }
+        guard let match = prefixes.first(where: { text.begins(with: $0.0) }) else { return nil }
         // `数量指标` yes, `数量…某某` (a name) no: what follows the stem must be a label suffix.
         let rest = text.dropFirst(match.0.count)
         let suffixes = ["", "指标", "类", "影响", "影响指标", "满意度", "满意度指标", "效益", "效益指标"]

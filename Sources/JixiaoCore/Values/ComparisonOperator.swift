@@ -59,7 +59,7 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codabl
 
     /// Splits a leading operator off `text`.
     static func split(_ text: String) -> (ComparisonOperator, String)? {
-        for (spelling, op) in spellings where text.hasPrefix(spelling) {
+        for (spelling, op) in spellings where text.begins(with: spelling) {
             return (op, String(text.dropFirst(spelling.count)))
         }
         return nil

@@ -143,6 +143,6 @@ enum DateText {
 public enum Placeholder {
     /// Whether `text` holds a placeholder.
     public static func occurs(in text: String) -> Bool {
-        ["**", "＊＊", "××", "XX", "xx"].contains(where: text.contains)
+        ["**", "＊＊", "××", "XX", "xx"].contains(where: text.includes)
     }
 }

@@ -28,16 +28,16 @@ public enum QualitativeOutcome: String, Sendable, Hashable, CaseIterable, Codabl
     /// Recognises an outcome by prefix, since published text is often cut at the column width.
     static func recognise(_ text: String) -> (QualitativeOutcome, Wording)? {
         let outcome: QualitativeOutcome
-        if text.hasPrefix("部分达成") || text.hasPrefix("部分完成") {
+        if text.begins(with: "部分达成") || text.begins(with: "部分完成") {
             outcome = .partlyAchieved
-        } else if text.hasPrefix("未达成") || text.hasPrefix("未完成") {
+        } else if text.begins(with: "未达成") || text.begins(with: "未完成") {
             outcome = .notAchieved
-        } else if text.hasPrefix("达成") {
+        } else if text.begins(with: "达成") {
             outcome = .achieved
         } else {
             return nil
         }
-        let wording: Wording = text.contains("年度") ? .national : text.contains("预期") ? .shanxi : .shorthand
+        let wording: Wording = text.includes("年度") ? .national : text.includes("预期") ? .shanxi : .shorthand
         return (outcome, wording)
     }
 }
