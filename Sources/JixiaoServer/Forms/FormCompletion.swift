@@ -41,8 +41,8 @@ struct FormCompletion {
             for (index, source) in form.funds.sources.enumerated() { balance("funds.sources[\(index)]", source) }
         }
         suggest("total", form.printedTotal, score.total)
-        if (form.printedGrade ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-            suggestions.append(("grade", score.grade.label))
+        if (form.printedGrade ?? "").trimmingCharacters(in: .whitespaces).isEmpty, let grade = score.grade {
+            suggestions.append(("grade", score.policy.label(of: grade)))
         }
         self.suggestions = suggestions
     }
