@@ -165,6 +165,9 @@ public struct UnitSummary: Sendable {
                 )
             }
         }
+        for entry in counted where entry.score.isUnscored {
+            notes.append("“\(entry.form.project)”未评分（表上得分和总分都为空），计入个数和涉及资金，不计入任何等级")
+        }
         for entry in counted {
             guard let printed = entry.score.printedGrade, printed != entry.score.grade else { continue }
             let recomputed = entry.score.gradeLabel
