@@ -386,6 +386,16 @@ import Testing
         #expect(score.isUnscored && score.grade == nil && score.ruleGrade == nil && score.gradeLabel == "未评分")
     }
 
+    @Test func summaryNamesTheUnscoredFormAndThePolicysLabels() throws {
+        let form = try OtherProvinceFormsTests.selfEvaluation("web-05.yaml")
+        var policy = ScoringPolicy.national
+        policy.gradeLabels = [.excellent: "优秀", .good: "良好", .fair: "合格", .poor: "不合格"]
+        let unit = try #require(DepartmentSummary([form], policy: policy).units.first)
+        #expect(unit.recomputedGrades.unreadable == 1)
+        #expect(unit.warnings.contains { $0.contains("未评分（表上得分和总分都为空）") })
+        #expect(unit.sentence(funds: .executed).hasSuffix("0个项目自评等级为“合格”，0个项目自评等级为“不合格”。"))
+    }
+
     @Test func missedBareTargetsWithFullMarks() throws {
         // 政府采购执行率: 72.74 / 100 × 2 = 1.45, not 2.
         let procurement = try Self.finding("web-12.yaml", "SE.SCORE.110", at: "indicators[8].score")
