@@ -32,6 +32,9 @@ public struct Import: ParsableCommand {
     @Flag(help: "允许覆盖已存在且内容不同的表单文件。")
     public var overwrite = false
 
+    /// A batch exported under a policy file is verified with that file (`--policy`, or `.jixiao.yml`'s).
+    @OptionGroup public var policyOptions: PolicyOptions
+
     public init() {}
 
     public func validate() throws {
@@ -48,13 +51,17 @@ public struct Import: ParsableCommand {
     }
 
     public func run() throws {
+        let policies = try policyOptions.resolve().configuration.library
         var failed = false
         var stderr = StandardError()
         for file in files {
             guard let importer = FormImporters.importer(for: file, among: Import.importers) else { continue }
             let result: ImportResult
             do {
-                result = try importer.init().importForms(from: URL(fileURLWithPath: file))
+                let reader: any FormImporter =
+                    ObjectIdentifier(importer) == ObjectIdentifier(XMLFormImporter.self)
+                    ? XMLFormImporter(policies: policies) : importer.init()
+                result = try reader.importForms(from: URL(fileURLWithPath: file))
             } catch {
                 print("\(error)", to: &stderr)
                 failed = true

@@ -169,7 +169,7 @@ public struct AuditReport: Sendable {
         let score = FormScore(evaluation, policy: check.policy)
         let rate = score.execution.ratePercent.map { DecimalText.fixed($0) + "%" } ?? "—"
         return
-            "：执行率 \(rate)，总分 表上 \(evaluation.printedTotal.text)（\(evaluation.printedGrade ?? "无等级")），重算 \(DecimalText.fixed(score.total))（\(score.policy.label(of: score.grade))）"
+            "：执行率 \(rate)，总分 表上 \(evaluation.printedTotal.text)（\(evaluation.printedGrade ?? "无等级")），重算 \(DecimalText.fixed(score.total))（\(score.gradeLabel)）"
     }
 
     // MARK: Markdown

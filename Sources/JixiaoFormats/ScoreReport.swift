@@ -52,9 +52,11 @@ public struct ScoredForm: Sendable {
             ("printedExecutionScore", .string(form.funds.total.score.text)),
             ("weightSum", .decimal(score.weightSum)),
             ("total", .decimal(score.total)),
-            ("grade", .string(score.grade.label)),
+            ("grade", .text(score.grade.map(score.policy.label(of:)))),
             ("ruleTotal", .decimal(score.ruleTotal)),
-            ("ruleGrade", .string(score.ruleGrade.label)),
+            ("ruleGrade", .text(score.ruleGrade.map(score.policy.label(of:)))),
+            ("unscored", .bool(score.isUnscored)),
+            ("missingScores", .array(score.missingScores.map { .string($0) })),
             ("printedTotal", .decimal(score.printedTotal)),
             ("printedGrade", .text(form.printedGrade)),
             ("indicators", .array(indicators)),
@@ -92,9 +94,14 @@ public struct ScoredForm: Sendable {
         lines.append(contentsOf: TextTable.render(table, rightAligned: [0, 5, 6, 7]).map { "  " + $0 })
         lines.append(
             "  分值合计 \(fixed(score.weightSum))，填报得分合计 \(fixed(score.enteredSum))，规则得分合计 \(fixed(score.ruleSum))")
-        lines.append(
-            "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade ?? "无等级")）；按表内得分重算 \(fixed(score.total))（\(score.policy.label(of: score.grade))）；"
-                + "按评分规则 \(fixed(score.ruleTotal))（\(score.policy.label(of: score.ruleGrade))）")
+        if score.isUnscored {
+            lines.append(
+                "  总分：\(FormScore.unscoredLabel)（表上得分均为空：\(score.missingScores.joined(separator: "、"))），不给出总分和等级")
+        } else {
+            lines.append(
+                "  总分：表上 \(form.printedTotal.text)（\(form.printedGrade ?? "无等级")）；按表内得分重算 \(fixed(score.total))（\(score.gradeLabel)）；"
+                    + "按评分规则 \(fixed(score.ruleTotal))（\(score.ruleGradeLabel)）")
+        }
         let differences = score.differences(in: form)
         if differences.isEmpty {
             lines.append("  差异：无")

@@ -53,13 +53,14 @@ public struct SummaryRendering: Sendable {
         return [entry.form.project] + amounts + [
             entry.score.execution.ratePercent.map { DecimalText.fixed($0) } ?? "—",
             entry.form.printedTotal.text, entry.form.printedGrade ?? "",
-            DecimalText.fixed(entry.score.total), entry.score.grade.label, note,
+            DecimalText.fixed(entry.score.total), entry.score.gradeLabel, note,
         ]
     }
 
-    static func gradeLine(_ counts: GradeCounts) -> String {
-        let known = Grade.allCases.map { "\($0.label) \(counts[$0])" }.joined(separator: " / ")
-        return counts.unreadable > 0 ? known + " / 无法识别 \(counts.unreadable)" : known
+    /// `优 3 / 良 1 / 中 0 / 差 0`, then the forms without a grade: `无法识别` printed grades, `未评分` recomputed ones.
+    static func gradeLine(_ counts: GradeCounts, policy: ScoringPolicy, missing: String = "无法识别") -> String {
+        let known = Grade.allCases.map { "\(policy.label(of: $0)) \(counts[$0])" }.joined(separator: " / ")
+        return counts.unreadable > 0 ? known + " / \(missing) \(counts.unreadable)" : known
     }
 
     func fundsLine(_ unit: UnitSummary) -> String {
@@ -77,7 +78,7 @@ public struct SummaryRendering: Sendable {
         var lines = [
             "", "■ \(heading(unit))：\(unit.entries.count) 张自评表", "  " + unit.sentence(funds: funds),
             "  涉及资金（万元）：" + fundsLine(unit),
-            "  自评等级：表上 \(Self.gradeLine(unit.printedGrades))；重算 \(Self.gradeLine(unit.recomputedGrades))",
+            "  自评等级：表上 \(Self.gradeLine(unit.printedGrades, policy: policy))；重算 \(Self.gradeLine(unit.recomputedGrades, policy: policy, missing: FormScore.unscoredLabel))",
         ]
         let rows =
             [["#"] + Self.columns]
@@ -106,7 +107,7 @@ public struct SummaryRendering: Sendable {
         let printed = unit.printedGrades
         let recomputed = unit.recomputedGrades
         lines += [
-            "", "| 自评等级 | " + Grade.allCases.map(\.label).joined(separator: " | ") + " | 无法识别 |",
+            "", "| 自评等级 | " + Grade.allCases.map(policy.label(of:)).joined(separator: " | ") + " | 无法识别 / 未评分 |",
             "|---|" + String(repeating: "---:|", count: Grade.allCases.count + 1),
             "| 表上 | " + Grade.allCases.map { String(printed[$0]) }.joined(separator: " | ")
                 + " | \(printed.unreadable) |",
@@ -179,7 +180,8 @@ public struct SummaryRendering: Sendable {
                 ("printedTotal", .string(entry.form.printedTotal.text)),
                 ("printedGrade", .text(entry.form.printedGrade)),
                 ("total", .decimal(entry.score.total)),
-                ("grade", .string(entry.score.grade.label)),
+                ("grade", .text(entry.score.grade.map(entry.score.policy.label(of:)))),
+                ("unscored", .bool(entry.score.isUnscored)),
             ])
         }
         return .object([

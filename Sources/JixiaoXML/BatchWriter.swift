@@ -103,6 +103,7 @@ final class BatchWriter {
         writer.attribute("amountUnit", "元")
         writer.attribute("policy", policy.id)
         writer.attribute("policyVersion", policy.version)
+        writer.attribute("policyDigest", BatchPolicy.digest(policy))
         writer.attribute("createdAt", createdAt)
         writer.start("Forms")
         writer.raw(Array("\n".utf8))
@@ -207,6 +208,7 @@ struct Manifest {
     private var printedGrades: [Grade: Int] = [:]
     private var recomputedGrades: [Grade: Int] = [:]
     private var ungraded = 0
+    private var unscored = 0
     private var budget: Decimal = 0
     private var executed: Decimal = 0
     private var targetAnnualFunds: Decimal = 0
@@ -227,7 +229,7 @@ struct Manifest {
             selfEvaluations += 1
             unit = UnitKey(code: f.agency.code, name: f.agency.name)
             let score = score ?? FormScore(f, policy: policy)
-            recomputedGrades[score.grade, default: 0] += 1
+            if let grade = score.grade { recomputedGrades[grade, default: 0] += 1 } else { unscored += 1 }
             if let printed = score.printedGrade { printedGrades[printed, default: 0] += 1 } else { ungraded += 1 }
             // Sums in 元 of what the engine reads as 全年预算数 and 全年执行数 (in the form's unit).
             budget += f.amountUnit.convert(score.execution.budget ?? 0, to: .yuan)
@@ -275,11 +277,13 @@ struct Manifest {
         for grade in [Grade.excellent, .good, .fair, .poor] {
             out.start("GradeCount")
             out.attribute("grade", grade.label)
+            out.attribute("label", policy.label(of: grade))
             out.attribute("printed", String(printedGrades[grade] ?? 0))
             out.attribute("recomputed", String(recomputedGrades[grade] ?? 0))
             out.end()
         }
         out.element("UngradedCount", String(ungraded))
+        out.element("UnscoredCount", String(unscored))
         out.element("BudgetSum", Precision.amount(budget))
         out.element("ExecutedSum", Precision.amount(executed))
         out.element("TargetAnnualFundsSum", Precision.amount(targetAnnualFunds))

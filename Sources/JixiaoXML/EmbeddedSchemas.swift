@@ -44,6 +44,8 @@ enum EmbeddedSchemas {
               <xs:attribute name="amountUnit" type="c:AmountUnit" use="required"/>
               <xs:attribute name="policy" type="c:Token" use="required"/>
               <xs:attribute name="policyVersion" type="c:Token" use="required"/>
+              <!-- 评分政策的摘要：完整政策文件（jixiao policies show）的 SHA-256；导入时用它确认加载的是同一政策。 -->
+              <xs:attribute name="policyDigest" type="c:Sha256"/>
               <xs:attribute name="createdAt" type="xs:dateTime"/>
             </xs:complexType>
           </xs:element>
@@ -68,11 +70,14 @@ enum EmbeddedSchemas {
                 <xs:element name="GradeCount" minOccurs="0" maxOccurs="4">
                   <xs:complexType>
                     <xs:attribute name="grade" type="c:Grade" use="required"/>
+                    <xs:attribute name="label" type="c:GradeLabel"/>
                     <xs:attribute name="printed" type="xs:nonNegativeInteger" use="required"/>
                     <xs:attribute name="recomputed" type="xs:nonNegativeInteger" use="required"/>
                   </xs:complexType>
                 </xs:element>
                 <xs:element name="UngradedCount" type="xs:nonNegativeInteger"/>
+                <!-- 未评分的自评表张数（不计入 GradeCount 的 recomputed）。 -->
+                <xs:element name="UnscoredCount" type="xs:nonNegativeInteger" minOccurs="0"/>
                 <xs:element name="BudgetSum" type="c:Amount"/>
                 <xs:element name="ExecutedSum" type="c:Amount"/>
                 <xs:element name="TargetAnnualFundsSum" type="c:Amount"/>
@@ -235,6 +240,14 @@ enum EmbeddedSchemas {
           <xs:simpleType name="AmountUnit">
             <xs:restriction base="xs:string">
               <xs:enumeration value="元"/>
+            </xs:restriction>
+          </xs:simpleType>
+
+          <!-- 等级名称，按评分政策印出（优、良好、合格……）；等级本身仍用 Grade 的四档表示。 -->
+          <xs:simpleType name="GradeLabel">
+            <xs:restriction base="xs:string">
+              <xs:minLength value="1"/>
+              <xs:maxLength value="20"/>
             </xs:restriction>
           </xs:simpleType>
 
@@ -415,9 +428,15 @@ enum EmbeddedSchemas {
           <!-- 重算结果（按根元素上的评分政策）。 -->
           <xs:complexType name="Recomputed">
             <xs:attribute name="total" type="c:Score" use="required"/>
-            <xs:attribute name="grade" type="c:Grade" use="required"/>
+            <!-- grade/ruleGrade：四档等级（优/良/中/差，供程序比较）；gradeLabel/ruleGradeLabel：评分政策印出的等级名称。
+                 未评分的表（unscored="true"：表上得分与总分均为空）没有等级，missingScores 列出为空的得分栏。 -->
+            <xs:attribute name="grade" type="c:Grade"/>
+            <xs:attribute name="gradeLabel" type="c:GradeLabel"/>
             <xs:attribute name="ruleTotal" type="c:Score" use="required"/>
-            <xs:attribute name="ruleGrade" type="c:Grade" use="required"/>
+            <xs:attribute name="ruleGrade" type="c:Grade"/>
+            <xs:attribute name="ruleGradeLabel" type="c:GradeLabel"/>
+            <xs:attribute name="unscored" type="xs:boolean"/>
+            <xs:attribute name="missingScores" type="xs:string"/>
             <xs:attribute name="executionRate" type="c:Rate"/>
             <xs:attribute name="executionScore" type="c:Score" use="required"/>
           </xs:complexType>

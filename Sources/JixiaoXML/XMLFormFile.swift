@@ -1,6 +1,7 @@
 import Foundation
 import JixiaoCore
 import JixiaoCrypto
+import JixiaoFormats
 
 /// Exported XML documents read back: validation, and re-import into the model with the batch checksums
 /// verified.
@@ -83,9 +84,10 @@ public enum XMLFormFile {
 
     /// Reads every form of an exported form file or batch. The forms are handed out one at a time (so a
     /// batch streams); for a batch each form's canonical XML is recomputed and compared with the manifest's
-    /// SHA-256, which proves the import gives back exactly what was exported.
+    /// SHA-256, which proves the import gives back exactly what was exported. `policies`: the policies the
+    /// run knows (built-in and loaded); a batch exported under a policy file needs that file loaded.
     public static func read(
-        path: String, displayName: String? = nil,
+        path: String, displayName: String? = nil, policies: PolicyLibrary = PolicyLibrary(),
         onForm: (ReadForm) -> Void
     ) throws(XMLExportError) -> Reading {
         let name = displayName ?? path
@@ -120,7 +122,7 @@ public enum XMLFormFile {
                     }
                     return
                 }
-                if policy == nil { policy = batchPolicy(batch, file: name) }
+                if policy == nil { policy = BatchPolicy.resolve(batch, among: policies, file: name) }
                 take(element, hashWith: try? policy?.get())
             }
         } catch {
@@ -134,7 +136,8 @@ public enum XMLFormFile {
             if result.problems.isEmpty { take(root, hashWith: nil) }
         case .batch?:
             if case .failure(let problem)? = policy { problems.append(problem) }
-            if entries != hashes.count, result.problems.isEmpty {
+            // Without the batch's policy no checksum is recomputed: the policy problem is the one to report.
+            if entries != hashes.count, result.problems.isEmpty, (try? policy?.get()) != nil {
                 problems.append(
                     XMLProblem(
                         file: name, line: root.child("Manifest")?.line,
@@ -150,19 +153,6 @@ public enum XMLFormFile {
         }
         result.problems += problems
         return result
-    }
-
-    /// The policy a batch was exported under: its canonical XML depends on it.
-    static func batchPolicy(_ batch: XMLElement, file: String) -> Result<ScoringPolicy, XMLProblem> {
-        let id = batch.attributes["policy"] ?? ""
-        let version = batch.attributes["policyVersion"] ?? ""
-        guard let policy = ScoringPolicy.named(id), policy.version == version else {
-            return .failure(
-                XMLProblem(
-                    file: file, line: batch.line,
-                    message: "批次使用的评分政策“\(id)”（版本 \(version)）本程序不认识，无法核对校验和"))
-        }
-        return .success(policy)
     }
 
     /// Compares a manifest entry with the checksum recomputed from the form at the same position.

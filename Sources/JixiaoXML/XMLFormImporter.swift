@@ -7,13 +7,18 @@ import JixiaoFormats
 public struct XMLFormImporter: FormImporter {
     public static let extensions: Set<String> = ["xml"]
 
-    public init() {}
+    /// The policies a batch may have been exported under (built-in, and those loaded with `--policy`).
+    public var policies: PolicyLibrary
+
+    public init() { policies = PolicyLibrary() }
+
+    public init(policies: PolicyLibrary) { self.policies = policies }
 
     public func importForms(from url: URL) throws(ImportError) -> ImportResult {
         var forms: [ImportedForm] = []
         let reading: XMLFormFile.Reading
         do {
-            reading = try XMLFormFile.read(path: url.path, displayName: url.relativePath) { read in
+            reading = try XMLFormFile.read(path: url.path, displayName: url.relativePath, policies: policies) { read in
                 forms.append(ImportedForm(form: read.form, origin: "第 \(read.line) 行", lines: read.line...read.line))
             }
         } catch {

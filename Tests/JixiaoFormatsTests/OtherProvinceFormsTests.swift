@@ -83,7 +83,8 @@ import Testing
             "warning SE.STRUCT.090 funds.total.deviation",
             "warning SE.STRUCT.090 analysis.problems",
             "warning SE.STRUCT.090 analysis.improvements",
-            "notice SE.TOTAL.010 total",
+            // Published unscored: no total and no grade, the blank score cells listed.
+            "warning SE.TOTAL.030 total",
             "error SE.VAL.010 indicators[0].actual",
             "error SE.VAL.010 indicators[1].actual",
             "warning SE.WEIGHT.020 indicators[0].level1",
@@ -109,6 +110,8 @@ import Testing
             "error SE.FUND.020 funds.total.compiled",
             "error SE.FUND.020 funds.total.fullYearBudget",
             "error SE.FUND.020 funds.total.executed",
+            // 年度目标: 2,026,400元, 其中 400000 + 252000 + 28000 + 960000 + 100000 = 1,740,000元.
+            "warning SE.GOAL.040 goals.annual",
             "notice SE.STRUCT.020 indicators",
             "notice SE.TOTAL.010 total",
             "notice SE.WEIGHT.010 -",
@@ -137,6 +140,10 @@ import Testing
         "web-12.yaml": [
             "notice SE.EXEC.010 funds.total.rate",
             "notice SE.EXEC.020 funds.total.score",
+            // 政府采购执行率 72.74% of 100% with full marks; 党性教育培训次数 12次 of a printed 26次 (the careful
+            // reader suspects the OCR there, hence a warning that states the reading it rests on).
+            "warning SE.SCORE.110 indicators[8].score",
+            "warning SE.SCORE.110 indicators[14].score",
             "warning SE.STRUCT.010 indicators[0].level2",
             "warning SE.STRUCT.010 indicators[1].level2",
             "warning SE.STRUCT.010 indicators[2].level2",
@@ -195,12 +202,17 @@ import Testing
             "warning SE.VAL.030 indicators[10].adjustedTarget",
             "warning SE.VAL.030 indicators[11].adjustedTarget",
             "warning SE.VAL.030 indicators[14].adjustedTarget",
+            // 192只 = 180只 + 12头.
+            "warning SE.VAL.100 indicators[7].adjustedTarget",
             "notice SE.WEIGHT.010 -",
             "notice SE.WEIGHT.020 -",
         ],
         "web-16.yaml": [
             "notice SE.EXEC.060 funds.total.rate",
             "warning SE.EXEC.040 funds.total.deviation",
+            // 目标“原原种425万粒” against 指标“免费发放原原种” 550万粒; a 2021 deadline in the 2022 form.
+            "warning SE.GOAL.010 goals.annual",
+            "warning SE.GOAL.020 indicators[4].name",
             "notice SE.TOTAL.010 total",
             "warning SE.VAL.020 indicators[3].actual",
             "warning SE.VAL.020 indicators[8].actual",
@@ -217,6 +229,8 @@ import Testing
             "notice SE.WEIGHT.020 -",
         ],
         "web-18.yaml": [
+            // 20 against a bare 550 with full marks.
+            "warning SE.SCORE.110 indicators[1].score",
             "warning SE.STRUCT.010 indicators[3].level2",
             "notice SE.STRUCT.020 indicators",
             "warning SE.STRUCT.070 indicators",
@@ -241,6 +255,8 @@ import Testing
             "notice TG.IND.060 indicators.annual[2].value",
             "notice TG.IND.060 indicators.annual[4].value",
             "notice TG.IND.060 indicators.annual[5].value",
+            // 目标“完成项目主体工程70%” against 项目(工程)完成及时率 ≥100%.
+            "warning TG.GOAL.030 indicators.annual[3].value",
         ],
         "web-22.yaml": [
             "warning TG.IND.100 indicators.annual[1].name",
@@ -254,7 +270,10 @@ import Testing
             "warning TG.IND.100 indicators.annual[14].name",
             "warning TG.IND.100 indicators.annual[15].name",
         ],
-        "web-25.yaml": [],
+        // =99百分比 for 各项工作完成及时率 and 服务对象满意度 (a floor written as an equality).
+        "web-25.yaml": [
+            "notice TG.IND.130 indicators.annual[2].value", "notice TG.IND.130 indicators.annual[9].value",
+        ],
         "web-27.yaml": [
             "notice TG.IND.030 indicators.annual",
             "notice TG.IND.040 indicators.annual",
@@ -279,7 +298,8 @@ import Testing
         let weightSum: String
         let enteredSum: String
         let total: String
-        let grade: Grade
+        /// nil: unscored (未评分).
+        let grade: Grade?
         var testDescription: String { file }
     }
 
@@ -292,10 +312,10 @@ import Testing
         Figures(
             file: "web-04.yaml", rate: "100", execution: "10", weightSum: "100", enteredSum: "100", total: "110",
             grade: .excellent),
-        // Published unscored: no 得分 at all (the total is blank; SE.TOTAL.010 says so).
+        // Published unscored: no 得分 at all and a blank total: no grade (SE.TOTAL.030 lists the blank cells).
         Figures(
             file: "web-05.yaml", rate: "100", execution: "10", weightSum: "90", enteredSum: "0", total: "10",
-            grade: .poor),
+            grade: nil),
         // 资金总额 row printed 0 | 0 | 0: no rate, no execution score; visible rows 80 of 80.
         Figures(
             file: "web-07.yaml", rate: nil, execution: "0", weightSum: "80", enteredSum: "80", total: "80", grade: .good
@@ -347,5 +367,57 @@ import Testing
         let yunnan = try Self.selfEvaluation("web-01.yaml")
         #expect(yunnan.amountUnit == .yuan)
         #expect(ExecutionScore.amount(yunnan.funds, \.fullYearBudget, in: .yuan) == Self.dec("387664.62"))
+    }
+}
+
+/// The defects the careful readers found that the rules added for them report, with the readers' numbers.
+@Suite struct OtherProvinceDefectTests {
+    static func finding(_ file: String, _ rule: String, at path: String) throws -> Finding {
+        let form = try #require(OtherProvinceFormsTests.loaded[file])
+        let result = CheckRunner(policy: try OtherProvinceFormsTests.policy(for: file))
+            .run([CheckRunner.Input(file: file, form: form)])
+        return try #require(result.findings.first { $0.ruleID == rule && $0.location.fieldPath == path })
+    }
+
+    @Test func unscoredFormListsItsBlankScores() throws {
+        let finding = try Self.finding("web-05.yaml", "SE.TOTAL.030", at: "total")
+        #expect(finding.expected == "funds.total.score、indicators[0].score、indicators[1].score、total")
+        let score = FormScore(try OtherProvinceFormsTests.selfEvaluation("web-05.yaml"), policy: .national)
+        #expect(score.isUnscored && score.grade == nil && score.ruleGrade == nil && score.gradeLabel == "未评分")
+    }
+
+    @Test func summaryNamesTheUnscoredFormAndThePolicysLabels() throws {
+        let form = try OtherProvinceFormsTests.selfEvaluation("web-05.yaml")
+        var policy = ScoringPolicy.national
+        policy.gradeLabels = [.excellent: "优秀", .good: "良好", .fair: "合格", .poor: "不合格"]
+        let unit = try #require(DepartmentSummary([form], policy: policy).units.first)
+        #expect(unit.recomputedGrades.unreadable == 1)
+        #expect(unit.warnings.contains { $0.contains("未评分（表上得分和总分都为空）") })
+        #expect(unit.sentence(funds: .executed).hasSuffix("0个项目自评等级为“合格”，0个项目自评等级为“不合格”。"))
+    }
+
+    @Test func missedBareTargetsWithFullMarks() throws {
+        // 政府采购执行率: 72.74 / 100 × 2 = 1.45, not 2.
+        let procurement = try Self.finding("web-12.yaml", "SE.SCORE.110", at: "indicators[8].score")
+        #expect(procurement.expected == "1.45" && procurement.actual == "2.00")
+        // 20 of 550: 20 / 550 × 9.3 = 0.34, not 9.3.
+        let equipment = try Self.finding("web-18.yaml", "SE.SCORE.110", at: "indicators[1].score")
+        #expect(equipment.expected == "0.34" && equipment.actual == "9.30")
+    }
+
+    @Test func goalTextsAgainstIndicators() throws {
+        let seeds = try Self.finding("web-16.yaml", "SE.GOAL.010", at: "goals.annual")
+        #expect(seeds.expected == "550万粒" && seeds.actual == "425万粒")
+        let deadline = try Self.finding("web-16.yaml", "SE.GOAL.020", at: "indicators[4].name")
+        #expect(deadline.expected == "2022" && deadline.actual == "2021")
+        let parts = try Self.finding("web-08.yaml", "SE.GOAL.040", at: "goals.annual")
+        #expect(parts.expected == "2026400元" && parts.actual == "1740000元")
+        let works = try Self.finding("web-21.yaml", "TG.GOAL.030", at: "indicators.annual[3].value")
+        #expect(works.expected == "70%" && works.actual == "≥100%")
+    }
+
+    @Test func countsInDifferentUnitsAreNotAdded() throws {
+        let livestock = try Self.finding("web-14.yaml", "SE.VAL.100", at: "indicators[7].adjustedTarget")
+        #expect(livestock.expected == "192只" && livestock.actual == "180只 + 12头")
     }
 }

@@ -183,7 +183,7 @@ import Testing
         let forms = try paths.map { try Self.selfEvaluation($0) }
         let scores = forms.map { FormScore($0, policy: .shanxi) }
         #expect(forms.map { $0.printedGrade ?? "" }.joined() == printed)
-        #expect(scores.map(\.grade.label).joined() == recomputed)
+        #expect(scores.map(\.gradeLabel).joined() == recomputed)
         func sum(_ column: KeyPath<SelfEvaluation.FundsRow, EnteredNumber>) -> Decimal {
             forms.reduce(0) { $0 + ($1.funds.total[keyPath: column].value ?? 0) }.round2
         }
@@ -273,5 +273,28 @@ import Testing
         let fileLines = try String(contentsOf: Self.fixtures.appendingPathComponent(path), encoding: .utf8)
             .components(separatedBy: "\n")
         #expect(fileLines[line - 1].contains(text), "line \(line) is “\(fileLines[line - 1])”")
+    }
+
+    // MARK: SE.VAL.090 under the national policy
+
+    /// The Shanxi platform prints every 实际完成值 with its operator: a form that shows it (`≥18次` under `≥5次`)
+    /// has its equal ones (`≥90%` under `≥90%`) read as measurements, under any policy. The forms whose every
+    /// operator-carrying actual equals its target cannot be told from copied ones by the form alone: under
+    /// `national` they keep the warning (26 of the 32 before), under `shanxi` nothing is reported.
+    @Test func actualsWithOperatorsAreMeasurementsWhereTheFormShowsIt() {
+        let forms = Self.loaded.forms.sorted { $0.key < $1.key }
+        func copied(_ policy: ScoringPolicy) -> [String: Int] {
+            let result = CheckRunner(policy: policy).run(forms.map { CheckRunner.Input(file: $0.key, form: $0.value) })
+            return Dictionary(grouping: result.findings.filter { $0.ruleID == "SE.VAL.090" }, by: \.location.file)
+                .mapValues(\.count)
+        }
+        let unit = "2023/209100-山西省社会保险局/"
+        #expect(
+            copied(.national) == [
+                unit + "国有企业职教教退休教师待遇生活补贴省级补助资金.yaml": 3, unit + "社会保险经办专项业务工作经费.yaml": 6,
+                unit + "社保经办机构专项补助.yaml": 7, unit + "维修维护费.yaml": 3, unit + "设备购置费.yaml": 3,
+                "2023/209105-山西省工伤保险管理服务中心/工伤档案用房租赁.yaml": 4,
+            ])
+        #expect(copied(.shanxi).isEmpty)
     }
 }

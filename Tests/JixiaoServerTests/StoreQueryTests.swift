@@ -35,7 +35,9 @@ import Testing
             #expect(aggregates.declared == scored.compactMap(\.declared).reduce(0, +))
             #expect(aggregates.executed == scored.compactMap(\.executed).reduce(0, +))
             #expect(aggregates.fullYearBudget == scored.compactMap(\.fullYearBudget).reduce(0, +))
-            #expect(aggregates.recomputedGrades == Dictionary(grouping: scored, by: \.grade).mapValues(\.count))
+            #expect(
+                aggregates.recomputedGrades
+                    == Dictionary(grouping: scored.filter { $0.grade != nil }, by: { $0.grade! }).mapValues(\.count))
             #expect(
                 aggregates.rateBuckets
                     == Dictionary(grouping: scored, by: { RateBucket($0.executionRate) }).mapValues(\.count))

@@ -17,6 +17,10 @@ public enum CheckRegistry {
         GradeDiffersAfterRecomputationCheck.self,
         GradeSliverCheck.self,
         NarrativeAmountContradictionCheck.self,
+        GoalQuantityContradictionCheck.self,
+        StaleTimelinessDateCheck.self,
+        PartialGoalFullCompletionCheck.self,
+        BreakdownNotSummingCheck.self,
         ScoreOutOfRangeCheck.self,
         ScoreDiffersFromRuleCheck.self,
         QualitativeScoreOutsideBandCheck.self,
@@ -25,6 +29,7 @@ public enum CheckRegistry {
         OverAchievementCheck.self,
         ReverseTargetQuestionableCheck.self,
         FullScoreTargetMissedCheck.self,
+        BareTargetShortfallCheck.self,
         ConvertedScoreCheck.self,
         Level2InvalidCheck.self,
         NoSatisfactionIndicatorCheck.self,
@@ -39,6 +44,7 @@ public enum CheckRegistry {
         DroppedRowHasValuesCheck.self,
         TotalMismatchCheck.self,
         TotalAboveHundredCheck.self,
+        UnscoredFormCheck.self,
         ActualNotNumericCheck.self,
         UnreadableNumberCheck.self,
         PlaceholderInNameCheck.self,
@@ -48,6 +54,7 @@ public enum CheckRegistry {
         QualitativeActualNotOutcomeCheck.self,
         TargetAdjustedCheck.self,
         DoubledValueCheck.self,
+        SubItemsMixUnitsCheck.self,
         WeightsNotPolicyTotalCheck.self,
         Level1WeightsOffPolicyCheck.self,
         SourcesNotSummingCheck.self,
@@ -60,6 +67,11 @@ public enum CheckRegistry {
         QuantityWithoutUnitCheck.self,
         TableValueFormatCheck.self,
         TablePlaceholderInNameCheck.self,
+        EqualityRateTargetCheck.self,
+        TableGoalQuantityContradictionCheck.self,
+        TableStaleTimelinessDateCheck.self,
+        TablePartialGoalFullCompletionCheck.self,
+        TableBreakdownNotSummingCheck.self,
         UnitCostsVsBudgetCheck.self,
         TableLevel2InvalidCheck.self,
         AnnualWithoutPeriodCounterpartCheck.self,
@@ -81,7 +93,7 @@ public enum CheckRegistry {
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
-    public static let catalogueVersion = "1.2"
+    public static let catalogueVersion = "1.3"
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 }

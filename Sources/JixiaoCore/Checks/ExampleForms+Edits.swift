@@ -58,3 +58,15 @@ extension ExampleForms {
             actual: actual, weight: weight, score: score)
     }
 }
+
+extension ExampleForms {
+    /// Two 其中 rows under the first indicator (设备维护数量 ≥10台), with the targets (and actuals) given.
+    static func addSubItems(_ form: inout SelfEvaluation, _ first: String, _ second: String) {
+        let rows = [("其中空调维护数量", first), ("其中电梯维护数量", second)].map { name, value in
+            SelfEvaluation.Indicator(
+                level1: "产出指标", level2: "数量指标", name: name, initialTarget: value,
+                adjustedTarget: value, actual: value, weight: "", score: "")
+        }
+        form.indicators.insert(contentsOf: rows, at: 1)
+    }
+}

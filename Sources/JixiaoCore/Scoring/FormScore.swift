@@ -21,16 +21,28 @@ public struct FormScore: Sendable, Hashable {
     /// Σ rule scores of the scored rows.
     public let ruleSum: Decimal
     public let total: Decimal
-    public let grade: Grade
+    /// The grade of `total`; nil for an unscored form (`isUnscored`): a total of blanks deserves no grade.
+    public let grade: Grade?
     /// Unrounded execution score + Σ entered scores: what the platform grades (docs/domain.md §3.5).
     public let unroundedTotal: Decimal
     public let ruleTotal: Decimal
-    public let ruleGrade: Grade
+    /// The grade of `ruleTotal`; nil for an unscored form.
+    public let ruleGrade: Grade?
     /// 总分 and 等级 as printed (nil when unreadable).
     public let printedTotal: Decimal?
     public let printedGrade: Grade?
     /// The grade the printed total deserves.
     public let gradeOfPrintedTotal: Grade?
+    /// The score cells left blank on a form published unscored (`indicators[0].score`, …, `total`); empty
+    /// when the form is scored. A form is unscored when it has rows to score, none of them has an entered
+    /// 得分 and its 总分 is blank: its recomputed total would only be the execution score.
+    public let missingScores: [String]
+    public var isUnscored: Bool { !missingScores.isEmpty }
+
+    /// How reports name the grade of `total`: the policy's label, or 未评分 for an unscored form.
+    public var gradeLabel: String { grade.map(policy.label(of:)) ?? FormScore.unscoredLabel }
+    public var ruleGradeLabel: String { ruleGrade.map(policy.label(of:)) ?? FormScore.unscoredLabel }
+    public static let unscoredLabel = "未评分"
 
     public init(_ form: SelfEvaluation, policy: ScoringPolicy) {
         self.policy = policy
@@ -40,14 +52,29 @@ public struct FormScore: Sendable, Hashable {
         weightSum = scored.reduce(0) { $0 + ($1.weight ?? 0) }
         enteredSum = scored.reduce(0) { $0 + ($1.entered ?? 0) }
         ruleSum = scored.reduce(0) { $0 + ($1.ruleScore ?? 0) }
+        let missing = FormScore.missingScores(form, indicators: indicators, policy: policy)
+        missingScores = missing
         total = policy.printedScore(execution.score + enteredSum)
-        grade = policy.gradeThresholds.grade(of: total)
+        grade = missing.isEmpty ? policy.gradeThresholds.grade(of: total) : nil
         unroundedTotal = execution.unroundedScore + enteredSum
         ruleTotal = policy.printedScore(execution.score + ruleSum)
-        ruleGrade = policy.gradeThresholds.grade(of: ruleTotal)
+        ruleGrade = missing.isEmpty ? policy.gradeThresholds.grade(of: ruleTotal) : nil
         printedTotal = form.printedTotal.points
         printedGrade = form.printedGrade.flatMap(policy.grade(ofLabel:))
         gradeOfPrintedTotal = printedTotal.map { policy.gradeThresholds.grade(of: policy.printedScore($0)) }
+    }
+
+    /// The blank score cells of an unscored form (see `missingScores`); empty for a scored one.
+    static func missingScores(
+        _ form: SelfEvaluation, indicators: [IndicatorScore], policy: ScoringPolicy
+    ) -> [String] {
+        let counted = form.indicators.indices.filter { indicators[$0].isScored }
+        guard !counted.isEmpty, form.printedTotal.isBlank,
+            counted.allSatisfy({ form.indicators[$0].score.isBlank })
+        else { return [] }
+        var paths = counted.map { "indicators[\($0)].score" }
+        if policy.executionWeight > 0, form.funds.total.score.isBlank { paths.insert("funds.total.score", at: 0) }
+        return paths + ["total"]
     }
 
     /// What differs between the printed form and the recomputation, in Chinese, most important first.
@@ -55,16 +82,21 @@ public struct FormScore: Sendable, Hashable {
         var notes: [String] = []
         let fixed = { DecimalText.fixed($0) }
         let label = { self.policy.label(of: $0) }
+        if isUnscored {
+            return [
+                "未评分：表上得分均为空（\(missingScores.joined(separator: "、"))），不计算总分等级；按表内数字只有预算执行得分 \(fixed(execution.score))"
+            ]
+        }
         if let printed = printedTotal, abs(policy.printedScore(printed) - total) > policy.scoreTolerance {
             notes.append("总分：表上 \(form.printedTotal.text)，按表内数字应为 \(fixed(total))")
         } else if printedTotal == nil {
             notes.append("总分“\(form.printedTotal.text)”无法读取，按表内数字应为 \(fixed(total))")
         }
         if let printedGrade, printedGrade != grade {
-            notes.append("等级：表上“\(label(printedGrade))”，按总分 \(fixed(total)) 应为“\(label(grade))”")
+            notes.append("等级：表上“\(label(printedGrade))”，按总分 \(fixed(total)) 应为“\(gradeLabel)”")
         } else if printedGrade == nil, let text = form.printedGrade, !text.isEmpty {
             let labels = Grade.allCases.map(label).joined(separator: "/")
-            notes.append("等级“\(text)”不是\(labels)之一，应为“\(label(grade))”")
+            notes.append("等级“\(text)”不是\(labels)之一，应为“\(gradeLabel)”")
         }
         if let printedGrade, let gradeOfPrintedTotal, printedGrade != gradeOfPrintedTotal {
             notes.append(
@@ -90,7 +122,7 @@ public struct FormScore: Sendable, Hashable {
                 "指标“\(row.name)”：填报得分 \(row.score.text)，规则得分 \(fixed(rule))（\(ScoreExplanation.describe(score))）")
         }
         if ruleTotal != total {
-            notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(label(ruleGrade))）")
+            notes.append("按评分规则总分为 \(fixed(ruleTotal))（\(ruleGradeLabel)）")
         }
         return notes
     }

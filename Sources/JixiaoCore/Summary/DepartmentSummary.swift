@@ -96,7 +96,11 @@ public struct UnitSummary: Sendable {
         }
     }
 
+    /// The policy the forms are scored under (its grade labels name the grades in the sentence).
+    public let policy: ScoringPolicy
+
     init(forms: [SelfEvaluation], indices: [Int], policy: ScoringPolicy) {
+        self.policy = policy
         let first = forms[indices[0]]
         year = first.year
         unit = first.agency
@@ -133,7 +137,7 @@ public struct UnitSummary: Sendable {
     /// The summary sentence, from the recomputed grades.
     public func sentence(funds: InvolvedFunds) -> String {
         let grades = recomputedGrades
-        let counts = Grade.allCases.map { "\(grades[$0])个项目自评等级为“\($0.label)”" }.joined(separator: "，")
+        let counts = Grade.allCases.map { "\(grades[$0])个项目自评等级为“\(policy.label(of: $0))”" }.joined(separator: "，")
         return "\(year)年二级项目绩效自评个数\(formCount)个，涉及资金\(DecimalText.fixed(total(funds)))万元：\(counts)。"
     }
 
@@ -161,10 +165,14 @@ public struct UnitSummary: Sendable {
                 )
             }
         }
+        for entry in counted where entry.score.isUnscored {
+            notes.append("“\(entry.form.project)”未评分（表上得分和总分都为空），计入个数和涉及资金，不计入任何等级")
+        }
         for entry in counted {
             guard let printed = entry.score.printedGrade, printed != entry.score.grade else { continue }
+            let recomputed = entry.score.gradeLabel
             notes.append(
-                "“\(entry.form.project)”表上等级“\(entry.score.policy.label(of: printed))”（总分 \(entry.form.printedTotal.text)），重算为“\(entry.score.policy.label(of: entry.score.grade))”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数"
+                "“\(entry.form.project)”表上等级“\(entry.score.policy.label(of: printed))”（总分 \(entry.form.printedTotal.text)），重算为“\(recomputed)”（\(DecimalText.fixed(entry.score.total))）；汇总句按重算等级计数"
             )
         }
         return notes

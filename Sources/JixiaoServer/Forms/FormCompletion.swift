@@ -40,9 +40,10 @@ struct FormCompletion {
         } else {
             for (index, source) in form.funds.sources.enumerated() { balance("funds.sources[\(index)]", source) }
         }
-        suggest("total", form.printedTotal, score.total)
-        if (form.printedGrade ?? "").trimmed.isEmpty {
-            suggestions.append(("grade", score.grade.label))
+        // An unscored form has no total to offer: the indicator scores come first.
+        if !score.isUnscored { suggest("total", form.printedTotal, score.total) }
+        if (form.printedGrade ?? "").trimmed.isEmpty, let grade = score.grade {
+            suggestions.append(("grade", score.policy.label(of: grade)))
         }
         self.suggestions = suggestions
     }

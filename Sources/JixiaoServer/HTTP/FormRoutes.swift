@@ -21,7 +21,7 @@ enum FormRoutes {
             return Responses.html(
                 FormListPage.render(
                     records: records, targets: targets, year: year, state: state,
-                    years: years, identity: identity, notice: Notice.from(query)))
+                    years: years, identity: identity, notice: Notice.from(query), policy: forms.policy))
         }
 
         routes.post("/forms") { _, context -> Response in

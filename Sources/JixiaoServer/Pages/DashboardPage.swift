@@ -9,10 +9,10 @@ enum DashboardPage {
         let printed = dashboard.printedGrades
         let recomputed = dashboard.aggregates.recomputedGrades
         let gradeRows: [HTML] = grades.map { grade in
-            "<tr><th>\(grade.label)</th><td class=\"num\">\(printed[grade] ?? 0)</td><td class=\"num\">\(recomputed[grade] ?? 0)</td></tr>"
+            "<tr><th>\(dashboard.policy.label(of: grade))</th><td class=\"num\">\(printed[grade] ?? 0)</td><td class=\"num\">\(recomputed[grade] ?? 0)</td></tr>"
         }
         let gradeChart = BarChart(
-            title: "等级分布（表上 / 重算）", labels: grades.map(\.label) + ["无法识别"],
+            title: "等级分布（表上 / 重算）", labels: grades.map(dashboard.policy.label(of:)) + ["无法识别"],
             series: [
                 ("表上等级", grades.map { printed[$0] ?? 0 } + [dashboard.unreadablePrinted]),
                 ("重算等级", grades.map { recomputed[$0] ?? 0 } + [0]),
@@ -71,7 +71,7 @@ enum DashboardPage {
             <form method="get" action="/review" class="filters" role="search">
               <label>年度<select name="year">\(options(dashboard.years, selected: dashboard.year, value: String.init, label: String.init))</select></label>
               <label>单位<select name="unit"><option value="">全部</option>\(options(dashboard.units.map(\.id), selected: filter.unitID, value: String.init, label: { dashboard.unit($0)?.label ?? "" }))</select></label>
-              <label>等级（重算）<select name="grade"><option value="">全部</option>\(options(Grade.allCases, selected: filter.grade, value: \.rawValue, label: \.label))</select></label>
+              <label>等级（重算）<select name="grade"><option value="">全部</option>\(options(Grade.allCases, selected: filter.grade, value: \.rawValue, label: dashboard.policy.label(of:)))</select></label>
               <label>状态<select name="state"><option value="">全部（不含已删除）</option>\(options(WorkflowState.allCases, selected: filter.state, value: \.rawValue, label: \.label))</select></label>
               <label>规则<select name="rule"><option value="">全部</option>\(options(dashboard.ruleIDs, selected: filter.ruleID, value: { $0 }, label: ruleLabel))</select></label>
               <label>项目名称包含<input name="q" type="search" value="\(filter.search ?? "")"></label>
@@ -136,7 +136,7 @@ enum DashboardPage {
                 <td>\(dashboard.unit(record.unitID)?.label ?? "")</td>
                 <td><a href="/forms/\(record.id)">\(record.project)</a></td><td>\(Display.state(record.state))</td>
                 <td class="num">\(figures?.printedTotal ?? "")</td><td>\(figures?.printedGrade ?? "")</td>
-                <td class="num">\(fixed: figures?.total)</td><td>\(Display.grade(figures?.grade))</td>
+                <td class="num">\(fixed: figures?.total)</td><td>\(Display.grade(figures, policy: dashboard.policy))</td>
                 <td class="num">\(fixed: figures?.executionRate)</td><td>\(Display.findings(figures))</td></tr>
                 """
         }

@@ -16,9 +16,11 @@ enum Display {
         return "<span class=\"badge state-\(state.rawValue)\">\(state.label)</span>"
     }
 
-    static func grade(_ grade: Grade?) -> HTML {
-        guard let grade else { return "<span class=\"badge\">—</span>" }
-        return "<span class=\"badge grade-\(String(describing: grade))\">\(grade.label)</span>"
+    /// A form's recomputed grade in the policy's label; 未评分 for a form published unscored.
+    static func grade(_ figures: FormFigures?, policy: ScoringPolicy) -> HTML {
+        guard let figures else { return "<span class=\"badge\">—</span>" }
+        guard let grade = figures.grade else { return "<span class=\"badge\">\(FormScore.unscoredLabel)</span>" }
+        return "<span class=\"badge grade-\(String(describing: grade))\">\(policy.label(of: grade))</span>"
     }
 
     /// Errors and warnings of a form as a compact count.

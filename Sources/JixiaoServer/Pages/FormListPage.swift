@@ -4,7 +4,7 @@ import JixiaoCore
 enum FormListPage {
     static func render(
         records: [FormRecord], targets: [FormRecord], year: Int?, state: WorkflowState?,
-        years: [Int], identity: Identity, notice: String?
+        years: [Int], identity: Identity, notice: String?, policy: ScoringPolicy
     ) -> HTML {
         let byYear = Dictionary(grouping: records, by: \.year)
         let sections: [HTML] = byYear.keys.sorted(by: >).map { year in
@@ -14,7 +14,7 @@ enum FormListPage {
                 let figures = record.figures
                 return """
                     <tr><td><a href="/forms/\(record.id)">\(record.project)</a></td><td>\(Display.state(record.state))</td>
-                    <td class="num">\(fixed: figures?.total)</td><td>\(Display.grade(figures?.grade))</td>
+                    <td class="num">\(fixed: figures?.total)</td><td>\(Display.grade(figures, policy: policy))</td>
                     <td>\(Display.findings(figures))</td><td>\(Display.time(record.updatedAt))</td></tr>
                     """
             }

@@ -47,8 +47,8 @@ struct FormPage {
               <div class="summary-bar screen-only" id="live-summary" role="status" aria-live="polite" aria-atomic="true">
                 <span>执行率 <b data-live="executionRate">\(fixed: analysis.score.execution.ratePercent)</b>%</span>
                 <span>执行得分 <b data-live="executionScore">\(fixed: analysis.score.execution.score)</b></span>
-                <span title="重算的执行得分加上表上填写的各指标得分">总分 <b data-live="total">\(fixed: analysis.score.total)</b>（<b data-live="grade">\(analysis.score.grade.label)</b>）</span>
-                <span title="各指标按评分规则（\(policyName)）由分值、指标值和实际完成值重新计算的得分之和">规则重算总分 <b data-live="ruleTotal">\(fixed: analysis.score.ruleTotal)</b>（<b data-live="ruleGrade">\(analysis.score.ruleGrade.label)</b>）</span>
+                <span title="重算的执行得分加上表上填写的各指标得分">总分 <b data-live="total">\(fixed: analysis.score.total)</b>（<b data-live="grade">\(analysis.score.gradeLabel)</b>）</span>
+                <span title="各指标按评分规则（\(policyName)）由分值、指标值和实际完成值重新计算的得分之和">规则重算总分 <b data-live="ruleTotal">\(fixed: analysis.score.ruleTotal)</b>（<b data-live="ruleGrade">\(analysis.score.ruleGradeLabel)</b>）</span>
                 <span>错误 <b data-live="errors">\(analysis.errors.count)</b> 条</span>
               </div>
               <div class="print-only print-title"><h2>\(title)</h2><p>（\(form.year)年度）</p></div>

@@ -62,18 +62,20 @@ public struct Dashboard: Sendable {
     public let summaries: [UnitSummary]
     /// The states the summary sentence counts (every state but 已删除, unless the filter names one).
     public let summaryStates: [WorkflowState]
+    /// The policy the figures were computed under: its labels name the grades.
+    public let policy: ScoringPolicy
 
     public var printedGrades: [Grade: Int] {
         var counts: [Grade: Int] = [:]
         for (text, count) in aggregates.printedGrades {
-            if let grade = Grade(label: text) { counts[grade, default: 0] += count }
+            if let grade = policy.grade(ofLabel: text) { counts[grade, default: 0] += count }
         }
         return counts
     }
 
     /// Forms whose printed grade is none of 优/良/中/差.
     public var unreadablePrinted: Int {
-        aggregates.printedGrades.filter { Grade(label: $0.key) == nil }.map(\.value).reduce(0, +)
+        aggregates.printedGrades.filter { policy.grade(ofLabel: $0.key) == nil }.map(\.value).reduce(0, +)
     }
 
     public var rateBuckets: [(label: String, count: Int)] {

@@ -45,7 +45,8 @@ public struct ReviewService: Sendable {
         return Dashboard(
             filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
             page: page, aggregates: try await store.aggregates(query),
-            summaries: filter.unitID == nil ? [] : try await departmentSummaries(query), summaryStates: summaryStates)
+            summaries: filter.unitID == nil ? [] : try await departmentSummaries(query), summaryStates: summaryStates,
+            policy: policy)
     }
 
     /// The 决算公开 summary of the forms shown (one unit's year, so a few dozen forms are read).
@@ -210,7 +211,7 @@ public struct ReviewService: Sendable {
             sheet.number(row, 4, figures?.printedTotal ?? "")
             sheet.text(row, 5, figures?.printedGrade ?? "")
             sheet.number(row, 6, figures.map { DecimalText.fixed($0.total) } ?? "")
-            sheet.text(row, 7, figures?.grade.label ?? "")
+            sheet.text(row, 7, figures.map { $0.grade.map(policy.label(of:)) ?? FormScore.unscoredLabel } ?? "")
             sheet.number(row, 8, figures?.executionRate.map { DecimalText.fixed($0) } ?? "")
             for (column, amount) in [figures?.declared, figures?.fullYearBudget, figures?.executed].enumerated() {
                 sheet.number(row, 9 + column, amount.map { DecimalText.fixed($0) } ?? "")

@@ -132,9 +132,10 @@ public struct FormFigures: Sendable, Hashable {
     public var printedGrade: String
     /// Grade of `FormScore.total` (recomputed execution score + entered indicator scores).
     public var total: Decimal
-    public var grade: Grade
+    /// nil for a form published unscored (`FormScore.isUnscored`).
+    public var grade: Grade?
     public var ruleTotal: Decimal
-    public var ruleGrade: Grade
+    public var ruleGrade: Grade?
     public var executionRate: Decimal?
     /// 资金总额 amounts (万元), nil when unreadable.
     public var declared: Decimal?
@@ -144,8 +145,8 @@ public struct FormFigures: Sendable, Hashable {
     public var warningCount: Int
 
     public init(
-        printedTotal: String, printedGrade: String, total: Decimal, grade: Grade, ruleTotal: Decimal,
-        ruleGrade: Grade, executionRate: Decimal?, declared: Decimal?, fullYearBudget: Decimal?,
+        printedTotal: String, printedGrade: String, total: Decimal, grade: Grade?, ruleTotal: Decimal,
+        ruleGrade: Grade?, executionRate: Decimal?, declared: Decimal?, fullYearBudget: Decimal?,
         executed: Decimal?, errorCount: Int, warningCount: Int
     ) {
         self.printedTotal = printedTotal

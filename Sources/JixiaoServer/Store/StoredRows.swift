@@ -161,9 +161,9 @@ enum StoredRows {
         func decimal(_ column: Column) throws -> Decimal? { try row.decimal(column.rawValue) }
         func int(_ column: Column) throws -> Int? { try row.int(column.rawValue) }
         var figures: FormFigures?
-        if let total = try decimal(.total), let grade = try text(.grade).flatMap(Grade.init(rawValue:)),
-            let ruleTotal = try decimal(.ruleTotal), let ruleGrade = try text(.ruleGrade).flatMap(Grade.init(rawValue:))
-        {
+        if let total = try decimal(.total), let ruleTotal = try decimal(.ruleTotal) {
+            let grade = try text(.grade).flatMap(Grade.init(rawValue:))
+            let ruleGrade = try text(.ruleGrade).flatMap(Grade.init(rawValue:))
             figures = FormFigures(
                 printedTotal: try text(.printedTotal) ?? "", printedGrade: try text(.printedGrade) ?? "",
                 total: total, grade: grade, ruleTotal: ruleTotal, ruleGrade: ruleGrade,
@@ -194,8 +194,8 @@ enum StoredRows {
         let text = { (value: Decimal?) in SQLValue.text(value.map(DecimalText.plain)) }
         let f = write.figures
         return [
-            .text(f?.printedTotal), .text(f?.printedGrade), text(f?.total), .text(f?.grade.rawValue),
-            text(f?.ruleTotal), .text(f?.ruleGrade.rawValue), text(f?.executionRate), text(f?.declared),
+            .text(f?.printedTotal), .text(f?.printedGrade), text(f?.total), .text(f?.grade?.rawValue),
+            text(f?.ruleTotal), .text(f?.ruleGrade?.rawValue), text(f?.executionRate), text(f?.declared),
             text(f?.fullYearBudget), text(f?.executed), .int(f?.errorCount ?? 0), .int(f?.warningCount ?? 0),
             .int(RateBucket(f?.executionRate).rawValue), .integer(Micros.from(f?.declared)),
             .integer(Micros.from(f?.fullYearBudget)), .integer(Micros.from(f?.executed)), .integer(id),

@@ -66,7 +66,8 @@ import Testing
             let formPath = try #require(try await browser.evaluate("location.pathname") as? String)
             try await browser.wait(
                 for: "document.querySelector('#live-status').textContent.includes('已按当前填写重算')", "first recomputation")
-            #expect(try await browser.text("[data-live=grade]") == "差")
+            // A fresh draft has no score yet: it is 未评分, not 差.
+            #expect(try await browser.text("[data-live=grade]") == "未评分")
             #expect(
                 try await browser.evaluate("document.querySelector('[name=\"funds.total.declared\"]').value") as? String
                     == "53.86")

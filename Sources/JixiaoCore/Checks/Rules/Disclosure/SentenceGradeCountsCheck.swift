@@ -53,7 +53,7 @@ public struct SentenceGradeCountsCheck: DisclosureCheck {
             if let tally {
                 message += "（表上等级：\(counts { tally.printedGrades[$0] })）"
                 let changed = tally.counted.filter { $0.form.printedGradeValue != $0.score.grade }.map {
-                    "“\($0.form.project)”表上“\($0.form.printedGrade ?? "")”（总分 \($0.form.printedTotal.text)），重算“\($0.score.grade.label)”（\(DecimalText.fixed($0.score.total))）"
+                    "“\($0.form.project)”表上“\($0.form.printedGrade ?? "")”（总分 \($0.form.printedTotal.text)），重算“\($0.score.gradeLabel)”（\(DecimalText.fixed($0.score.total))）"
                 }
                 if !changed.isEmpty { message += "：" + changed.joined(separator: "；") }
             }

@@ -37,14 +37,15 @@ public struct GradeDiffersAfterRecomputationCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
-        guard score.execution.problem != .missingAmounts, let printed = score.printedGrade, printed != score.grade,
-            score.gradeOfPrintedTotal != score.grade
+        guard score.execution.problem != .missingAmounts, let grade = score.grade, let printed = score.printedGrade,
+            printed != grade, score.gradeOfPrintedTotal != grade
         else { return [] }
+        let label = { context.policy.label(of: $0) }
         return [
             Violation(
                 at: "grade",
-                "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(score.grade.label)”，表上为“\(form.printedGrade ?? "")”",
-                expected: score.grade.label, actual: printed.label)
+                "按表内数字重新计算总分为 \(DecimalText.fixed(score.total))，等级应为“\(label(grade))”，表上为“\(form.printedGrade ?? "")”",
+                expected: label(grade), actual: label(printed))
         ]
     }
 }

@@ -40,12 +40,12 @@ public struct GradeSliverCheck: SelfEvaluationCheck {
         let score = context.score(form)
         let thresholds = context.policy.gradeThresholds
         let unroundedGrade = thresholds.grade(of: score.unroundedTotal)
-        guard score.execution.rate != nil, unroundedGrade != score.grade else { return [] }
+        guard score.execution.rate != nil, let grade = score.grade, unroundedGrade != grade else { return [] }
         let unrounded = Self.truncated(score.unroundedTotal)
         return [
             Violation(
                 at: "total",
-                "总分 \(DecimalText.fixed(score.total))（\(score.grade.label)）由未取整的合计 \(unrounded) 四舍五入而来；按未取整合计定级为“\(unroundedGrade.label)”，平台可能给出该等级",
+                "总分 \(DecimalText.fixed(score.total))（\(context.policy.label(of: grade))）由未取整的合计 \(unrounded) 四舍五入而来；按未取整合计定级为“\(context.policy.label(of: unroundedGrade))”，平台可能给出该等级",
                 expected: unrounded, actual: DecimalText.fixed(score.total))
         ]
     }

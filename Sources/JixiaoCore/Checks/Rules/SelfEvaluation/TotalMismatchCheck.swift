@@ -44,6 +44,8 @@ public struct TotalMismatchCheck: SelfEvaluationCheck {
 
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let score = context.score(form)
+        // An unscored form is reported as such (SE.TOTAL.030), not as a total that cannot be checked.
+        guard !score.isUnscored else { return [] }
         if let reason = cannotCheck(form, score) {
             return [.cannotJudge(at: "total", "无法核对总分：\(reason)")]
         }
