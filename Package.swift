@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]),
         // Form files (YAML), reports (JSON/text): everything that turns bytes into the model and back.
+        // Form files are composed from libyaml's events (YAMLComposer): the Yams product brings its vendored
+        // libyaml, the CYaml module, which JixiaoFormats imports.
         .target(name: "JixiaoFormats", dependencies: ["JixiaoCore", .product(name: "Yams", package: "Yams")]),
         // Published 决算/预算公开 documents (text exports of the PDFs): the forms found in them, by their labels.
         .target(name: "JixiaoImport", dependencies: ["JixiaoCore", "JixiaoFormats"]),

@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoCore
-import Yams
 
 /// Reads form files (YAML, see Forms/README.md) into the model.
 public enum FormFileReader {
@@ -23,16 +22,10 @@ public enum FormFileReader {
         guard !text.isBlank else {
             throw FormFileError(file: file, problem: "文件为空", fix: "按 Forms/README.md 的示例填写表单，或删除该文件")
         }
-        let root: Node
-        do {
-            guard let node = try YAMLNodeReader.compose(text) else {
-                throw FormFileError(file: file, problem: "文件中没有内容", fix: "按 Forms/README.md 的示例填写表单")
-            }
-            root = node
-        } catch let error as FormFileError {
-            throw error
-        } catch {
-            throw syntaxError(error, file: file)
+        let composed: YAMLNode?
+        do { composed = try YAMLNodeReader.compose(text) } catch { throw syntaxError(error, file: file) }
+        guard let root = composed else {
+            throw FormFileError(file: file, problem: "文件中没有内容", fix: "按 Forms/README.md 的示例填写表单")
         }
         var reader = YAMLNodeReader(file: file)
         guard root.mapping != nil else {
@@ -52,42 +45,28 @@ public enum FormFileReader {
         }
     }
 
-    /// Maps a Yams parse error to a located Chinese message.
-    static func syntaxError(_ error: Error, file: String) -> FormFileError {
+    /// Maps a YAML syntax error to a located Chinese message.
+    static func syntaxError(_ error: YAMLSyntaxError, file: String) -> FormFileError {
         let fix = "检查该处的缩进、冒号后的空格和引号是否成对；含“: ”或“#”的文字请加引号"
-        switch error as? YamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-            .composer(_, let problem, let mark, _):
+        switch error.kind {
+        case .syntax:
             return FormFileError(
-                file: file, line: mark.line, column: mark.column,
-                problem: "YAML 语法错误（\(YAMLMessages.chinese(problem) ?? problem)）", fix: fix)
-        case .duplicatedKeysInMapping(let duplicates, let context):
+                file: file, line: error.line, column: error.column,
+                problem: "YAML 语法错误（\(YAMLMessages.chinese(error.problem) ?? error.problem)）", fix: fix)
+        case .duplicateKeys(let duplicates):
             return FormFileError(
-                file: file, line: context.mark.line, column: context.mark.column,
+                file: file, line: error.line, column: error.column,
                 problem: "同一部分中字段重复：\(duplicates.joined(separator: ", "))",
                 fix: "每个字段只写一次；删除或合并重复的字段")
-        case .reader(_, let offset, let value, let yaml):
+        case .character(let value):
             // The bytes are valid UTF-8 by now: what libyaml refuses is a character YAML does not allow
-            // (a control character pasted from a spreadsheet, or binary content), at a character offset.
-            let place = offset.flatMap { position(ofCharacter: $0, in: yaml) }
+            // (a control character pasted from a spreadsheet, or binary content).
             let character = value >= 0 ? " " + codePoint(UInt32(value)) : ""
             return FormFileError(
-                file: file, line: place?.line, column: place?.column,
+                file: file, line: error.line, column: error.column,
                 problem: "含有 YAML 不允许的不可见字符\(character)",
                 fix: "删除该字符（常见于从 Excel、Word 或 PDF 复制来的文字）；二进制文件不是表单文件")
-        default:
-            return FormFileError(file: file, problem: "YAML 无法解析（\(error)）", fix: fix)
         }
-    }
-
-    /// Line and column (from 1; columns in Unicode scalars, as in Yams' marks) of the character at `offset`.
-    static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int)? {
-        guard let index = text.index(text.startIndex, offsetBy: offset, limitedBy: text.endIndex) else { return nil }
-        let before = text[..<index]
-        let isBreak = { (character: Character) in character == "\n" || character == "\r\n" || character == "\r" }
-        let line = before.reduce(1) { isBreak($1) ? $0 + 1 : $0 }
-        let lineStart = before.lastIndex(where: isBreak).map { text.index(after: $0) } ?? text.startIndex
-        return (line, text[lineStart..<index].unicodeScalars.count + 1)
     }
 
     /// `U+000B`
@@ -123,6 +102,8 @@ enum YAMLMessages {
         ("did not find expected ',' or ']'", "方括号列表没有正确结束（缺少“,”或“]”）"),
         ("did not find expected ',' or '}'", "花括号映射没有正确结束（缺少“,”或“}”）"),
         ("exceeded max depth", "嵌套层数过多"),
+        ("Maximum nesting level reached", "嵌套层数过多（超过 1000 层）"),
+        ("but found another document", "一个文件中有多个文档（“---”之后又有内容）；每个文件只写一张表单"),
         ("control characters are not allowed", "含有 YAML 不允许的控制字符"),
     ]
 }
@@ -148,7 +129,7 @@ enum SelfEvaluationFile {
         "problems", "improvements",
     ]
 
-    static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation {
+    static func read(_ root: YAMLNode, reader: inout YAMLNodeReader) throws(FormFileError) -> SelfEvaluation {
         let top = try reader.mapping(root, "", allowed: keys)
         let fundsNode = try reader.child(top, "funds", "", parent: root)
         let funds = try reader.mapping(fundsNode, "funds", allowed: ["total", "sources"])
@@ -204,7 +185,7 @@ enum SelfEvaluationFile {
     }
 
     static func fundsRow(
-        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+        _ node: YAMLNode, _ path: String, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> SelfEvaluation.FundsRow {
         let map = try reader.mapping(node, path, allowed: fundsRowKeys)
         func amount(_ key: String) throws(FormFileError) -> EnteredNumber {
@@ -224,7 +205,7 @@ enum SelfEvaluationFile {
     }
 
     static func indicator(
-        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+        _ node: YAMLNode, _ path: String, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> SelfEvaluation.Indicator {
         let map = try reader.mapping(node, path, allowed: indicatorKeys)
         func column(_ key: String) throws(FormFileError) -> String? { try reader.optionalText(map, key, path) }
@@ -320,7 +301,7 @@ enum TargetTableFile {
     static let breakdownKeys = Set(["total", "sources"] + TargetTable.FundBreakdown.templateSources.map(\.key))
     static let indicatorKeys: Set<String> = ["level1", "level2", "name", "value", "weight", "explanation", "remark"]
 
-    static func read(_ root: Node, reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable {
+    static func read(_ root: YAMLNode, reader: inout YAMLNodeReader) throws(FormFileError) -> TargetTable {
         let top = try reader.mapping(root, "", allowed: keys)
         let fundsNode = try reader.child(top, "funds", "", parent: root)
         let funds = try reader.mapping(
@@ -392,7 +373,7 @@ enum TargetTableFile {
     }
 
     static func breakdown(
-        _ node: Node, _ path: String, _ reader: inout YAMLNodeReader
+        _ node: YAMLNode, _ path: String, _ reader: inout YAMLNodeReader
     ) throws(FormFileError) -> TargetTable.FundBreakdown {
         let map = try reader.mapping(node, path, allowed: breakdownKeys)
         let total = EnteredNumber(try reader.text(map, "total", path, parent: node))

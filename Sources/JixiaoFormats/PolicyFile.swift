@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoCore
-import Yams
 
 /// A policy file: a scoring policy written down as YAML, extending a built-in or loaded one.
 ///
@@ -98,7 +97,7 @@ public enum PolicyFile {
     /// A policy file's mapping, composed but not yet applied to its base.
     struct Draft {
         let file: String
-        let node: Node
+        let node: YAMLNode
         /// The mapping's field path (`policy` inline in `.jixiao.yml`, empty for a file).
         let path: String
         let fields: YAMLNodeReader.Fields
@@ -112,7 +111,7 @@ public enum PolicyFile {
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
         }
-        let root: Node?
+        let root: YAMLNode?
         do { root = try YAMLNodeReader.compose(text) } catch { throw FormFileReader.syntaxError(error, file: file) }
         guard let root else {
             throw FormFileError(file: file, problem: "评分政策文件是空的", fix: "至少写 extends: national，再写要修改的字段")
@@ -121,7 +120,7 @@ public enum PolicyFile {
     }
 
     /// Reads `id` and `extends` from a policy mapping (a whole file, or `policy:` inline in `.jixiao.yml`).
-    static func draft(_ node: Node, file: String, path: String, defaultID: String) throws(FormFileError) -> Draft {
+    static func draft(_ node: YAMLNode, file: String, path: String, defaultID: String) throws(FormFileError) -> Draft {
         var reader = YAMLNodeReader(file: file)
         let fields = try reader.mapping(node, path, allowed: keys)
         guard let extends = try reader.optionalText(fields, "extends", path), !extends.isEmpty else {
@@ -204,7 +203,7 @@ public enum PolicyFile {
 
         /// A number `Decimal` reads exactly (never through `Double`), within `range`.
         mutating func number(
-            _ node: Node, _ path: String, in range: ClosedRange<Decimal>
+            _ node: YAMLNode, _ path: String, in range: ClosedRange<Decimal>
         ) throws(FormFileError) -> Decimal {
             let text = try nodes.scalarText(node, path)
             guard let value = DecimalText.parse(text) else {
@@ -261,14 +260,14 @@ public enum PolicyFile {
         }
 
         /// A mapping whose keys must be among `known` (an error lists them).
-        mutating func entries(_ key: String, known: [String]) throws(FormFileError) -> [(key: String, node: Node)]? {
+        mutating func entries(_ key: String, known: [String]) throws(FormFileError) -> [(key: String, node: YAMLNode)]? {
             guard let node = fields[key] else { return nil }
             guard let mapping = node.mapping else {
                 throw nodes.error(
                     node, at(key), "应为键值映射（key: value），实际是\(nodes.kindName(node))",
                     "可用的键：\(known.joined(separator: "、"))")
             }
-            var result: [(key: String, node: Node)] = []
+            var result: [(key: String, node: YAMLNode)] = []
             for (name, value) in mapping {
                 let text = name.scalar?.string ?? ""
                 guard known.isEmpty || known.contains(text) else {

@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoCore
-import Yams
 
 /// The scoring policies a run knows: the built-in ones and those loaded from policy files, by id.
 ///
@@ -38,7 +37,7 @@ public struct PolicyLibrary: Sendable, Equatable {
     }
 
     /// Loads a policy written inline (`policy:` as a mapping in `.jixiao.yml`).
-    mutating func load(inline node: Node, file: String, path: String) throws(FormFileError) -> ScoringPolicy {
+    mutating func load(inline node: YAMLNode, file: String, path: String) throws(FormFileError) -> ScoringPolicy {
         try add([try PolicyFile.draft(node, file: file, path: path, defaultID: "project")])[0]
     }
 

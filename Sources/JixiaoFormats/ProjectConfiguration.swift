@@ -1,6 +1,5 @@
 import Foundation
 import JixiaoCore
-import Yams
 
 /// `.jixiao.yml`: a project's choices for every command — the scoring policy, the policy files it
 /// loads and per-rule severities.
@@ -35,8 +34,8 @@ public struct ProjectConfiguration: Sendable, Equatable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
         }
-        let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch { throw FormFileReader.syntaxError(error, file: file) }
+        let root: YAMLNode?
+        do { root = try YAMLNodeReader.compose(text) } catch { throw FormFileReader.syntaxError(error, file: file) }
         guard let root else { return ProjectConfiguration() }
         var reader = YAMLNodeReader(file: file)
         let top = try reader.mapping(root, "", allowed: ["policy", "policies", "rules"])
@@ -95,7 +94,7 @@ public struct ProjectConfiguration: Sendable, Equatable {
 
     /// The policy files a `policies:` entry names: the file itself, or every .yml/.yaml in a folder (sorted).
     static func policyFiles(
-        _ written: String, besides file: String, node: Node, path: String, reader: YAMLNodeReader
+        _ written: String, besides file: String, node: YAMLNode, path: String, reader: YAMLNodeReader
     ) throws(FormFileError) -> [String] {
         let entry = PolicyLibrary.path(written, besides: file)
         var isDirectory: ObjCBool = false

@@ -1,29 +1,27 @@
-import Yams
 
 /// Walks a composed YAML node tree, keeping the field path and the source line of everything it reads,
 /// so that a missing field or a wrong type is reported with its line and column, not only a coding path.
 ///
-/// Keys are looked up by their text in `Fields`, built by walking each mapping's pairs once: a `Node` is
+/// Keys are looked up by their text in `Fields`, built by walking each mapping's pairs once: a `YAMLNode` is
 /// never hashed or compared, which in Yams resolves tags through regular expressions (the largest cost of
 /// reading a form file, before).
 struct YAMLNodeReader {
-    /// A mapping's values by key text. Yams has refused duplicate keys already.
+    /// A mapping's values by key text. The composer has refused duplicate keys already.
     struct Fields {
-        private let values: [String: Node]
+        private let values: [String: YAMLNode]
 
-        fileprivate init(_ mapping: Node.Mapping) {
-            var values: [String: Node] = [:]
+        fileprivate init(_ mapping: [(key: YAMLNode, value: YAMLNode)]) {
+            var values: [String: YAMLNode] = [:]
             values.reserveCapacity(mapping.count)
             for (key, value) in mapping { values[key.scalar?.string ?? ""] = value }
             self.values = values
         }
 
-        subscript(key: String) -> Node? { values[key] }
+        subscript(key: String) -> YAMLNode? { values[key] }
     }
 
-    /// Composes YAML text without resolving plain scalars' tags (every value is read as text, so the regular
-    /// expressions of Yams' default resolver would be wasted work). Errors are Yams' own.
-    static func compose(_ text: String) throws -> Node? { try Yams.compose(yaml: text, .basic) }
+    /// Composes YAML text (`YAMLComposer`).
+    static func compose(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? { try YAMLComposer.compose(text) }
 
     let file: String
     /// Field path → line, filled as scalars are read.
@@ -31,15 +29,15 @@ struct YAMLNodeReader {
 
     init(file: String) { self.file = file }
 
-    func error(_ node: Node?, _ path: String, _ problem: String, _ fix: String) -> FormFileError {
+    func error(_ node: YAMLNode?, _ path: String, _ problem: String, _ fix: String) -> FormFileError {
         FormFileError(
-            file: file, line: node?.mark?.line, column: node?.mark?.column,
+            file: file, line: node?.mark.line, column: node?.mark.column,
             fieldPath: path.isEmpty ? nil : path, problem: problem, fix: fix)
     }
 
     /// The mapping at `node`, refusing keys the format does not know (a typo would otherwise lose data);
     /// `allowed` nil accepts any key.
-    func mapping(_ node: Node, _ path: String, allowed: Set<String>?) throws(FormFileError) -> Fields {
+    func mapping(_ node: YAMLNode, _ path: String, allowed: Set<String>?) throws(FormFileError) -> Fields {
         guard let mapping = node.mapping else {
             throw error(node, path, "应为键值映射（key: value），实际是\(kindName(node))", "按 Forms/README.md 的示例书写该部分")
         }
@@ -55,14 +53,14 @@ struct YAMLNodeReader {
         return Fields(mapping)
     }
 
-    func sequence(_ node: Node, _ path: String) throws(FormFileError) -> Node.Sequence {
+    func sequence(_ node: YAMLNode, _ path: String) throws(FormFileError) -> [YAMLNode] {
         guard let sequence = node.sequence else {
             throw error(node, path, "应为列表（每项以“- ”开头），实际是\(kindName(node))", "按 Forms/README.md 的示例书写列表")
         }
         return sequence
     }
 
-    func child(_ mapping: Fields, _ key: String, _ path: String, parent: Node) throws(FormFileError) -> Node {
+    func child(_ mapping: Fields, _ key: String, _ path: String, parent: YAMLNode) throws(FormFileError) -> YAMLNode {
         guard let node = mapping[key] else {
             throw error(parent, join(path, key), "缺少必填字段“\(key)”", "在该部分加入 \(key): …（空单元格写 \"\"）")
         }
@@ -71,7 +69,7 @@ struct YAMLNodeReader {
 
     /// A required text field. Any scalar counts: `100.00` unquoted is read as the text "100.00".
     mutating func text(
-        _ mapping: Fields, _ key: String, _ path: String, parent: Node
+        _ mapping: Fields, _ key: String, _ path: String, parent: YAMLNode
     ) throws(FormFileError) -> String {
         try scalarText(try child(mapping, key, path, parent: parent), join(path, key))
     }
@@ -82,17 +80,17 @@ struct YAMLNodeReader {
         return try scalarText(node, join(path, key))
     }
 
-    mutating func scalarText(_ node: Node, _ path: String) throws(FormFileError) -> String {
+    mutating func scalarText(_ node: YAMLNode, _ path: String) throws(FormFileError) -> String {
         guard let scalar = node.scalar else {
             throw error(node, path, "应为单个值（文字或数字），实际是\(kindName(node))", "写成一行的值；含冒号等符号的文字请加引号")
         }
-        if let line = node.mark?.line { lines[path] = line }
-        if scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
+        lines[path] = node.mark.line
+        if scalar.isPlain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
         return scalar.string
     }
 
     mutating func integer(
-        _ mapping: Fields, _ key: String, _ path: String, parent: Node
+        _ mapping: Fields, _ key: String, _ path: String, parent: YAMLNode
     ) throws(FormFileError) -> Int {
         let node = try child(mapping, key, path, parent: parent)
         let text = try scalarText(node, join(path, key))
@@ -124,12 +122,11 @@ struct YAMLNodeReader {
 
     func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-    func kindName(_ node: Node) -> String {
+    func kindName(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): "单个值“\(EchoedText.cut(scalar.string))”"
         case .mapping: "键值映射"
         case .sequence: "列表"
-        case .alias: "别名"
         }
     }
 }
