@@ -268,8 +268,8 @@ public struct SelfEvaluation: Sendable, Hashable {
         /// A row the template prints without an indicator in it: no 三级 name (or the template's own `指标2`,
         /// `……`), no value, no 分值 and no 得分 — only its 一级/二级 labels. Not scored and not counted.
         public var isTemplateRow: Bool {
-            (name.filter { !$0.isWhitespace }.isEmpty || Indicator.isTemplateName(name)) && initialTarget.isEmpty
-                && adjustedTarget.isEmpty && actual.isEmpty && weight.isBlank && score.isBlank
+            initialTarget.isEmpty && adjustedTarget.isEmpty && actual.isEmpty && weight.isBlank && score.isBlank
+                && (name.isBlank || Indicator.isTemplateName(name))
         }
 
         /// The template's placeholder names for rows a unit may add: `指标1`, `指标2`, `……`, `...`.

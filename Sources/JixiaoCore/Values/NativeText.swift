@@ -11,17 +11,17 @@ extension StringProtocol where SubSequence == Substring {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex
-        while start < end, scalars[start].properties.isWhitespace { start = scalars.index(after: start) }
+        while start < end, scalars[start].isSpace { start = scalars.index(after: start) }
         while start < end {
             let before = scalars.index(before: end)
-            guard scalars[before].properties.isWhitespace else { break }
+            guard scalars[before].isSpace else { break }
             end = before
         }
         return String(self[start..<end])
     }
 
     /// Whether the text is empty or white space only.
-    public var isBlank: Bool { unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+    public var isBlank: Bool { unicodeScalars.allSatisfy(\.isSpace) }
 
     /// The text with each scalar that `replacements` names replaced by its replacement (`（` → `(`).
     public func replacingScalars(_ replacements: [Unicode.Scalar: Unicode.Scalar]) -> String {
@@ -52,4 +52,9 @@ extension String {
 
     /// Whether the text begins with `prefix`, spelled exactly (compared as UTF-8 bytes).
     public func begins(with prefix: String) -> Bool { utf8.starts(with: prefix.utf8) }
+}
+
+extension Unicode.Scalar {
+    /// White space (`properties.isWhitespace`), answered for ASCII without the Unicode tables.
+    var isSpace: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
 }

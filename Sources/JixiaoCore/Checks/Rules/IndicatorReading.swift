@@ -166,5 +166,8 @@ extension TargetTable {
 
 extension String {
     /// The text with all whitespace removed: PDF extraction breaks and pads cells arbitrarily.
-    var withoutWhitespace: String { filter { !$0.isWhitespace } }
+    var withoutWhitespace: String {
+        guard unicodeScalars.contains(where: \.isSpace) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.filter { !$0.isSpace }))
+    }
 }

@@ -75,6 +75,7 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
         let texts =
             [("goals.completion", form.goals.completion)] + form.analysis.fields.map { ("analysis.\($0.key)", $0.text) }
         return texts.flatMap { path, raw -> [Violation] in
+            guard raw.includes("万元") else { return [] }
             let text = DecimalText.normalizeDigits(raw)
             var seen: Set<String> = []
             return text.matches(of: Self.amount).compactMap { match -> Violation? in

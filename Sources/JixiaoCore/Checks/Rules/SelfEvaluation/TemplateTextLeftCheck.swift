@@ -36,7 +36,7 @@ public struct TemplateTextLeftCheck: SelfEvaluationCheck {
 /// The template's own guidance, left in a cell the unit was to fill.
 enum TemplateText {
     /// A text ending a sentence with its word limit: `(100字以内)`, `（200字以内）`.
-    static func isInstruction(_ text: String) -> Bool { text.contains(wordLimit) }
+    static func isInstruction(_ text: String) -> Bool { text.includes("字以内") && text.contains(wordLimit) }
 
     /// Stored once, see `SentenceText`.
     nonisolated(unsafe) static let wordLimit = /[(（]\d+字以内[)）]/
