@@ -156,18 +156,22 @@ public struct CheckRunner: Sendable {
             return (rule, check)
         }
         if !pairRules.isEmpty {
-            var byRule = Array(repeating: [(form: Int, violation: Violation)](), count: pairRules.count)
-            for (evaluationIndex, tableIndex) in index.targetPairs {
-                guard case .selfEvaluation(let evaluation) = forms(evaluationIndex),
-                    case .targetTable(let table) = forms(tableIndex)
-                else { continue }
+            // Each pair reads its two forms again: on every core, the results kept in pair order.
+            let pairs = index.targetPairs
+            let checks = pairRules.map(\.1)
+            let read = forms.read
+            let perPair = Parallel.map(pairs.count) { position -> [[(form: Int, violation: Violation)]] in
+                let (evaluationIndex, tableIndex) = pairs[position]
+                guard case .selfEvaluation(let evaluation) = read(evaluationIndex),
+                    case .targetTable(let table) = read(tableIndex)
+                else { return [] }
                 let pair = TargetPair(
                     evaluationIndex: evaluationIndex, tableIndex: tableIndex, evaluation: evaluation, table: table)
-                for (position, (_, check)) in pairRules.enumerated() {
-                    byRule[position] += check.check(pair, context: context)
-                }
+                return checks.map { $0.check(pair, context: context) }
             }
-            for ((rule, _), violations) in zip(pairRules, byRule) { add(rule, violations) }
+            for (position, (rule, _)) in pairRules.enumerated() {
+                add(rule, perPair.flatMap { $0.isEmpty ? [] : $0[position] })
+            }
         }
         let ordered = found.enumerated().sorted {
             ($0.element.form, $0.element.position, $0.offset) < ($1.element.form, $1.element.position, $1.offset)

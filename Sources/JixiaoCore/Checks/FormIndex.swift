@@ -145,15 +145,17 @@ public struct FormGroup: Sendable, Hashable {
 
 /// Forms of the run read again by index, for comparisons the keys cannot settle (are two forms with one
 /// identity identical? do a self-evaluation's rows answer its table's?). Remembers the last few it read, as
-/// the rules ask for the same form several times in a row. Used by one thread.
+/// the rules ask for the same form several times in a row; `read` may also be called from several threads at
+/// once (the self-evaluation ↔ target-table pairs are compared on every core).
 public final class FormFetcher {
-    private let read: (Int) -> Form?
+    /// Reads the form at a form index, nil when it can no longer be read.
+    public let read: @Sendable (Int) -> Form?
     private var recent: [(index: Int, form: Form)] = []
     static let remembered = 8
 
-    /// `read` returns the form at a form index, nil when it can no longer be read.
-    public init(_ read: @escaping (Int) -> Form?) { self.read = read }
+    public init(_ read: @escaping @Sendable (Int) -> Form?) { self.read = read }
 
+    /// The form at `index`, from the last few read or read again (one thread).
     public func callAsFunction(_ index: Int) -> Form? {
         if let hit = recent.firstIndex(where: { $0.index == index }) { return recent[hit].form }
         guard let form = read(index) else { return nil }
