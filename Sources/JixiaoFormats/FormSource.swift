@@ -55,7 +55,7 @@ public struct LoadedForms: FormSource {
 /// How every batch command reads a form source: each input read on every core, a chunk at a time, and
 /// handed on in source order, so memory holds one chunk of forms whatever the batch's size. Iterate it:
 /// `for item in FormPipeline(source, prepare: { form, index, position in … }) { … }`.
-public struct FormPipeline<Prepared: Sendable>: Sequence {
+public struct FormPipeline<Prepared: Sendable>: Sequence, Sendable {
     /// Inputs read at once: enough to keep both cores busy, few enough to stay small.
     public static var chunkSize: Int { 256 }
 
@@ -87,37 +87,67 @@ public struct FormPipeline<Prepared: Sendable>: Sequence {
         let pipeline: FormPipeline
         private var items: [Item] = []
         private var taken = 0
-        private var nextChunk = 0
-        private var nextIndex = 0
+        /// The next chunk, read in the background while this one is handed out: the consumer's work (writing
+        /// the report) overlaps the reading instead of leaving the cores idle.
+        private var ahead: Chunk?
 
-        init(pipeline: FormPipeline) { self.pipeline = pipeline }
+        init(pipeline: FormPipeline) {
+            self.pipeline = pipeline
+            ahead = pipeline.positions.isEmpty ? nil : Chunk(pipeline, from: 0, firstIndex: 0)
+        }
 
         public mutating func next() -> Item? {
             if taken == items.count {
-                guard nextChunk < pipeline.positions.count else { return nil }
-                items = readChunk()
+                guard let chunk = ahead else { return nil }
+                let read = chunk.result()
+                items = read.items
                 taken = 0
+                ahead =
+                    read.end < pipeline.positions.count
+                    ? Chunk(pipeline, from: read.end, firstIndex: read.nextIndex) : nil
+                guard !items.isEmpty else { return nil }
             }
             defer { taken += 1 }
             return items[taken]
         }
+    }
 
-        /// The next chunk: parsed on every core, numbered, then prepared on every core.
-        private mutating func readChunk() -> [Item] {
-            let end = Swift.min(nextChunk + FormPipeline.chunkSize, pipeline.positions.count)
-            let chunk = Array(pipeline.positions[nextChunk..<end])
-            nextChunk = end
+    /// One chunk of inputs, read on a background thread: parsed on every core, numbered, then prepared on every
+    /// core.
+    final class Chunk: @unchecked Sendable {
+        typealias Read = (items: [Item], end: Int, nextIndex: Int)
+        private let done = DispatchSemaphore(value: 0)
+        /// Written once by the background thread before it signals `done`; read after waiting for it.
+        private var read: Read = ([], 0, 0)
+
+        init(_ pipeline: FormPipeline, from start: Int, firstIndex: Int) {
+            DispatchQueue.global().async {
+                self.read = Chunk.read(pipeline, from: start, firstIndex: firstIndex)
+                self.done.signal()
+            }
+        }
+
+        /// Waits for the chunk (once).
+        func result() -> Read {
+            done.wait()
+            return read
+        }
+
+        private static func read(_ pipeline: FormPipeline, from start: Int, firstIndex: Int) -> Read {
+            let end = Swift.min(start + FormPipeline.chunkSize, pipeline.positions.count)
+            let chunk = Array(pipeline.positions[start..<end])
             let source = pipeline.source
             let read = Parallel.map(chunk.count) { offset in
                 Result { () throws(FormFileError) in try source.form(at: chunk[offset]) }
             }
+            var nextIndex = firstIndex
             let indices = read.map { result -> Int? in
                 guard case .success = result else { return nil }
                 defer { nextIndex += 1 }
                 return nextIndex
             }
             let prepare = pipeline.prepare
-            return Parallel.map(chunk.count) { offset -> Item in
+            let items = Parallel.map(chunk.count) { offset -> Item in
                 switch read[offset] {
                 case .failure(let error): return .unreadable(position: chunk[offset], error)
                 case .success(let form):
@@ -125,6 +155,7 @@ public struct FormPipeline<Prepared: Sendable>: Sequence {
                     return .form(position: chunk[offset], index: index, prepare(form, index, chunk[offset]))
                 }
             }
+            return (items, end, nextIndex)
         }
     }
 }

@@ -6,6 +6,11 @@ enum QuotedText {
     enum HexCase { case lower, upper }
 
     static func escape(_ text: String, hexCase: HexCase, escapesAsHex: (UInt32) -> Bool) -> String {
+        // Most texts need no escape: copied whole rather than scalar by scalar.
+        let plain = !text.unicodeScalars.contains {
+            $0 == "\"" || $0 == "\\" || $0.value < 0x20 || escapesAsHex($0.value)
+        }
+        if plain { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
