@@ -45,11 +45,13 @@ public enum FormLocator {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { continue }
                 if extensions.contains((relative as NSString).pathExtension.lowercased()) {
-                    let file = (path as NSString).appendingPathComponent(relative)
-                    if !PolicyFile.isPolicyFile(file) { found.append(file) }
+                    found.append((path as NSString).appendingPathComponent(relative))
                 }
             }
-            files.append(contentsOf: found.sorted())
+            // Each file's head is read to tell a policy file: on every core, a province holding 100 000.
+            let candidates = found
+            let isPolicy = Parallel.map(candidates.count) { PolicyFile.isPolicyFile(candidates[$0]) }
+            files.append(contentsOf: zip(candidates, isPolicy).filter { !$0.1 }.map(\.0).sorted())
         }
         return (files, errors)
     }
