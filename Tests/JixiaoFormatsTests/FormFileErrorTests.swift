@@ -121,7 +121,7 @@ import Testing
         Case(
             name: "unknown form kind", data: replacing(1...1, with: "form: target-tabel"), line: 1, column: 7,
             fieldPath: "form", problem: "未知的表单类型“target-tabel”"),
-        // Duplicate keys: Yams refuses them; the first of the two is located.
+        // Duplicate keys: the composer refuses them; the first of the two is located.
         Case(
             name: "duplicate keys", data: replacing(3...3, with: "project: 会议培训费", "project: 会议费"), line: 3, column: 1,
             fieldPath: nil, problem: "同一部分中字段重复：project"),
@@ -129,6 +129,21 @@ import Testing
             name: "duplicate keys in an indicator",
             data: replacing(17...17, with: "    score: \"20\"", "    score: \"18\""),
             line: 17, column: 5, fieldPath: nil, problem: "同一部分中字段重复：score"),
+        Case(
+            name: "duplicate keys in a flow mapping", data: replacing(16...16, with: "    weight: {a: 1, a: 2}"),
+            line: 16, column: 14, fieldPath: nil, problem: "同一部分中字段重复：a"),
+        // Aliases: one that names no anchor is refused where it is written.
+        Case(
+            name: "an undefined alias", data: replacing(3...3, with: "project: *名称"), line: 3, column: 10,
+            fieldPath: nil, problem: "引用了未定义的别名"),
+        // A file is one form: a second document after `---` is refused, in Chinese.
+        Case(
+            name: "a second document", data: replacing(18...18, with: "total: \"85.39\"", "---", "form: target-table"),
+            line: 19, column: 1, fieldPath: nil, problem: "一个文件中有多个文档"),
+        Case(
+            name: "nesting deeper than libyaml allows",
+            data: Data(("form: " + String(repeating: "[", count: 1_100) + String(repeating: "]", count: 1_100)).utf8),
+            line: 1, column: 1006, fieldPath: nil, problem: "嵌套层数过多"),
         // Empty content.
         Case(name: "empty file", data: Data(), line: nil, column: nil, fieldPath: nil, problem: "文件为空"),
         Case(
