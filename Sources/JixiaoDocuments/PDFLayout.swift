@@ -1,10 +1,12 @@
 import Foundation
 import JixiaoFormats
 
-/// Rebuilds a PDF's table rows and cells from its words and their positions (pdftotext gives no ruling
-/// lines): words on one line far apart are different cells; the lines of a block that wrap at the edge of
-/// their column (or of the page) are one cell; cells whose first lines share a baseline are one row; and a
-/// cell's column is the left edge it shares with the other cells of its page.
+/// Rebuilds a PDF's table rows and cells from its words, their positions and the pages' ruling lines.
+/// Inside a ruled table a cell is the box its lines enclose (`RuledCells`): its wrapped lines are one cell,
+/// and a row a page break cut is joined again. Elsewhere (text, a table printed without lines) rows are
+/// rebuilt by alignment: words on one line far apart are different cells; a line whose pieces each start
+/// under a wrapped cell of the row above, set as close as a cell's lines, continues that row; and a cell's
+/// column is the left edge it shares with the other cells of its page.
 enum PDFLayout {
     /// A cell: its text (wrapped lines joined by line breaks) and the box of its first line and of all of it.
     struct Piece {
@@ -31,96 +33,225 @@ enum PDFLayout {
     /// was wrapped there.
     static let wrapReach = 2.5
 
+    /// A cell placed in its row: its first grid column, the columns and rows it spans, and its text.
+    struct Placed {
+        var column: Int
+        var columnSpan = 1
+        var rowSpan = 1
+        var piece: Piece
+        /// A ruled cell of a row cut by a page break: no line above its part at the top of a page, none below
+        /// its part at the bottom of one.
+        var openTop = false
+        var openBottom = false
+        /// Whether the cell is a ruled table's (not text rebuilt by alignment).
+        var ruled = false
+    }
+
     static func grid(_ text: PDFText, file: String) throws(ImportError) -> DocumentGrid {
         var builder = GridBuilder(file: file, format: "PDF")
         let rightMargin = text.pages.flatMap { $0.blocks.flatMap { $0.map(\.box.right) } }.max() ?? 0
+        let spaced = spacesAfterPunctuation(text)
+        // The last table row so far, when a page break cut it (open at the bottom): its index in the grid.
+        var cutRow: Int?
         for page in text.pages {
-            let rows = rows(of: page, rightMargin: rightMargin)
-            for (index, row) in rows.enumerated() {
+            var firstTableRow = true
+            for (index, row) in rows(of: page, rightMargin: rightMargin).enumerated() {
                 let origin = GridOrigin(
                     page: page.number, line: index + 1,
                     box: PageBox(
                         left: row.map(\.piece.box.left).min() ?? 0, top: row.map(\.piece.box.top).min() ?? 0,
                         right: row.map(\.piece.box.right).max() ?? 0,
                         bottom: row.map(\.piece.box.bottom).max() ?? 0))
-                let cells = row.map { column, piece in
+                let cells = row.map { placed in
                     GridCell(
-                        text: piece.lines.joined(separator: "\n"), column: column,
-                        origin: GridOrigin(page: page.number, line: index + 1, box: piece.box))
+                        text: joined(placed.piece.lines, spaceAfterPunctuation: spaced), column: placed.column,
+                        columnSpan: placed.columnSpan, rowSpan: placed.rowSpan,
+                        origin: GridOrigin(page: page.number, line: index + 1, box: placed.piece.box))
                 }
-                try builder.append(cells, origin: origin)
+                guard row.contains(where: \.ruled) else {
+                    try builder.append(cells, origin: origin)
+                    continue
+                }
+                // The rest of a row a page break cut: open at the top of the page, it belongs to that row.
+                if firstTableRow, let cut = cutRow, row.allSatisfy(\.openTop) {
+                    try builder.merge(cells, into: cut)
+                } else {
+                    let appended = try builder.append(cells, origin: origin)
+                    cutRow = row.contains(where: \.openBottom) ? appended : nil
+                }
+                firstTableRow = false
             }
         }
         return builder.grid
     }
 
-    /// The page's rows, top to bottom, each a list of (column, cell) left to right.
-    static func rows(of page: PDFText.Page, rightMargin: Double) -> [[(column: Int, piece: Piece)]] {
-        // Words into pieces: one per run of close words on a line.
-        let blocks: [[[Piece]]] = page.blocks.map { block in block.map(split) }
-        let stops = columnStops(blocks.flatMap { $0.flatMap { $0.map(\.first.left) } })
-        var pieces: [Piece] = []
-        for block in blocks {
-            var open: Piece?
+    /// Punctuation that typed text follows with a space (`需求, 改善`) when its writer has that habit.
+    static let spacedPunctuation: Set<Character> = [",", ";", ":", "!", "?"]
+
+    /// Whether the document's writer puts a space after ASCII punctuation: more often a word on a line ends
+    /// with it before another word than it stands inside a word before a letter (not a digit: `1,000`). A
+    /// line that wraps after it then lost the space at the line's end.
+    static func spacesAfterPunctuation(_ text: PDFText) -> Bool {
+        var spaced = 0
+        var closed = 0
+        for line in text.pages.flatMap({ $0.blocks.flatMap { $0 } }) {
+            for (index, word) in line.words.enumerated() {
+                if index + 1 < line.words.count, let last = word.text.last, spacedPunctuation.contains(last) {
+                    spaced += 1
+                }
+                // `1,000` and `10:30` are numbers, not prose.
+                closed += zip(word.text, word.text.dropFirst()).count {
+                    spacedPunctuation.contains($0.0) && !$0.1.isNumber
+                }
+            }
+        }
+        return spaced > closed
+    }
+
+    /// A cell's lines as its text, one line break between lines (the mapper joins them), or a space where a
+    /// line ends with punctuation the writer follows with a space.
+    static func joined(_ lines: [String], spaceAfterPunctuation: Bool) -> String {
+        var text = ""
+        for line in lines {
+            if let last = text.last {
+                text += spaceAfterPunctuation && spacedPunctuation.contains(last) ? " " : "\n"
+            }
+            text += line
+        }
+        return text
+    }
+
+    /// The page's rows, top to bottom, each its cells left to right: the cells of ruled tables are the boxes
+    /// their lines enclose (`RuledCells`); the words outside them are rebuilt by alignment (`alignedRows`).
+    static func rows(of page: PDFText.Page, rightMargin: Double) -> [[Placed]] {
+        let ruled = RuledCells(page.rulings)
+        var loose: [[PDFText.Line]] = []
+        var enclosed: [RuledCells.Cell: [PDFText.Word]] = [:]
+        var order: [RuledCells.Cell] = []
+        for block in page.blocks {
+            var lines: [PDFText.Line] = []
             for line in block {
-                if line.count == 1, let previous = open, continues(previous, with: line[0], stops, rightMargin) {
-                    open?.lines += line[0].lines
-                    open?.last = line[0].first
-                    open?.box = union(previous.box, line[0].box)
-                    continue
+                var outside: [PDFText.Word] = []
+                for word in line.words {
+                    if let cell = ruled.cell(around: word.box) {
+                        if enclosed[cell] == nil { order.append(cell) }
+                        enclosed[cell, default: []].append(word)
+                    } else {
+                        outside.append(word)
+                    }
                 }
-                if let previous = open { pieces.append(previous) }
-                if line.count == 1 {
-                    open = line[0]
-                } else {
-                    open = nil
-                    pieces += line
-                }
+                guard let first = outside.first else { continue }
+                lines.append(PDFText.Line(words: outside, box: outside.dropFirst().map(\.box).reduce(first.box, union)))
             }
-            if let previous = open { pieces.append(previous) }
+            if !lines.isEmpty { loose.append(lines) }
         }
-        // Pieces into rows by the baseline of their first line.
-        let sorted = pieces.sorted { ($0.first.bottom, $0.first.left) < ($1.first.bottom, $1.first.left) }
-        var rows: [[Piece]] = []
-        for piece in sorted {
-            if let baseline = rows.last?.first?.first.bottom, abs(piece.first.bottom - baseline) <= piece.height * 0.4 {
-                rows[rows.count - 1].append(piece)
+        var rows = ruled.rows(order.map { (cell: $0, words: enclosed[$0] ?? []) })
+        rows += alignedRows(of: loose, rightMargin: rightMargin).map { row in
+            row.map { Placed(column: $0.column, piece: $0.piece) }
+        }
+        // Stable: rows at one height keep the order they were made in.
+        return rows.enumerated().sorted {
+            (top(of: $0.element), $0.offset) < (top(of: $1.element), $1.offset)
+        }.map(\.element)
+    }
+
+    static func top(of row: [Placed]) -> Double { row.map(\.piece.first.top).min() ?? 0 }
+
+    /// Rows rebuilt from the words' alignment alone (a table printed without ruling lines, and the text
+    /// around tables), each a list of (column, cell) left to right. The lines of the page are taken top to
+    /// bottom; a line continues the row above it, its pieces appended to that row's cells, when each of its
+    /// pieces starts under a cell of that row (the same column band) that was wrapped (its last line ended
+    /// against the next column or the page's right margin), no closer to the cell than the lines of one
+    /// paragraph are set and no further than the page's wrapped lines are apart, and no two of its pieces
+    /// continue one cell: a line with a value in a column the row has no wrapped cell in starts a new row.
+    static func alignedRows(of lineBlocks: [[PDFText.Line]], rightMargin: Double) -> [[(column: Int, piece: Piece)]] {
+        // Words into pieces: one per run of close words on a line; pieces into lines by their baseline.
+        let pieces = lineBlocks.flatMap { block in block.flatMap(split) }
+            .sorted { ($0.first.bottom, $0.first.left) < ($1.first.bottom, $1.first.left) }
+        var lines: [[Piece]] = []
+        for piece in pieces {
+            if let baseline = lines.last?.first?.first.bottom, abs(piece.first.bottom - baseline) <= piece.height * 0.4
+            {
+                lines[lines.count - 1].append(piece)
             } else {
-                rows.append([piece])
+                lines.append([piece])
             }
         }
-        return rows.map { row in
-            row.sorted { $0.first.left < $1.first.left }.map { (column(of: $0.first.left, stops), $0) }
+        let stops = columnStops(pieces.map(\.first.left))
+        var rows: [[Piece]] = []
+        for line in lines.map({ $0.sorted { $0.first.left < $1.first.left } }) {
+            if let row = rows.last, let targets = continued(row, by: line, stops, rightMargin) {
+                for (piece, target) in zip(line, targets) {
+                    rows[rows.count - 1][target].lines += piece.lines
+                    rows[rows.count - 1][target].last = piece.first
+                    rows[rows.count - 1][target].box = union(row[target].box, piece.box)
+                }
+            } else {
+                rows.append(line)
+            }
         }
+        return rows.map { row in row.map { (column(of: $0.first.left, stops), $0) } }
+    }
+
+    /// For each piece of `line`, the index of the cell of `row` it continues; nil when the line is a row of
+    /// its own.
+    static func continued(_ row: [Piece], by line: [Piece], _ stops: [Double], _ rightMargin: Double) -> [Int]? {
+        var targets: [Int] = []
+        for piece in line {
+            guard let target = row.indices.first(where: { continues(row[$0], with: piece, stops, rightMargin) }),
+                !targets.contains(target)
+            else { return nil }
+            targets.append(target)
+        }
+        return targets
     }
 
     /// A line's words as pieces: a gap wider than `cellGap` line heights starts another cell.
     static func split(_ line: PDFText.Line) -> [Piece] {
-        var pieces: [Piece] = []
-        var text = ""
-        var box: PageBox?
+        var runs: [[PDFText.Word]] = []
         for word in line.words {
-            if let current = box {
-                let height = max(current.bottom - current.top, word.box.bottom - word.box.top)
-                if word.box.left - current.right > height * cellGap {
-                    pieces.append(Piece(text: text, box: current))
-                    text = word.text
-                    box = word.box
+            if let last = runs.last?.last {
+                let height = max(last.box.bottom - last.box.top, word.box.bottom - word.box.top)
+                if word.box.left - last.box.right <= height * cellGap {
+                    runs[runs.count - 1].append(word)
                     continue
                 }
-                text += " " + word.text
-                box = union(current, word.box)
-            } else {
-                text = word.text
-                box = word.box
             }
+            runs.append([word])
         }
-        if let box { pieces.append(Piece(text: text, box: box)) }
-        return pieces
+        return runs.map { run in
+            Piece(text: text(of: run), box: run.dropFirst().map(\.box).reduce(run[0].box, union))
+        }
     }
 
-    /// Whether `next` (one piece alone on its line) continues the cell `previous`: it starts at the same left
-    /// edge just below it, and the previous line ended against the next column or the page's right margin.
+    /// A gap between two words of Chinese narrower than this many line heights is no space: producers cut a
+    /// run of Chinese into several words; a printed space is about a quarter of the height.
+    static let spaceWidth = 0.15
+
+    /// Words of one line, left to right, as text: a space between them, except between Chinese characters
+    /// set closer than a space's width.
+    static func text(of words: [PDFText.Word]) -> String {
+        var text = ""
+        var previous: PDFText.Word?
+        for word in words {
+            if let previous, let last = text.last, let first = word.text.first {
+                let height = max(previous.box.bottom - previous.box.top, word.box.bottom - word.box.top)
+                let touching = word.box.left - previous.box.right < height * spaceWidth
+                if !(touching && isCJK(last) && isCJK(first)) { text += " " }
+            }
+            text += word.text
+            previous = word
+        }
+        return text
+    }
+
+    static func isCJK(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { $0.value >= 0x2E80 } ?? false
+    }
+
+    /// Whether `next` (a piece of the line below) continues the cell `previous`: it starts at the same left
+    /// edge just below it (closer than a row's spacing: the gap between a cell's lines is its leading), and
+    /// the previous line ended against the next column or the page's right margin.
     static func continues(_ previous: Piece, with next: Piece, _ stops: [Double], _ rightMargin: Double) -> Bool {
         let height = previous.height
         guard abs(next.first.left - previous.first.left) <= columnTolerance,

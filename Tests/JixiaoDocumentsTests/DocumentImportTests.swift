@@ -82,6 +82,8 @@ enum DocumentFixtures {
         ("000_ef4518406fbbf37e.html", "000_ef4518406fbbf37e"),
     ]
 
+    /// PDFs from both producers: cells are the boxes their ruling lines enclose, so a wrapped 三级指标, 年度目标
+    /// or project name is one cell, and a row a page break cut is joined again.
     static let pdfs: [(document: String, seed: String)] = [
         ("003_dedc51a6acead367.reportlab.pdf", "003_dedc51a6acead367"),
         ("003_dedc51a6acead367.weasyprint.pdf", "003_dedc51a6acead367"),
@@ -95,14 +97,9 @@ enum DocumentFixtures {
         try Self.compare(document, seed)
     }
 
-    /// The PDFs' rows are rebuilt from word positions; cells wrapped over several lines are not yet always
-    /// joined (a 年度目标 or 三级指标 cut in two, a form lost), so these do not match field by field yet. A known
-    /// issue: this test fails as soon as they do, and then becomes a plain comparison.
     @Test(arguments: pdfs)
     func pdfFormsAsTheTextExport(_ document: String, _ seed: String) throws {
-        try withKnownIssue("PDF rows rebuilt from word positions do not yet join every wrapped cell") {
-            try Self.compare(document, seed)
-        }
+        try Self.compare(document, seed)
     }
 
     static func compare(_ document: String, _ seed: String) throws {
@@ -136,9 +133,7 @@ enum DocumentFixtures {
         // Every row the PDF gave is named by its page.
         #expect(!read.rowPlaces.isEmpty)
         #expect(read.rowPlaces.values.allSatisfy { $0.wholeMatch(of: /第 \d+ 页第 \d+ 行/) != nil })
-        try withKnownIssue("one form of four is lost where a wrapped cell is not joined") {
-            try Self.formsStartOn(titlePages, read)
-        }
+        try Self.formsStartOn(titlePages, read)
     }
 
     static func formsStartOn(_ titlePages: [Int], _ read: ImportResult) throws {
