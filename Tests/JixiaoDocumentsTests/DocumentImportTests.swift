@@ -6,7 +6,7 @@ import Testing
 
 @testable import JixiaoDocuments
 
-/// The documents made by `scripts/make-import-fixtures.py` from the seeds (Word, HTML, and PDFs from two
+/// The documents made by `scripts/make-import-fixtures.py` from the seeds (Word, HTML, and PDFs from three
 /// producers) and the seeds' own text exports.
 enum DocumentFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -82,13 +82,15 @@ enum DocumentFixtures {
         ("000_ef4518406fbbf37e.html", "000_ef4518406fbbf37e"),
     ]
 
-    /// PDFs from both producers: cells are the boxes their ruling lines enclose, so a wrapped 三级指标, 年度目标
+    /// PDFs from three producers (reportlab, WeasyPrint, Chromium's print-to-PDF): cells are the boxes their ruling lines enclose, so a wrapped 三级指标, 年度目标
     /// or project name is one cell, and a row a page break cut is joined again.
     static let pdfs: [(document: String, seed: String)] = [
         ("003_dedc51a6acead367.reportlab.pdf", "003_dedc51a6acead367"),
         ("003_dedc51a6acead367.weasyprint.pdf", "003_dedc51a6acead367"),
         ("002_50ea5a3f65b56578.reportlab.pdf", "002_50ea5a3f65b56578"),
         ("002_50ea5a3f65b56578.weasyprint.pdf", "002_50ea5a3f65b56578"),
+        ("003_dedc51a6acead367.chromium.pdf", "003_dedc51a6acead367"),
+        ("002_50ea5a3f65b56578.chromium.pdf", "002_50ea5a3f65b56578"),
     ]
 
     /// Every form of the seed's text export, field by field, and its summary sentences, from each document.
@@ -127,6 +129,7 @@ enum DocumentFixtures {
     @Test(arguments: [
         ("003_dedc51a6acead367.reportlab.pdf", [12, 14, 15, 16]),
         ("003_dedc51a6acead367.weasyprint.pdf", [12, 14, 14, 15]),
+        ("003_dedc51a6acead367.chromium.pdf", [13, 14, 15, 16]),
     ])
     func pdfFormsAreLocatedByPage(_ document: String, _ titlePages: [Int]) throws {
         let read = try PDFImporter().importForms(from: try DocumentFixtures.url(document))
