@@ -32,18 +32,21 @@ struct PDFRulings: Sendable {
         guard let tool else { return PDFRulings(pages: []) }
         let output = folder.appendingPathComponent("lines.svg")
         let messages = folder.appendingPathComponent("lines-messages.txt")
-        guard (try? PDFText.run(tool, ["-svg", url.path, output.path], messages: messages, file: file)) == 0,
-            let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? NSNumber)?.intValue,
-            size <= PDFText.maximumOutputBytes, let data = try? Data(contentsOf: output)
-        else { return PDFRulings(pages: []) }
-        return (try? parse(data)) ?? PDFRulings(pages: [])
+        guard (try? PDFText.run(tool, ["-svg", url.path, output.path], messages: messages, file: file)) == 0 else {
+            return PDFRulings(pages: [])
+        }
+        // Streamed from the file; a page of vector art past the limit leaves the words to alignment alone.
+        return (try? parse(.file(path: output.path))) ?? PDFRulings(pages: [])
     }
+
+    /// cairo writes a few hundred KB a page of a table; a document's SVG past this is mostly vector art.
+    static let maximumBytes: Int64 = 64 << 20
 
     /// Reads cairo's SVG: `<page>`s (one `<svg>` without them for a one-page file) of `<path>`s with a `style`,
     /// a `d` of absolute M/L/H/V/C/Z commands and an optional `transform="matrix(…)"`, also on enclosing
     /// groups. What is inside `<defs>` (glyph outlines, clip paths) is not drawn on the page.
-    static func parse(_ data: Data) throws(HardenedXMLReader.Failure) -> PDFRulings {
-        let reader = try HardenedXMLReader(.data(data))
+    static func parse(_ input: HardenedXMLReader.Input) throws(HardenedXMLReader.Failure) -> PDFRulings {
+        let reader = try HardenedXMLReader(input, limits: XMLReadingLimits(documentBytes: maximumBytes))
         var pages: [[Segment]] = []
         var transforms: [Matrix] = [.identity]
         var definitions = 0

@@ -124,7 +124,7 @@ import Testing
             <path style="stroke:none;fill:rgb(90%,90%,90%);" d="M 40 100 L 200 100 L 200 140 L 40 140 Z"/>
             </g></page></pageSet></svg>
             """
-        let rulings = try PDFRulings.parse(Data(svg.utf8))
+        let rulings = try PDFRulings.parse(.data(Data(svg.utf8)))
         #expect(rulings.pages.count == 2)
         #expect(
             rulings.pages[0] == [
