@@ -2,7 +2,8 @@
 """Makes the documents the importer tests read: each seed (the text export of a real published 决算/预算公开
 document, one table row per line, cells separated by tabs) laid out again as a Word document (python-docx), an
 HTML page, and PDFs from three producers (reportlab drawing the tables itself; WeasyPrint laying out the HTML;
-with --chromium, headless Chromium's print-to-PDF of the HTML page, Skia drawing it).
+with --chromium, headless Chromium's print-to-PDF of the HTML page, Skia drawing it, and of the page with
+the cells' borders removed, NAME.unruled.pdf: a table printed without ruling lines).
 
 Consecutive lines with tabs become one table; every other non-blank line a paragraph. A filled cell spans the
 empty cells after it (gridSpan / colspan), and an indicator-level label spans the empty cells below it in its
@@ -232,7 +233,13 @@ def main():
         for seed in args.seeds:
             base = os.path.join(os.path.abspath(args.out), os.path.splitext(os.path.basename(seed))[0])
             write_chromium_pdf(base + ".html", base + ".chromium.pdf")
-            print("wrote", base + ".chromium.pdf", file=sys.stderr)
+            with open(base + ".html", encoding="utf-8") as f:
+                unruled = f.read().replace("td { border: 0.5pt solid #000;", "td { border: none;")
+            with open(base + ".unruled.html", "w", encoding="utf-8") as f:
+                f.write(unruled)
+            write_chromium_pdf(base + ".unruled.html", base + ".unruled.pdf")
+            os.remove(base + ".unruled.html")
+            print("wrote", base + ".chromium.pdf and .unruled.pdf", file=sys.stderr)
         return
     for seed in args.seeds:
         name = os.path.splitext(os.path.basename(seed))[0]

@@ -27,6 +27,8 @@ enum PDFLayout {
 
     /// Words further apart than this many line heights are in different cells.
     static let cellGap = 1.0
+    /// Words this many line heights apart (wider than a space) at a column's left edge are different cells.
+    static let columnGap = 0.5
     /// Left edges closer than this (points) are one column.
     static let columnTolerance = 3.0
     /// A line ending closer than this many line heights to the next column (or the page's right margin)
@@ -51,11 +53,12 @@ enum PDFLayout {
         var builder = GridBuilder(file: file, format: "PDF")
         let rightMargin = text.pages.flatMap { $0.blocks.flatMap { $0.map(\.box.right) } }.max() ?? 0
         let spaced = spacesAfterPunctuation(text)
+        let columns = sharedColumns(text.pages.flatMap { $0.blocks.flatMap { $0 } })
         // The last table row so far, when a page break cut it (open at the bottom): its index in the grid.
         var cutRow: Int?
         for page in text.pages {
             var firstTableRow = true
-            for (index, row) in rows(of: page, rightMargin: rightMargin).enumerated() {
+            for (index, row) in rows(of: page, rightMargin: rightMargin, columns: columns).enumerated() {
                 let origin = GridOrigin(
                     page: page.number, line: index + 1,
                     box: PageBox(
@@ -123,7 +126,7 @@ enum PDFLayout {
 
     /// The page's rows, top to bottom, each its cells left to right: the cells of ruled tables are the boxes
     /// their lines enclose (`RuledCells`); the words outside them are rebuilt by alignment (`alignedRows`).
-    static func rows(of page: PDFText.Page, rightMargin: Double) -> [[Placed]] {
+    static func rows(of page: PDFText.Page, rightMargin: Double, columns: [Double]? = nil) -> [[Placed]] {
         let ruled = RuledCells(page.rulings)
         var loose: [[PDFText.Line]] = []
         var enclosed: [RuledCells.Cell: [PDFText.Word]] = [:]
@@ -146,7 +149,7 @@ enum PDFLayout {
             if !lines.isEmpty { loose.append(lines) }
         }
         var rows = ruled.rows(order.map { (cell: $0, words: enclosed[$0] ?? []) })
-        rows += alignedRows(of: loose, rightMargin: rightMargin).map { row in
+        rows += alignedRows(of: loose, rightMargin: rightMargin, columns: columns).map { row in
             row.map { Placed(column: $0.column, piece: $0.piece) }
         }
         // Stable: rows at one height keep the order they were made in.
@@ -164,9 +167,13 @@ enum PDFLayout {
     /// against the next column or the page's right margin), no closer to the cell than the lines of one
     /// paragraph are set and no further than the page's wrapped lines are apart, and no two of its pieces
     /// continue one cell: a line with a value in a column the row has no wrapped cell in starts a new row.
-    static func alignedRows(of lineBlocks: [[PDFText.Line]], rightMargin: Double) -> [[(column: Int, piece: Piece)]] {
+    static func alignedRows(
+        of lineBlocks: [[PDFText.Line]], rightMargin: Double, columns: [Double]? = nil
+    ) -> [[(column: Int, piece: Piece)]] {
         // Words into pieces: one per run of close words on a line; pieces into lines by their baseline.
-        let pieces = lineBlocks.flatMap { block in block.flatMap(split) }
+        let lineList = lineBlocks.flatMap { $0 }
+        let shared = columns ?? sharedColumns(lineList)
+        let pieces = lineList.flatMap { split($0, columns: shared) }
             .sorted { ($0.first.bottom, $0.first.left) < ($1.first.bottom, $1.first.left) }
         var lines: [[Piece]] = []
         for piece in pieces {
@@ -178,9 +185,10 @@ enum PDFLayout {
             }
         }
         let stops = columnStops(pieces.map(\.first.left))
+        let leading = leading(of: lines)
         var rows: [[Piece]] = []
         for line in lines.map({ $0.sorted { $0.first.left < $1.first.left } }) {
-            if let row = rows.last, let targets = continued(row, by: line, stops, rightMargin) {
+            if let row = rows.last, let targets = continued(row, by: line, stops, rightMargin, leading: leading) {
                 for (piece, target) in zip(line, targets) {
                     rows[rows.count - 1][target].lines += piece.lines
                     rows[rows.count - 1][target].last = piece.first
@@ -195,10 +203,15 @@ enum PDFLayout {
 
     /// For each piece of `line`, the index of the cell of `row` it continues; nil when the line is a row of
     /// its own.
-    static func continued(_ row: [Piece], by line: [Piece], _ stops: [Double], _ rightMargin: Double) -> [Int]? {
+    static func continued(
+        _ row: [Piece], by line: [Piece], _ stops: [Double], _ rightMargin: Double, leading: Double? = nil
+    ) -> [Int]? {
         var targets: [Int] = []
         for piece in line {
-            guard let target = row.indices.first(where: { continues(row[$0], with: piece, stops, rightMargin) }),
+            guard
+                let target = row.indices.first(where: {
+                    continues(row[$0], with: piece, stops, rightMargin, leading: leading)
+                }),
                 !targets.contains(target)
             else { return nil }
             targets.append(target)
@@ -207,12 +220,15 @@ enum PDFLayout {
     }
 
     /// A line's words as pieces: a gap wider than `cellGap` line heights starts another cell.
-    static func split(_ line: PDFText.Line) -> [Piece] {
+    static func split(_ line: PDFText.Line, columns: [Double] = []) -> [Piece] {
         var runs: [[PDFText.Word]] = []
         for word in line.words {
             if let last = runs.last?.last {
                 let height = max(last.box.bottom - last.box.top, word.box.bottom - word.box.top)
-                if word.box.left - last.box.right <= height * cellGap {
+                let gap = word.box.left - last.box.right
+                let atColumn =
+                    gap > height * columnGap && columns.contains { abs($0 - word.box.left) <= columnTolerance }
+                if gap <= height * cellGap, !atColumn {
                     runs[runs.count - 1].append(word)
                     continue
                 }
@@ -252,15 +268,41 @@ enum PDFLayout {
     /// Whether `next` (a piece of the line below) continues the cell `previous`: it starts at the same left
     /// edge just below it (closer than a row's spacing: the gap between a cell's lines is its leading), and
     /// the previous line ended against the next column or the page's right margin.
-    static func continues(_ previous: Piece, with next: Piece, _ stops: [Double], _ rightMargin: Double) -> Bool {
+    static func continues(
+        _ previous: Piece, with next: Piece, _ stops: [Double], _ rightMargin: Double, leading: Double? = nil
+    ) -> Bool {
         let height = previous.height
+        let reach = min(height * 0.8, leading.map { max(0, $0) + height * 0.25 } ?? height * 0.8)
         guard abs(next.first.left - previous.first.left) <= columnTolerance,
             next.first.top >= previous.box.bottom - height * 0.5,
-            next.first.top - previous.box.bottom <= height * 0.8
+            next.first.top - previous.box.bottom <= reach
         else { return false }
         let lastRight = previous.last.right
         let edge = stops.first { $0 > lastRight + 0.5 } ?? rightMargin
         return edge - lastRight <= height * wrapReach
+    }
+
+    /// Columns: left edges that pieces of several lines share (the document's, so that a short table on a page
+    /// has the columns its form has on the others). A word starting at one, set further from the word before
+    /// it than a space, starts a cell there, however close (a table set tight).
+    static func sharedColumns(_ lines: [PDFText.Line]) -> [Double] {
+        let pieces = lines.map { split($0) }
+        return columnStops(pieces.flatMap { $0.map(\.first.left) }).filter { stop in
+            pieces.count { line in line.contains { abs($0.first.left - stop) <= columnTolerance } } >= 2
+        }
+    }
+
+    /// The gap the page's lines are set with inside a paragraph or a cell (its leading): the gap between
+    /// consecutive lines that a tenth of them are closer than. Rows of a table are set further apart (their
+    /// cells' padding), so a line further below than this and a little more starts a row.
+    static func leading(of lines: [[Piece]]) -> Double? {
+        let gaps = zip(lines, lines.dropFirst()).compactMap { above, below -> Double? in
+            guard let top = below.map(\.first.top).min(), let bottom = above.map(\.first.bottom).max(),
+                let height = above.first?.height, top - bottom >= -height * 0.5
+            else { return nil }
+            return top - bottom
+        }.sorted()
+        return gaps.isEmpty ? nil : gaps[gaps.count / 10]
     }
 
     /// The left edges of the page's cells, clustered.

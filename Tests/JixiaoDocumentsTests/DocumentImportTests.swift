@@ -93,6 +93,14 @@ enum DocumentFixtures {
         ("002_50ea5a3f65b56578.chromium.pdf", "002_50ea5a3f65b56578"),
     ]
 
+    /// Chromium's print of the HTML pages with the cells' borders removed: no ruling lines, so rows and cells
+    /// are rebuilt by alignment alone (columns the document's shared left edges, a row's wrapped cells
+    /// continued only as close as the page's leading).
+    static let unruledPDFs: [(document: String, seed: String)] = [
+        ("003_dedc51a6acead367.unruled.pdf", "003_dedc51a6acead367"),
+        ("002_50ea5a3f65b56578.unruled.pdf", "002_50ea5a3f65b56578"),
+    ]
+
     /// Every form of the seed's text export, field by field, and its summary sentences, from each document.
     @Test(arguments: documents)
     func sameFormsAsTheTextExport(_ document: String, _ seed: String) throws {
@@ -102,6 +110,13 @@ enum DocumentFixtures {
     @Test(arguments: pdfs)
     func pdfFormsAsTheTextExport(_ document: String, _ seed: String) throws {
         try Self.compare(document, seed)
+    }
+
+    @Test(arguments: unruledPDFs)
+    func pdfWithoutRulingsAsTheTextExport(_ document: String, _ seed: String) throws {
+        try Self.compare(document, seed)
+        let read = try PDFImporter().importForms(from: try DocumentFixtures.url(document))
+        #expect(read.forms.allSatisfy { $0.origin.hasPrefix("第 ") && $0.origin.contains(" 页第 ") })
     }
 
     static func compare(_ document: String, _ seed: String) throws {

@@ -53,6 +53,42 @@ import Testing
         #expect(rows[2].map(\.column) == [2, 3, 4])
     }
 
+    /// A table set tight (cells closer than a line's height): a word at a column other lines' cells start at,
+    /// further from the word before it than a space, starts a cell; closer, it is the same cell's word.
+    @Test func tightCellsSplitAtSharedColumns() {
+        let line = PDFText.Line(
+            words: [Self.word("项目年度", 40, 100), Self.word("年度目标", 87, 100)],
+            box: PageBox(left: 40, top: 100, right: 127, bottom: 110))
+        let rows = [
+            PDFText.Line(
+                words: [Self.word("产出指标", 87, 115)], box: PageBox(left: 87, top: 115, right: 127, bottom: 125)),
+            PDFText.Line(
+                words: [Self.word("效益指标", 87, 130)], box: PageBox(left: 87, top: 130, right: 127, bottom: 140)),
+        ]
+        let columns = PDFLayout.sharedColumns([line] + rows)
+        #expect(PDFLayout.split(line, columns: columns).map(\.lines) == [["项目年度"], ["年度目标"]])
+        #expect(PDFLayout.split(line).map(\.lines) == [["项目年度 年度目标"]])
+        let close = PDFText.Line(
+            words: [Self.word("项目年度", 40, 100), Self.word("年度目标", 82, 100)],
+            box: PageBox(left: 40, top: 100, right: 122, bottom: 110))
+        #expect(PDFLayout.split(close, columns: [82]).count == 1)
+    }
+
+    /// Lines set at the page's leading continue a wrapped cell; a row set a padding further below does not,
+    /// though its cells start under wrapped ones.
+    @Test func rowsSetApartByMoreThanTheLeading() {
+        let words = [
+            Self.word("产出情况及分析", 40, 100), Self.word("档案用房完成租赁档案存放无风险", 120, 100),
+            Self.word("情况说明一二", 40, 110.5), Self.word("工伤档案用房主要用于存放", 120, 110.5),
+            Self.word("效益情况及分析", 40, 125), Self.word("档案用房完成租赁档案存放无风险", 120, 125),
+        ]
+        #expect(
+            Self.texts(PDFLayout.rows(of: Self.page(words), rightMargin: 250)) == [
+                ["产出情况及分析|情况说明一二", "档案用房完成租赁档案存放无风险|工伤档案用房主要用于存放"],
+                ["效益情况及分析", "档案用房完成租赁档案存放无风险"],
+            ])
+    }
+
     /// A line with a value under a cell that ended short of its column's edge is a new row, however close,
     /// even where its other piece is under a wrapped cell.
     @Test func lineWithANewValueIsANewRow() {
