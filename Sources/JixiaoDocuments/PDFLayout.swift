@@ -56,8 +56,11 @@ enum PDFLayout {
         let columns = sharedColumns(text.pages.flatMap { $0.blocks.flatMap { $0 } })
         // The last table row so far, when a page break cut it (open at the bottom): its index in the grid.
         var cutRow: Int?
+        // The table rows so far (columns and texts), to know a header row a new page repeats.
+        var tableRows: Set<[String]> = []
         for page in text.pages {
             var firstTableRow = true
+            var afterRepeatedHeader = false
             for (index, row) in rows(of: page, rightMargin: rightMargin, columns: columns).enumerated() {
                 let origin = GridOrigin(
                     page: page.number, line: index + 1,
@@ -75,8 +78,18 @@ enum PDFLayout {
                     try builder.append(cells, origin: origin)
                     continue
                 }
-                // The rest of a row a page break cut: open at the top of the page, it belongs to that row.
-                if firstTableRow, let cut = cutRow, row.allSatisfy(\.openTop) {
+                let signature = cells.map { "\($0.column)\t\($0.text)" }
+                defer { tableRows.insert(signature) }
+                // A header row the new page repeats above the rest of a cut row: a row of its own (the mapper
+                // knows it again), and the rest still belongs to the cut row.
+                if firstTableRow, cutRow != nil, tableRows.contains(signature) {
+                    try builder.append(cells, origin: origin)
+                    afterRepeatedHeader = true
+                    continue
+                }
+                // The rest of a row a page break cut: open at the top of the page (or under the header it
+                // repeats), it belongs to that row.
+                if firstTableRow, let cut = cutRow, afterRepeatedHeader || row.allSatisfy(\.openTop) {
                     try builder.merge(cells, into: cut)
                 } else {
                     let appended = try builder.append(cells, origin: origin)

@@ -200,6 +200,29 @@ import Testing
         #expect(grid.rows.map(\.origin.place) == ["第 1 页第 1 行", "第 1 页第 2 行", "第 2 页第 2 行"])
     }
 
+    /// A page that repeats the table's header row above the rest of a cut row: the header is a row of its
+    /// own again, and the rest still joins the cut row.
+    @Test func cutRowContinuedUnderARepeatedHeader() throws {
+        let (h, v) = (Self.h, Self.v)
+        let columns = [40.0, 110, 250]
+        let header = [Self.word("一级指标", 45, 103), Self.word("三级指标", 115, 103)]
+        var first = Self.page(
+            header + [Self.word("产出指标", 45, 125), Self.word("对各市各机构检", 115, 125)],
+            rulings: [h(100, 40, 250), h(120, 40, 250)] + columns.map { v($0, 100, 800) })
+        first.number = 1
+        var second = Self.page(
+            [Self.word("一级指标", 45, 53), Self.word("三级指标", 115, 53)] + [
+                Self.word("查核查次数", 115, 73), Self.word("效益指标", 45, 93), Self.word("用电量", 115, 93),
+            ],
+            rulings: [h(50, 40, 250), h(70, 40, 250), h(90, 40, 250), h(110, 40, 250)] + columns.map { v($0, 50, 110) })
+        second.number = 2
+        let grid = try PDFLayout.grid(PDFText(pages: [first, second]), file: "header.pdf")
+        #expect(
+            grid.rows.map { $0.cells.map(\.text) } == [
+                ["一级指标", "三级指标"], ["产出指标", "对各市各机构检\n查核查次数"], ["一级指标", "三级指标"], ["效益指标", "用电量"],
+            ])
+    }
+
     /// Words of Chinese set apart by a space's width keep the space (`委员会 教育部`); cut without a gap, they
     /// are one run. A line wrapped after a comma keeps the comma's space when the writer types one.
     @Test func spacesBetweenWordsAndAtWraps() throws {
