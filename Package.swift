@@ -52,10 +52,11 @@ let package = Package(
             ]),
         // Word (.docx), HTML pages and PDF read into the document grid the form mapper of JixiaoImport reads:
         // ZIPFoundation and libxml2's reader for .docx (the xlsx package reader), libxml2's HTML parser for pages,
-        // poppler's pdftotext (Debian: poppler-utils) for the words and their positions on PDF pages.
+        // poppler's pdftotext (Debian: poppler-utils) for the words and their positions on PDF pages, and its
+        // pdftocairo's SVG, read by the hardened XML reader, for the pages' ruling lines.
         .target(
             name: "JixiaoDocuments",
-            dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "CLibXML2"]),
+            dependencies: ["JixiaoCore", "JixiaoFormats", "JixiaoImport", "JixiaoXLSX", "JixiaoXMLReading", "CLibXML2"]),
         // `jixiao serve`: the web application (Hummingbird 2) over a form store: SQLite through GRDB, or
         // PostgreSQL through PostgresNIO (TLS by NIOSSL); Excel downloads are written by JixiaoXLSX.
         .target(

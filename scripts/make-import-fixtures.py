@@ -1,23 +1,27 @@
 #!/usr/bin/env python3
 """Makes the documents the importer tests read: each seed (the text export of a real published 决算/预算公开
 document, one table row per line, cells separated by tabs) laid out again as a Word document (python-docx), an
-HTML page, and PDFs from two producers (reportlab drawing the tables itself; WeasyPrint laying out the HTML).
+HTML page, and PDFs from three producers (reportlab drawing the tables itself; WeasyPrint laying out the HTML;
+with --chromium, headless Chromium's print-to-PDF of the HTML page, Skia drawing it, and of the page with
+the cells' borders removed, NAME.unruled.pdf: a table printed without ruling lines).
 
 Consecutive lines with tabs become one table; every other non-blank line a paragraph. A filled cell spans the
 empty cells after it (gridSpan / colspan), and an indicator-level label spans the empty cells below it in its
 column (vMerge / rowspan), as merged cells are printed in the official forms; so every reader sees merged
 spans, and the grid it rebuilds must give back the same rows as the text export.
 
-Needs (PyPI): python-docx, reportlab, weasyprint; (Debian): fonts-wqy-microhei.
+Needs (PyPI): python-docx, reportlab, weasyprint; (Debian): fonts-wqy-microhei, and chromium for --chromium.
 With --pdf it also writes the PDFs the importer must refuse: encrypted.pdf (a password is needed to open it)
 and image-only.pdf (a scanned page: an image, no text layer); and the Word packages it must refuse: bomb.docx
 (a part inflating 1 000:1), entities.docx (nested entities) and external-entity.docx (an entity naming a file).
 
-Usage: python3 scripts/make-import-fixtures.py SEED.txt… --out DIR [--pdf]
-(the committed fixtures: the seeds 003 and 002 with --pdf, then 000 without)
+Usage: python3 scripts/make-import-fixtures.py SEED.txt… --out DIR [--pdf] [--chromium]
+(the committed fixtures: the seeds 003 and 002 with --pdf, then 000 without; the Chromium PDFs: 003 and 002
+with --chromium alone, which writes only them, from the HTML pages already in DIR)
 """
 import argparse
 import html
+import subprocess
 import os
 import sys
 
@@ -209,13 +213,34 @@ def write_hostile_docx(folder):
             f'<w:document {namespace}><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>')
 
 
+def write_chromium_pdf(page, path):
+    """Headless Chromium's print-to-PDF of an HTML page (the page's own @page size; no header or footer)."""
+    subprocess.run(
+        ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         "--print-to-pdf=" + path, "file://" + page],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=300)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("seeds", nargs="+")
     parser.add_argument("--out", required=True)
     parser.add_argument("--pdf", action="store_true", help="also make the two PDFs")
+    parser.add_argument("--chromium", action="store_true", help="only print DIR's HTML pages to PDF with Chromium")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.chromium:
+        for seed in args.seeds:
+            base = os.path.join(os.path.abspath(args.out), os.path.splitext(os.path.basename(seed))[0])
+            write_chromium_pdf(base + ".html", base + ".chromium.pdf")
+            with open(base + ".html", encoding="utf-8") as f:
+                unruled = f.read().replace("td { border: 0.5pt solid #000;", "td { border: none;")
+            with open(base + ".unruled.html", "w", encoding="utf-8") as f:
+                f.write(unruled)
+            write_chromium_pdf(base + ".unruled.html", base + ".unruled.pdf")
+            os.remove(base + ".unruled.html")
+            print("wrote", base + ".chromium.pdf and .unruled.pdf", file=sys.stderr)
+        return
     for seed in args.seeds:
         name = os.path.splitext(os.path.basename(seed))[0]
         doc_blocks = blocks(seed)

@@ -50,6 +50,26 @@ struct GridBuilder {
         return rows.count - 1
     }
 
+    /// Adds `cells` to the row at `index` (the rest of a row a page break cut): a cell in a column the row
+    /// already has a cell in continues that cell's text on a new line; the others join the row.
+    mutating func merge(_ cells: [GridCell], into index: Int) throws(ImportError) {
+        for cell in cells {
+            characters += cell.text.utf8.count
+            if let existing = rows[index].cells.firstIndex(where: { $0.column == cell.column }) {
+                let text = rows[index].cells[existing].text + "\n" + cell.text
+                try check(text, at: cell.origin)
+                rows[index].cells[existing].text = text
+            } else {
+                try check(cell.text, at: cell.origin)
+                rows[index].cells.append(cell)
+            }
+        }
+        guard characters <= limits.characters, rows[index].cells.count <= limits.cellsPerRow else {
+            throw refusal("\(format)的文字超过 \(limits.characters / 1024 / 1024) MB，不像是决算/预算公开文档", at: rows[index].origin)
+        }
+        rows[index].cells.sort { $0.column < $1.column }
+    }
+
     /// A line of text outside tables: a row of one cell (nothing for a blank line).
     mutating func paragraph(_ text: String, origin: GridOrigin) throws(ImportError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -19,6 +19,8 @@ struct PDFText {
         var number: Int
         var width: Double
         var blocks: [[Line]]
+        /// The page's ruling lines (`pdftocairo -svg`); empty when it has none or they could not be read.
+        var rulings: [PDFRulings.Segment] = []
     }
 
     var pages: [Page]
@@ -29,10 +31,13 @@ struct PDFText {
     static let timeLimit: TimeInterval = 120
 
     /// The tool, looked up on `PATH` and in the usual places.
-    static var tool: String? {
+    static var tool: String? { tool(named: "pdftotext") }
+
+    /// One of poppler-utils' tools, looked up on `PATH` and in the usual places.
+    static func tool(named name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
         let folders = path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin", "/bin"]
-        return folders.map { ($0 as NSString).appendingPathComponent("pdftotext") }
+        return folders.map { ($0 as NSString).appendingPathComponent(name) }
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
@@ -68,18 +73,22 @@ struct PDFText {
                 file: url.path, problem: "PDF 中的文字超过 \(maximumOutputBytes / 1024 / 1024) MB，不像是决算/预算公开文档",
                 fix: "只保留含绩效表的页后再导入")
         }
-        let text = try parse(words, file: url.lastPathComponent)
+        var text = try parse(words, file: url.lastPathComponent)
         guard text.pages.contains(where: { !$0.blocks.isEmpty }) else {
             throw ImportError(
                 file: url.path,
                 problem: "PDF 共 \(text.pages.count) 页，但没有文字层（可能是扫描件或图片），无法直接读出表格",
                 fix: "需要先做文字识别（OCR），例如用 ocrmypdf 生成带文字层的 PDF，或向发布单位索取可复制文字的 PDF/Word 版本")
         }
+        let rulings = PDFRulings.read(url, tool: Self.tool(named: "pdftocairo"), in: folder, file: url.path)
+        if rulings.pages.count == text.pages.count {
+            for index in text.pages.indices { text.pages[index].rulings = rulings.pages[index] }
+        }
         return text
     }
 
     /// Runs the tool with a time limit; stderr goes to `messages` (a pipe could fill and stall it).
-    private static func run(
+    static func run(
         _ tool: String, _ arguments: [String], messages: URL, file: String
     ) throws(ImportError)
         -> Int32

@@ -6,7 +6,7 @@ import Testing
 
 @testable import JixiaoDocuments
 
-/// The documents made by `scripts/make-import-fixtures.py` from the seeds (Word, HTML, and PDFs from two
+/// The documents made by `scripts/make-import-fixtures.py` from the seeds (Word, HTML, and PDFs from three
 /// producers) and the seeds' own text exports.
 enum DocumentFixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -82,11 +82,23 @@ enum DocumentFixtures {
         ("000_ef4518406fbbf37e.html", "000_ef4518406fbbf37e"),
     ]
 
+    /// PDFs from three producers (reportlab, WeasyPrint, Chromium's print-to-PDF): cells are the boxes their ruling lines enclose, so a wrapped 三级指标, 年度目标
+    /// or project name is one cell, and a row a page break cut is joined again.
     static let pdfs: [(document: String, seed: String)] = [
         ("003_dedc51a6acead367.reportlab.pdf", "003_dedc51a6acead367"),
         ("003_dedc51a6acead367.weasyprint.pdf", "003_dedc51a6acead367"),
         ("002_50ea5a3f65b56578.reportlab.pdf", "002_50ea5a3f65b56578"),
         ("002_50ea5a3f65b56578.weasyprint.pdf", "002_50ea5a3f65b56578"),
+        ("003_dedc51a6acead367.chromium.pdf", "003_dedc51a6acead367"),
+        ("002_50ea5a3f65b56578.chromium.pdf", "002_50ea5a3f65b56578"),
+    ]
+
+    /// Chromium's print of the HTML pages with the cells' borders removed: no ruling lines, so rows and cells
+    /// are rebuilt by alignment alone (columns the document's shared left edges, a row's wrapped cells
+    /// continued only as close as the page's leading).
+    static let unruledPDFs: [(document: String, seed: String)] = [
+        ("003_dedc51a6acead367.unruled.pdf", "003_dedc51a6acead367"),
+        ("002_50ea5a3f65b56578.unruled.pdf", "002_50ea5a3f65b56578"),
     ]
 
     /// Every form of the seed's text export, field by field, and its summary sentences, from each document.
@@ -95,14 +107,16 @@ enum DocumentFixtures {
         try Self.compare(document, seed)
     }
 
-    /// The PDFs' rows are rebuilt from word positions; cells wrapped over several lines are not yet always
-    /// joined (a 年度目标 or 三级指标 cut in two, a form lost), so these do not match field by field yet. A known
-    /// issue: this test fails as soon as they do, and then becomes a plain comparison.
     @Test(arguments: pdfs)
     func pdfFormsAsTheTextExport(_ document: String, _ seed: String) throws {
-        try withKnownIssue("PDF rows rebuilt from word positions do not yet join every wrapped cell") {
-            try Self.compare(document, seed)
-        }
+        try Self.compare(document, seed)
+    }
+
+    @Test(arguments: unruledPDFs)
+    func pdfWithoutRulingsAsTheTextExport(_ document: String, _ seed: String) throws {
+        try Self.compare(document, seed)
+        let read = try PDFImporter().importForms(from: try DocumentFixtures.url(document))
+        #expect(read.forms.allSatisfy { $0.origin.hasPrefix("第 ") && $0.origin.contains(" 页第 ") })
     }
 
     static func compare(_ document: String, _ seed: String) throws {
@@ -130,15 +144,14 @@ enum DocumentFixtures {
     @Test(arguments: [
         ("003_dedc51a6acead367.reportlab.pdf", [12, 14, 15, 16]),
         ("003_dedc51a6acead367.weasyprint.pdf", [12, 14, 14, 15]),
+        ("003_dedc51a6acead367.chromium.pdf", [13, 14, 15, 16]),
     ])
     func pdfFormsAreLocatedByPage(_ document: String, _ titlePages: [Int]) throws {
         let read = try PDFImporter().importForms(from: try DocumentFixtures.url(document))
         // Every row the PDF gave is named by its page.
         #expect(!read.rowPlaces.isEmpty)
         #expect(read.rowPlaces.values.allSatisfy { $0.wholeMatch(of: /第 \d+ 页第 \d+ 行/) != nil })
-        try withKnownIssue("one form of four is lost where a wrapped cell is not joined") {
-            try Self.formsStartOn(titlePages, read)
-        }
+        try Self.formsStartOn(titlePages, read)
     }
 
     static func formsStartOn(_ titlePages: [Int], _ read: ImportResult) throws {

@@ -35,6 +35,11 @@ struct AnalysisBlock {
     private(set) var texts: [Field: (text: String, line: Int)] = [:]
     /// A caption whose text has not come yet (printed on the next line).
     private var pending: Field?
+    /// The caption read last: a row of text without a caption (its caption cell merged over a page break, or
+    /// not printed) continues its text.
+    private var last: Field?
+    /// Text printed before any caption: kept for the first caption that comes, the nearest.
+    private var orphan: (text: String, line: Int)?
 
     static let blockCaptions: Set<String> = ["项目绩效分析", "自评结果分析"]
 
@@ -71,18 +76,41 @@ struct AnalysisBlock {
             }
         }
         guard let target = field ?? pending else {
-            return text.isEmpty ? nil : "项目绩效分析中的文字前没有栏目名称"
+            guard !text.isEmpty else { return nil }
+            guard text.count == 1 else { return "项目绩效分析中的文字前没有栏目名称，且分成了多个单元格" }
+            if let last, let kept = texts[last] {
+                texts[last] = (Self.continued(kept.text, text[0].text), kept.line)
+            } else {
+                orphan = (
+                    orphan.map { Self.continued($0.text, text[0].text) } ?? text[0].text, orphan?.line ?? line.number
+                )
+            }
+            return nil
         }
         guard text.count <= 1 else { return "“\(target.title)”栏的文字分成了多个单元格，无法确定其原文" }
         guard texts[target] == nil else { return "项目绩效分析中“\(target.title)”栏重复出现" }
+        last = target
         if let cell = text.first {
-            texts[target] = (cell.text, line.number)
+            if let kept = orphan {
+                texts[target] = (Self.continued(kept.text, cell.text), kept.line)
+                orphan = nil
+            } else {
+                texts[target] = (cell.text, line.number)
+            }
             pending = nil
         } else {
             pending = target
         }
         return nil
     }
+
+    /// A text continued by the text of a later row, as one cell's wrapped lines are joined.
+    static func continued(_ text: String, _ more: String) -> String {
+        TextLine.flattened(text + "\n" + more)
+    }
+
+    /// Text that never found a caption (the block ended first), with its line: reported by the mapper.
+    var unplaced: (text: String, line: Int)? { orphan }
 
     var analysis: SelfEvaluation.Analysis {
         SelfEvaluation.Analysis(

@@ -215,6 +215,9 @@ struct SelfEvaluationMapper {
         log.record("total", total.line)
         log.record("grade", total.line)
         analysis.record(&log)
+        if let unplaced = analysis.unplaced {
+            log.cannotRead(unplaced.line, "项目绩效分析中的文字前后都没有栏目名称：“\(unplaced.text.prefix(40))”")
+        }
 
         var form = SelfEvaluation(
             year: year.value, project: project, department: CodedName(department), agency: CodedName(agency),

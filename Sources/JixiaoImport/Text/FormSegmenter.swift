@@ -37,10 +37,16 @@ struct FormSegment: Sendable {
 
 /// Finds the forms in a document by their titles.
 enum FormSegmenter {
+    /// The printed names of the forms, longest first (a title's longest matching name is its form's): the
+    /// Shanxi names and the other provinces' and the national template's (`预算项目绩效自评表`, `绩效目标自评表`,
+    /// `项目绩效目标表`, `绩效目标申报表`).
     static let titleSuffixes: [(String, FormKind)] = [
-        ("项目支出绩效自评表", .selfEvaluation),
-        ("项目支出绩效目标表", .targetTable), ("项目支出绩效目标申报表", .targetTable),
-    ]
+        ("项目支出绩效目标自评表", .selfEvaluation), ("项目支出绩效自评表", .selfEvaluation),
+        ("预算项目绩效自评表", .selfEvaluation), ("项目绩效目标自评表", .selfEvaluation),
+        ("项目绩效自评表", .selfEvaluation), ("绩效目标自评表", .selfEvaluation),
+        ("项目支出绩效目标申报表", .targetTable), ("项目支出绩效目标表", .targetTable),
+        ("项目绩效目标申报表", .targetTable), ("项目绩效目标表", .targetTable), ("绩效目标申报表", .targetTable),
+    ].sorted { $0.0.count > $1.0.count }
     /// How far (in non-blank lines) a title looks ahead for its year or its first table row.
     static let lookahead = 6
 
@@ -86,30 +92,55 @@ enum FormSegmenter {
         }
     }
 
-    /// A form title: a single short cell ending in a form name, maybe followed by its year
-    /// (`会议培训费项目支出绩效自评表(2023年度)`).
+    /// A form title: a short first cell, or its first words, ending in a form name, maybe followed by its year
+    /// (`会议培训费项目支出绩效自评表(2023年度)`); what follows the title on its line, in its cell or in others
+    /// (`单位：万元`, `填报单位：…`), is not part of it.
     struct Title {
         let kind: FormKind
         /// The title without the year.
         let text: String
         let year: Int?
 
+        /// Text after a title on its line longer than this is not a title's (a sentence naming a form).
+        static let maximumTail = 40
+
         init?(_ line: TextLine) {
             let filled = line.filled
-            guard filled.count == 1 else { return nil }
-            var compact = filled[0].compact
-            guard compact.count <= 80, !compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
-            var year: Int?
-            if compact.hasSuffix(")"), let match = compact.firstMatch(of: /\((\d{4})年度?\)$/) {
-                year = Int(match.1)
-                compact.removeSubrange(match.range)
+            guard let first = filled.first else { return nil }
+            let words = first.text.split(whereSeparator: \.isWhitespace).map(String.init)
+            var compact = ""
+            var found: (kind: FormKind, words: Int, year: Int?, compact: String)?
+            for (index, word) in words.enumerated() {
+                compact += TextCell.compact(word)
+                guard compact.count <= 80 else { break }
+                var name = compact
+                var year: Int?
+                if name.hasSuffix(")"), let match = name.firstMatch(of: /\((\d{4})年度?\)$/) {
+                    year = Int(match.1)
+                    name.removeSubrange(match.range)
+                }
+                if let kind = FormSegmenter.titleSuffixes.first(where: { name.hasSuffix($0.0) })?.1 {
+                    found = (kind, index + 1, year, name)
+                    break
+                }
             }
-            guard let kind = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.1 else {
-                return nil
+            guard var found, !found.compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
+            var tail = Array(words[found.words...])
+            if found.year == nil, let next = tail.first,
+                let match = TextCell.compact(next).wholeMatch(of: /\((\d{4})年度?\)/)
+            {
+                found.year = Int(match.1)
+                tail.removeFirst()
             }
-            self.kind = kind
-            self.year = year
-            text = year == nil ? filled[0].text : compact
+            let rest = (tail + filled.dropFirst().map(\.text)).joined()
+            guard rest.count <= Self.maximumTail, !rest.contains("。") else { return nil }
+            kind = found.kind
+            year = found.year
+            if found.year != nil {
+                text = found.compact
+            } else {
+                text = found.words == words.count ? first.text : words.prefix(found.words).joined(separator: " ")
+            }
         }
     }
 
