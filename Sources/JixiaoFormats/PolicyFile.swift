@@ -260,7 +260,8 @@ public enum PolicyFile {
         }
 
         /// A mapping whose keys must be among `known` (an error lists them).
-        mutating func entries(_ key: String, known: [String]) throws(FormFileError) -> [(key: String, node: YAMLNode)]? {
+        mutating func entries(_ key: String, known: [String]) throws(FormFileError) -> [(key: String, node: YAMLNode)]?
+        {
             guard let node = fields[key] else { return nil }
             guard let mapping = node.mapping else {
                 throw nodes.error(

@@ -1,4 +1,3 @@
-
 /// Walks a composed YAML node tree, keeping the field path and the source line of everything it reads,
 /// so that a missing field or a wrong type is reported with its line and column, not only a coding path.
 ///
