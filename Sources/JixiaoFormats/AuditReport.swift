@@ -28,7 +28,8 @@ public struct AuditReport: Sendable {
         let loaded = AuditReport.loadedForms(document: document, imported: imported)
         let disclosure = Disclosure(
             document: document, forms: imported.forms.map(\.form),
-            summarySentences: imported.summarySentences, budgetSentences: imported.budgetSentences)
+            summarySentences: imported.summarySentences, budgetSentences: imported.budgetSentences,
+            scoreNarrations: imported.scoreNarrations)
         self.disclosure = disclosure
         check = CheckReport(
             forms: loaded + companions, policy: policy, configuration: configuration, disclosure: disclosure)
@@ -143,6 +144,12 @@ public struct AuditReport: Sendable {
             lines += comparison(ofBudget: index).map { "    " + $0 }
             lines += findings(about: "budgetSentences[\(index)]").map { "    " + describe($0) }
         }
+        for (index, narration) in disclosure.scoreNarrations.enumerated() {
+            let about = findings(about: "scoreNarrations[\(index)]")
+            guard !about.isEmpty else { continue }
+            lines += ["", "  得分叙述（\(imported.place(ofLine: narration.line))）：\(narration.text)"]
+            lines += about.map { "    " + describe($0) }
+        }
         if disclosure.summarySentences.isEmpty && disclosure.budgetSentences.isEmpty {
             lines += ["", "  文档中没有找到“二级项目绩效自评个数…”或“纳入绩效目标管理的二级项目…”汇总句。"]
         }
@@ -194,6 +201,11 @@ public struct AuditReport: Sendable {
             section(
                 "预算公开汇总句（\(imported.place(ofLine: sentence.line))）", sentence.text, comparison(ofBudget: index),
                 findings(about: "budgetSentences[\(index)]"))
+        }
+        for (index, narration) in disclosure.scoreNarrations.enumerated() {
+            let about = findings(about: "scoreNarrations[\(index)]")
+            guard !about.isEmpty else { continue }
+            section("得分叙述（\(imported.place(ofLine: narration.line))）", narration.text, [], about)
         }
         lines += ["", "## 表单", "", "| # | 项目 | 年度 | 位置 | 评分 | 发现 |", "|---|---|---|---|---|---|"]
         for (index, form) in imported.forms.enumerated() {
@@ -281,7 +293,24 @@ public struct AuditReport: Sendable {
             ("summarySentences", .array(summaries)),
             ("budgetSentence", budgets.first ?? .null),
             ("budgetSentences", .array(budgets)),
+            ("scoreNarrations", .array(disclosure.scoreNarrations.indices.map(scoreNarrationJSON))),
             ("departmentSummary", .array(summary.summary.units.map(summary.json))),
+        ])
+    }
+
+    /// A narration of a project's scores: what it states, the form it was compared with, its findings.
+    func scoreNarrationJSON(_ index: Int) -> JSONValue {
+        let narration = disclosure.scoreNarrations[index]
+        let claimed = ScoreNarration.Part.allCases.compactMap { part in
+            narration.scores[part].map { ("\(part)", JSONValue.string($0.text)) }
+        }
+        return .object([
+            ("sentence", .string(narration.text)),
+            ("line", .int(narration.line)),
+            ("place", .string(imported.place(ofLine: narration.line))),
+            ("form", .int(disclosure.form(narratedBy: index))),
+            ("claimed", .object(claimed)),
+            ("findings", .array(findings(about: "scoreNarrations[\(index)]").map(CheckReport.json))),
         ])
     }
 

@@ -57,7 +57,9 @@ public enum GridImporter {
         }
         let sentences = DisclosureSentences.find(
             in: document.lines.map { DocumentLine(number: $0.number, text: $0.text) })
-        var result = ImportResult(summarySentences: sentences.summary, budgetSentences: sentences.budget)
+        var result = ImportResult(
+            summarySentences: sentences.summary, budgetSentences: sentences.budget,
+            scoreNarrations: sentences.narrations)
         for segment in segments {
             let (form, unreadable) =
                 switch segment.kind {

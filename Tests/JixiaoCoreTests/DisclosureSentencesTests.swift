@@ -39,6 +39,91 @@ import Testing
         #expect(yuan.grades == [.excellent: 2])
     }
 
+    @Test func firstLevelProjectsAndPlainFunds() throws {
+        let first = try #require(
+            SummarySentence("2023年度本部门开展绩效自评的一级项目共3个，资金1234.56万元，其中优2个、良1个。", line: 7))
+        #expect(first.formCount == 3)
+        #expect(first.involvedFunds?.text == "1234.56")
+        #expect(first.grades == [.excellent: 2, .good: 1])
+
+        let counted = try #require(SummarySentence("2024年一级项目绩效自评个数2个，资金共计56.08万元：2个项目自评等级为“优”。", line: 1))
+        #expect(counted.formCount == 2)
+        #expect(counted.involvedFunds?.value == Decimal(string: "56.08"))
+
+        let budget = try #require(BudgetSentence("2026年纳入绩效目标管理的一级项目4个，资金3,210.50万元。", line: 1))
+        #expect(budget.projectCount == 4)
+        #expect(budget.amount?.text == "3,210.50")
+    }
+
+    /// “对N个项目开展了绩效自评…。自评结果为：…个项目为“良””: the count before its phrase, the grades in the next
+    /// sentence, on the same line or the next.
+    @Test func gradeCountsAfterSelfEvaluationResult() throws {
+        let result = "自评结果为：3个项目自评等级为“优”，2个项目为“良”，0个项目为“中”，0个项目为“差”。"
+        let opening = "2023年度我局对5个二级项目开展了绩效自评，涉及资金1,018.32万元。"
+        for text in [opening + result, opening + "\n" + result] {
+            let found = DisclosureSentences.find(in: Self.lines("（三）项目支出绩效自评情况\n" + text))
+            let sentence = try #require(found.summary.first)
+            #expect(found.summary.count == 1)
+            #expect(sentence.line == 2)
+            #expect(sentence.formCount == 5)
+            #expect(sentence.involvedFunds?.text == "1,018.32")
+            #expect(sentence.grades == [.excellent: 3, .good: 2, .fair: 0, .poor: 0])
+        }
+        let colon = try #require(SummarySentence("2023年二级项目绩效自评个数4个，自评结果为：优3个，良1个。", line: 1))
+        #expect(colon.grades == [.excellent: 3, .good: 1])
+    }
+
+    @Test func scoresNarratedInProse() throws {
+        let found = DisclosureSentences.find(
+            in: Self.lines(
+                """
+                （一）社会保险经办专项业务工作经费项目
+                该项目预算执行情况得分9.5分，绩效指标完成情况得分86分，总分95.5分，自评等级为“优”。
+                维修维护费项目产出指标（50分）得分48分，效益指标得分29.5分，满意度指标得分10分；自评得分为97.5分。
+                部门整体绩效自评得分96分。
+                """))
+        #expect(found.summary.isEmpty && found.budget.isEmpty)
+        #expect(found.narrations.count == 3)
+        let first = found.narrations[0]
+        #expect(first.line == 2)
+        #expect(first.scores == [.execution: "9.5", .indicators: "86", .total: "95.5"])
+        #expect(first.context.last == "（一）社会保险经办专项业务工作经费项目")
+        #expect(found.narrations[1].scores == [.output: "48", .benefit: "29.5", .satisfaction: "10"])
+        #expect(found.narrations[2].scores == [.total: "97.5"])
+        #expect(found.narrations[2].context.dropFirst().first?.hasPrefix("维修维护费项目") == true)
+    }
+
+    /// A count that includes a form printed twice says how many of its N are copies, on both sides.
+    @Test func aCountIncludingACopySaysHowManyAreCopies() throws {
+        let other = ExampleForms.selfEvaluation { $0.project = "另一项目" }
+        let forms = [ExampleForms.selfEvaluation(), other, ExampleForms.selfEvaluation()]
+        let text = "2023年二级项目绩效自评个数3个，涉及资金200.00万元：2个项目自评等级为“优”。"
+        let disclosure = Disclosure(document: "d", forms: forms, text: text)
+        let findings = CheckRunner(checks: [SentenceFormCountCheck.self], policy: .national)
+            .run(forms.map { CheckRunner.Input(file: "d", form: $0) }, disclosure: disclosure).findings
+        let count = try #require(findings.first)
+        #expect(findings.count == 1)
+        #expect(count.expected == "2" && count.actual == "3")
+        #expect(count.message.contains("句中的 3 个中有 1 个是重复公开的表：“示例项目”印了 2 次；不重复的表为 2 张"))
+
+        let tables = [
+            ExampleForms.targetTable(), ExampleForms.targetTable { $0.project = "另一项目" }, ExampleForms.targetTable(),
+        ]
+        let budget = Disclosure(
+            document: "d", forms: tables, text: ExampleForms.budgetSentence(count: 3, amount: "200.00", categories: []))
+        let budgetFindings = CheckRunner(checks: [BudgetSentenceTotalsCheck.self], policy: .national)
+            .run(tables.map { CheckRunner.Input(file: "d", form: $0) }, disclosure: budget).findings
+        #expect(budgetFindings.map(\.expected) == ["2"])
+        #expect(
+            budgetFindings.first?.message.contains("句中的 3 个中有 1 个是重复公开的表：“示例项目”印了 2 次；不重复的表为 2 张") == true)
+        // A count that is neither: how many copies were left out.
+        let four = Disclosure(
+            document: "d", forms: tables, text: ExampleForms.budgetSentence(count: 4, amount: "200.00", categories: []))
+        let fourFindings = CheckRunner(checks: [BudgetSentenceTotalsCheck.self], policy: .national)
+            .run(tables.map { CheckRunner.Input(file: "d", form: $0) }, disclosure: four).findings
+        #expect(fourFindings.first?.message.contains("（共印 3 张，其中 1 张与另一张完全相同，只计一次：“示例项目”印了 2 次）") == true)
+    }
+
     @Test func notASummarySentence() {
         #expect(SummarySentence("附件：“优”等级5个二级项目绩效自评表", line: 1) == nil)
         #expect(SummarySentence("2023年度政府采购支出总额258.15万元。", line: 1) == nil)

@@ -107,7 +107,7 @@ import Testing
         let findings = report.check.documentFindings
         #expect(findings.map(\.ruleID) == ["DS.COUNT.010", "DS.GRADE.010"])
         #expect(findings[0].expected == "6" && findings[0].actual == "7")
-        #expect(findings[0].message.contains("其中 1 张与另一张完全相同"))
+        #expect(findings[0].message.contains("句中的 7 个中有 1 个是重复公开的表：“会议培训费”印了 2 次；不重复的表为 6 张"))
         #expect(findings[1].expected == "优 5、良 1")
         // 796.99 is Σ年初预算数 (and Σ全年预算数) of the six distinct forms.
         let sentence = try #require(try Self.json(report)["summarySentence"] as? [String: Any])
@@ -116,6 +116,33 @@ import Testing
         let duplicates = try #require(try Self.json(report)["duplicates"] as? [[String: Any]])
         #expect(duplicates.count == 1)
         #expect(duplicates.first?["kind"] as? String == "identical")
+    }
+
+    /// Seed 003's 社会保障卡工本费支出 prints 总分 96.03 over 6.03 + 80: its scores narrated in the running text
+    /// (the project named) and in its own 效益情况及分析 cell (no name) are compared with the form.
+    @Test func narratedScoresAreComparedWithTheProjectsForm() throws {
+        let imported = try Importing.edited(Seeds.selfEvaluations2023WorkInjury) { lines in
+            lines[605] = "\t\t效益情况及分析\t群众基本满意。该项目预算执行情况得分6.03分，指标完成情况得分85分，总分91.03分。"
+            lines.insert("其中，社会保障卡工本费支出项目预算执行情况得分6.03分，绩效指标完成情况得分80分，总分96.03分。", at: 482)
+        }
+        let report = Self.audit(imported, name: "narrated.txt")
+        #expect(report.disclosure.scoreNarrations.map(\.line) == [483, 607])
+        #expect(report.disclosure.form(narratedBy: 0) == 2)
+        #expect(report.disclosure.form(narratedBy: 1) == 2)
+        let narrated = report.check.documentFindings.filter { $0.ruleID == "DS.SCORE.010" }
+        #expect(
+            narrated.map { [$0.location.fieldPath ?? "", $0.expected ?? "", $0.actual ?? ""] } == [
+                ["scoreNarrations[0].total", "表上 96.03、重算 86.03", "96.03"],
+                ["scoreNarrations[1].indicators", "80", "85"],
+                ["scoreNarrations[1].total", "表上 96.03、重算 86.03", "91.03"],
+            ])
+        #expect(Self.documentFindings(report) == ["DS.GRADE.010", "DS.SCORE.010", "DS.SCORE.010", "DS.SCORE.010"])
+        #expect(report.text().contains("得分叙述（第 483 行）"))
+        #expect(report.markdown().contains("## 得分叙述（第 607 行）"))
+        let json = try #require(try Self.json(report)["scoreNarrations"] as? [[String: Any]])
+        #expect(json.map { $0["form"] as? Int } == [2, 2])
+        #expect(json[1]["claimed"] as? [String: String] == ["execution": "6.03", "indicators": "85", "total": "91.03"])
+        #expect((json[1]["findings"] as? [Any])?.count == 2)
     }
 
     @Test func aHalfFormIsListedAsUnreadableAndTheSentenceIsComparedWithTheRest() throws {

@@ -90,10 +90,11 @@ public enum CheckRegistry {
         SentenceInvolvedFundsCheck.self,
         BudgetCategoriesCheck.self,
         BudgetSentenceTotalsCheck.self,
+        NarratedScoresCheck.self,
     ]
 
     /// Version of the catalogue: bump when a rule is added, removed or changes meaning.
-    public static let catalogueVersion = "1.3"
+    public static let catalogueVersion = "1.4"
 
     public static func check(id: String) -> (any Check.Type)? { all.first { $0.description.id == id } }
 }

@@ -10,13 +10,18 @@ public struct Disclosure: Sendable {
     public let forms: [Form]
     public let summarySentences: [SummarySentence]
     public let budgetSentences: [BudgetSentence]
+    /// Projects' scores narrated in prose, compared with each project's form.
+    public let scoreNarrations: [ScoreNarration]
 
-    public init(document: String, forms: [Form], summarySentences: [SummarySentence], budgetSentences: [BudgetSentence])
-    {
+    public init(
+        document: String, forms: [Form], summarySentences: [SummarySentence], budgetSentences: [BudgetSentence],
+        scoreNarrations: [ScoreNarration] = []
+    ) {
         self.document = document
         self.forms = forms
         self.summarySentences = summarySentences
         self.budgetSentences = budgetSentences
+        self.scoreNarrations = scoreNarrations
     }
 
     /// A document whose running text is `text` (one line per paragraph); for examples and tests.
@@ -24,7 +29,35 @@ public struct Disclosure: Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
             .map { DocumentLine(number: $0.offset + 1, text: String($0.element)) }
         let found = DisclosureSentences.find(in: lines)
-        self.init(document: document, forms: forms, summarySentences: found.summary, budgetSentences: found.budget)
+        self.init(
+            document: document, forms: forms, summarySentences: found.summary, budgetSentences: found.budget,
+            scoreNarrations: found.narrations)
+    }
+
+    /// The self-evaluation (by index in `forms`) the score narration at `index` speaks of: the form it is
+    /// printed in, else the form whose project the sentence names, else the one named in the text before it
+    /// (nearest first; the longest name where several match); nil when no form's project is named.
+    public func form(narratedBy index: Int) -> Int? {
+        let narration = scoreNarrations[index]
+        let evaluations = forms.indices.compactMap { index -> (Int, SelfEvaluation)? in
+            if case .selfEvaluation(let form) = forms[index] { (index, form) } else { nil }
+        }
+        if let inside = evaluations.first(where: { _, form in
+            guard let first = form.source?.firstLine, let last = form.source?.lastLine else { return false }
+            return (first...last).contains(narration.line)
+        }) {
+            return inside.0
+        }
+        for text in narration.context {
+            let named = evaluations.compactMap { index, form -> (Int, Int)? in
+                let name = form.project.trimmed
+                let short = name.hasSuffix("项目") && name.count > 4 ? String(name.dropLast(2)) : name
+                guard !short.isEmpty, text.contains(short) else { return nil }
+                return (index, short.count)
+            }
+            if let longest = named.max(by: { $0.1 < $1.1 }) { return longest.0 }
+        }
+        return nil
     }
 
     /// The self-evaluations (by index in `forms`) the summary sentence at `index` speaks of.
@@ -74,13 +107,42 @@ public struct Disclosure: Sendable {
         return tables.isEmpty ? nil : BudgetTally(tables)
     }
 
+    /// `summarySentences[0]`, `budgetSentences[1]`, `scoreNarrations[2]` at the start of a field path.
+    nonisolated(unsafe) static let sentencePath: Regex<(Substring, Substring, Substring)> =
+        /^(summarySentences|budgetSentences|scoreNarrations)\[(\d+)\]/
+
     /// The source line of a DS field path (`summarySentences[0].grades` → the sentence's line).
     func line(of fieldPath: String?) -> Int? {
-        guard let fieldPath, let match = fieldPath.firstMatch(of: /^(summarySentences|budgetSentences)\[(\d+)\]/),
+        guard let fieldPath, let match = fieldPath.firstMatch(of: Disclosure.sentencePath),
             let index = Int(match.output.2)
         else { return summarySentences.first?.line ?? budgetSentences.first?.line }
-        let lines = match.output.1 == "summarySentences" ? summarySentences.map(\.line) : budgetSentences.map(\.line)
+        let lines =
+            switch match.output.1 {
+            case "summarySentences": summarySentences.map(\.line)
+            case "budgetSentences": budgetSentences.map(\.line)
+            default: scoreNarrations.map(\.line)
+            }
         return lines.indices.contains(index) ? lines[index] : nil
+    }
+}
+
+/// What a sentence's count N says about the forms printed twice: `（句中的 7 个中有 1 个是重复公开的表：“A”
+/// 印了 2 次；不重复的表为 6 张）` when N counts every printed copy, else how many copies were left out.
+/// `copies` is the project of each extra copy (a form printed three times appears twice); empty: no note.
+enum DuplicateNote {
+    static func text(claimed: Int, counted: Int, copies: [String]) -> String {
+        guard !copies.isEmpty else { return "" }
+        var order: [String] = []
+        var times: [String: Int] = [:]
+        for project in copies {
+            if times[project] == nil { order.append(project) }
+            times[project, default: 1] += 1
+        }
+        let which = order.map { "“\($0)”印了 \(times[$0]!) 次" }.joined(separator: "、")
+        if claimed == counted + copies.count {
+            return "（句中的 \(claimed) 个中有 \(copies.count) 个是重复公开的表：\(which)；不重复的表为 \(counted) 张）"
+        }
+        return "（共印 \(counted + copies.count) 张，其中 \(copies.count) 张与另一张完全相同，只计一次：\(which)）"
     }
 }
 
@@ -88,10 +150,13 @@ public struct Disclosure: Sendable {
 public struct BudgetTally: Sendable {
     /// The counted tables, in document order.
     public let tables: [TargetTable]
+    /// The extra copies of tables printed more than once, not counted.
+    public let copies: [TargetTable]
 
     init(_ all: [TargetTable]) {
         let copies = FormDuplicates.copies(in: all.map(Form.targetTable))
         tables = all.indices.filter { copies[$0] == nil }.map { all[$0] }
+        self.copies = all.indices.filter { copies[$0] != nil }.map { all[$0] }
     }
 
     /// N.

@@ -15,7 +15,8 @@ public struct DocumentLine: Sendable, Hashable {
 /// “2023年二级项目绩效自评个数6个，涉及资金774.64万元：5个项目自评等级为“优”，1个…“良”…”.
 ///
 /// Read by its phrases, not by one fixed template, because units word it differently (“共开展绩效自评的二级项目
-/// 6个”, “其中优5个、良1个”). A figure the sentence does not state stays nil: the checks compare only what is
+/// 6个”, “绩效自评的一级项目共3个，资金1234.56万元”, “对5个项目开展了绩效自评…自评结果为：3个项目自评等级为“优”，
+/// 2个项目为“良””, “其中优5个、良1个”). A figure the sentence does not state stays nil: the checks compare only what is
 /// claimed.
 public struct SummarySentence: Sendable, Hashable {
     /// The sentence as printed.
@@ -33,12 +34,12 @@ public struct SummarySentence: Sendable, Hashable {
     /// Reads `text` as a summary sentence; nil when it is not one (no 自评个数 phrase).
     public init?(_ text: String, line: Int) {
         let plain = SentenceText.normalize(text)
-        guard let count = plain.firstMatch(of: SentenceText.selfEvaluationCount) else { return nil }
+        guard let count = SentenceText.selfEvaluationCount(in: plain) else { return nil }
         self.text = text
         self.line = line
         year = SentenceText.year(in: plain)
-        formCount = Int(count.output.1)
-        let afterCount = plain[count.range.upperBound...]
+        formCount = count.count
+        let afterCount = plain[count.end...]
         let funds = afterCount.firstMatch(of: SentenceText.involvedAmount)
         involvedFunds = funds.map { SentenceText.tenThousands(String($0.output.1), unit: String($0.output.2)) }
         grades = SentenceText.gradeCounts(in: funds.map { afterCount[$0.range.upperBound...] } ?? afterCount)
@@ -96,28 +97,125 @@ public struct BudgetSentence: Sendable, Hashable {
     }
 }
 
+/// A project's scores narrated in prose, one sentence of it: “社保卡项目预算执行情况得分10分，绩效指标完成情况得分
+/// 88分，总分98分。” The project is the one named in the sentence, or else in the sentences and lines before it
+/// (`context`), or the form the sentence is printed in (its 自评结果分析); `Disclosure.form(narratedBy:)`
+/// resolves it against the document's forms.
+public struct ScoreNarration: Sendable, Hashable {
+    /// Which score a narrated figure states.
+    public enum Part: String, Sendable, Hashable, CaseIterable {
+        /// 预算执行情况得分: the 资金总额 row's 得分.
+        case execution
+        /// 指标完成情况得分: Σ 得分 of the indicator rows.
+        case indicators
+        /// 产出指标 / 效益指标 / 满意度指标得分: Σ 得分 of the rows of that 一级指标.
+        case output, benefit, satisfaction
+        /// 总分, 自评得分.
+        case total
+
+        public var label: String {
+            switch self {
+            case .execution: "预算执行情况得分"
+            case .indicators: "指标完成情况得分"
+            case .output: "产出指标得分"
+            case .benefit: "效益指标得分"
+            case .satisfaction: "满意度指标得分"
+            case .total: "总分"
+            }
+        }
+
+        /// The 一级指标 whose rows the part sums; nil for the parts that are not one level's.
+        public var level1: String? {
+            switch self {
+            case .output: "产出"
+            case .benefit: "效益"
+            case .satisfaction: "满意度"
+            default: nil
+            }
+        }
+
+        init(phrase: Substring) {
+            self =
+                if phrase.hasPrefix("预算执行") { .execution } else if phrase.hasPrefix("产出") {
+                    .output
+                } else if phrase.hasPrefix("效益") { .benefit } else if phrase.hasPrefix("满意度") {
+                    .satisfaction
+                } else if phrase.contains("指标") { .indicators } else { .total }
+        }
+    }
+
+    /// The sentence as printed.
+    public let text: String
+    /// Source line of the sentence.
+    public let line: Int
+    /// The text a project name is looked for in, nearest first: the sentence, the sentences before it on its
+    /// line, the lines before that.
+    public let context: [String]
+    /// Each figure stated, in printed order (the first of each part).
+    public let scores: [Part: EnteredNumber]
+
+    /// The narrated sentences of `text` (a line, or a paragraph wrapped over lines); a sentence about the
+    /// department as a whole (部门整体) is not a project's.
+    static func read(_ text: String, line: Int, before: [String]) -> [ScoreNarration] {
+        var narrations: [ScoreNarration] = []
+        var earlier: [String] = []
+        for sentence in text.split(whereSeparator: { "。；;\t".contains($0) }).map(String.init) {
+            defer { earlier.insert(sentence, at: 0) }
+            let plain = SentenceText.normalize(sentence)
+            guard !plain.contains("部门整体") else { continue }
+            var scores: [Part: EnteredNumber] = [:]
+            for match in plain.matches(of: SentenceText.narratedScore) {
+                let part = Part(phrase: match.output.1)
+                if scores[part] == nil { scores[part] = EnteredNumber(String(match.output.2)) }
+            }
+            guard !scores.isEmpty else { continue }
+            narrations.append(
+                ScoreNarration(text: sentence, line: line, context: [sentence] + earlier + before, scores: scores))
+        }
+        return narrations
+    }
+}
+
 /// Finding the sentences in a document's running text.
 public enum DisclosureSentences {
     /// Every summary and budget sentence in `lines`. A sentence that PDF extraction wrapped over a few lines
     /// is read from its first line joined with the next ones until it ends (。) or three lines have been added.
-    public static func find(in lines: [DocumentLine]) -> (summary: [SummarySentence], budget: [BudgetSentence]) {
+    /// Every summary and budget sentence in `lines`, and every narration of a project's scores. A sentence
+    /// that PDF extraction wrapped over a few lines is read from its first line joined with the next ones
+    /// until it ends (。) or three lines have been added; a summary sentence whose grade counts follow in the
+    /// next sentence (“…涉及资金X万元。自评结果为：…”) is read with that sentence.
+    public static func find(
+        in lines: [DocumentLine]
+    ) -> (summary: [SummarySentence], budget: [BudgetSentence], narrations: [ScoreNarration]) {
         var summary: [SummarySentence] = []
         var budget: [BudgetSentence] = []
+        var narrations: [ScoreNarration] = []
         for (index, line) in lines.enumerated() {
             let plain = SentenceText.normalize(line.text)
-            let isSummary = plain.contains(SentenceText.selfEvaluationCount)
+            let isSummary = SentenceText.selfEvaluationCount(in: plain) != nil
             let isBudget = plain.contains(SentenceText.budgetProjectCount)
-            guard isSummary || isBudget else { continue }
+            let isNarration = plain.contains(SentenceText.narratedScore)
+            guard isSummary || isBudget || isNarration else { continue }
             var text = line.text.trimmed
-            for next in lines[(index + 1)...].prefix(3) where !text.hasSuffix("。") && !text.contains("。其中") {
+            for next in lines[(index + 1)...].prefix(3) {
                 let more = next.text.trimmed
-                if more.isEmpty { break }
+                let continues =
+                    !text.hasSuffix("。") && !text.contains("。其中")
+                    || isSummary && SentenceText.gradeCounts(in: text[...]).isEmpty
+                        && more.hasPrefix(SentenceText.gradeResultOpening)
+                if more.isEmpty || !continues { break }
                 text += more
             }
             if isSummary, let sentence = SummarySentence(text, line: line.number) { summary.append(sentence) }
             if isBudget, let sentence = BudgetSentence(text, line: line.number) { budget.append(sentence) }
+            if isNarration && !isSummary && !isBudget {
+                // A table row (cells joined by tabs) is read alone: the rows after it are other cells.
+                let before = lines[..<index].reversed().prefix(3).map(\.text.trimmed).filter { !$0.isEmpty }
+                narrations += ScoreNarration.read(
+                    line.text.contains("\t") ? line.text.trimmed : text, line: line.number, before: before)
+            }
         }
-        return (summary, budget)
+        return (summary, budget, narrations)
     }
 }
 
@@ -128,23 +226,41 @@ public enum DisclosureSentences {
 /// (that was most of `jixiao check`'s time). `Regex` is not `Sendable`, but a stored one is immutable and
 /// caches its compiled program atomically (`Regex.Program.loweredProgram`), so several threads may match it.
 enum SentenceText {
-    nonisolated(unsafe) static let selfEvaluationCount: Regex<(Substring, Substring)> =
-        /(?:绩效自评(?:项目)?个数|开展(?:了)?(?:项目支出)?绩效自评的(?:二级)?项目)(?:为|共|共计)?\s*([0-9]+)\s*个/
+    /// 自评个数 named before the count: “二级项目绩效自评个数6个”, “开展绩效自评的一级项目共3个”.
+    nonisolated(unsafe) static let countAfterPhrase: Regex<(Substring, Substring)> =
+        /(?:绩效自评(?:项目)?个数|绩效自评的(?:[一二]级)?项目)(?:为|共|共计)?\s*([0-9]+)\s*个/
+    /// 自评个数 named after the count: “对5个二级项目开展了绩效自评”, “共5个一级项目开展绩效自评”.
+    nonisolated(unsafe) static let countBeforePhrase: Regex<(Substring, Substring)> =
+        /(?:对|共)\s*([0-9]+)\s*个(?:[一二]级)?项目(?:开展|进行)(?:了)?(?:项目支出)?绩效自评/
     nonisolated(unsafe) static let budgetProjectCount: Regex<(Substring, Substring)> =
-        /纳入(?:项目支出)?绩效目标管理的(?:二级)?项目(?:共|共计)?\s*([0-9]+)\s*个/
+        /纳入(?:项目支出)?绩效目标管理的(?:[一二]级)?项目(?:共|共计)?\s*([0-9]+)\s*个/
+    /// 涉及资金, 共计金额, or plain 资金 (“共3个，资金1234.56万元”).
     nonisolated(unsafe) static let involvedAmount: Regex<(Substring, Substring, Substring)> =
-        /(?:涉及|共计|合计)(?:项目)?(?:资金|金额)(?:共|共计|合计)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
+        /(?:(?:涉及|共计|合计)(?:项目)?(?:资金|金额)|资金)(?:共|共计|合计)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
+    /// How a sentence of grade counts that follows the summary sentence opens.
+    static let gradeResultOpening = "自评结果"
+    /// A score narrated in prose: “预算执行情况得分10分”, “指标完成情况得分88分”, “产出指标得分48分”, “总分98分”,
+    /// “自评得分为95.5分”. Group 1 names the part, group 2 is the score.
+    nonisolated(unsafe) static let narratedScore: Regex<(Substring, Substring, Substring)> =
+        /(预算执行(?:情况|率)?|(?:产出|效益|满意度)?(?:绩效)?指标(?:完成情况)?|自评总分|总分|自评(?:总)?得分|综合得分|总得分)(?:[（(][^）)]*[）)])?(?:的)?(?:得分)?(?:为|是)?[：:]?\s*([0-9]+(?:\.[0-9]+)?)\s*分/
     nonisolated(unsafe) static let category: Regex<(Substring, Substring, Substring, Substring, Substring)> =
         /(?:^|[：:；;，,、])\s*([^：:；;，,、。0-9]+?)([0-9]+)\s*个[，,]?\s*涉及(?:项目)?(?:资金|金额)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(万元|元)/
     nonisolated(unsafe) static let yearPrefix: Regex<(Substring, Substring)> = /([0-9]{4})\s*年/
     /// A grade named in a clause: quoted (“优”), after 等级为/结果为, before 等级/级 (优秀等级), or right before
     /// its count (优5个).
     nonisolated(unsafe) static let gradeWord: Regex<(Substring, Substring?, Substring?, Substring?)> =
-        /[“"‘「『]\s*(优|良|中|差)\s*[”"’」』]|(?:等级|结果)(?:为|是)\s*(优|良|中|差)|(优|良|中|差)(?:秀|好|等)?(?:等级|级|(?=\s*[0-9]+\s*个))/
+        /[“"‘「『]\s*(优|良|中|差)\s*[”"’」』]|(?:等级|结果)(?:为|是)[：:]?\s*(优|良|中|差)|(优|良|中|差)(?:秀|好|等)?(?:等级|级|(?=\s*[0-9]+\s*个))/
     nonisolated(unsafe) static let projectCount: Regex<(Substring, Substring)> = /([0-9]+)\s*个/
 
     /// Full-width digits, points and commas to ASCII.
     static func normalize(_ text: String) -> String { DecimalText.normalizeDigits(text) }
+
+    /// The 自评个数 of a summary sentence and where the text after it begins; nil when `text` names none.
+    static func selfEvaluationCount(in text: String) -> (count: Int?, end: String.Index)? {
+        let matches = [text.firstMatch(of: countAfterPhrase), text.firstMatch(of: countBeforePhrase)].compactMap { $0 }
+        guard let first = matches.min(by: { $0.range.lowerBound < $1.range.lowerBound }) else { return nil }
+        return (Int(first.output.1), first.range.upperBound)
+    }
 
     static func year(in text: String) -> Int? {
         text.firstMatch(of: yearPrefix).flatMap { Int($0.output.1) }

@@ -19,6 +19,8 @@ public struct ImportResult: Sendable {
     /// source is a published document; `jixiao audit` checks them against the forms.
     public var summarySentences: [SummarySentence]
     public var budgetSentences: [BudgetSentence]
+    /// Projects' scores narrated in the document's text.
+    public var scoreNarrations: [ScoreNarration]
     /// Where each line number of the import is in the source, when its lines are not the file's own (the
     /// rows of a PDF, Word or HTML document: `第 3 页第 12 行`, `第 2 个表格第 5 行`).
     public var rowPlaces: [Int: String]
@@ -26,8 +28,9 @@ public struct ImportResult: Sendable {
     public init(
         forms: [ImportedForm] = [], unreadable: [UnreadablePart] = [],
         summarySentences: [SummarySentence] = [], budgetSentences: [BudgetSentence] = [],
-        rowPlaces: [Int: String] = [:]
+        scoreNarrations: [ScoreNarration] = [], rowPlaces: [Int: String] = [:]
     ) {
+        self.scoreNarrations = scoreNarrations
         self.forms = forms
         self.unreadable = unreadable
         self.summarySentences = summarySentences

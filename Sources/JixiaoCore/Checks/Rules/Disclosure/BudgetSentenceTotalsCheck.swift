@@ -35,7 +35,10 @@ public struct BudgetSentenceTotalsCheck: DisclosureCheck {
                 violations.append(
                     Violation(
                         at: "budgetSentences[\(index)].projectCount",
-                        "预算公开称纳入绩效目标管理的二级项目 \(sentence.projectCount) 个，文档中读出的目标表为 \(count) 张",
+                        "预算公开称纳入绩效目标管理的项目 \(sentence.projectCount) 个，文档中读出的目标表为 \(count) 张"
+                            + DuplicateNote.text(
+                                claimed: sentence.projectCount, counted: count,
+                                copies: tally?.copies.map(\.project) ?? []),
                         expected: "\(count)", actual: "\(sentence.projectCount)"))
             }
             if let amount = sentence.amount, let tally, sentence.matchingDefinitions(tally).isEmpty {

@@ -36,9 +36,10 @@ public struct SentenceFormCountCheck: DisclosureCheck {
             let tally = disclosure.summaryTally(index, policy: context.policy)
             let counted = tally?.formCount ?? 0
             guard claimed != counted else { return nil }
-            var message = "汇总句称二级项目绩效自评个数 \(claimed) 个，文档中读出的自评表为 \(counted) 张"
-            if let tally, tally.entries.count > counted {
-                message += "（共 \(tally.entries.count) 张，其中 \(tally.entries.count - counted) 张与另一张完全相同，只计一次）"
+            var message = "汇总句称绩效自评个数 \(claimed) 个，文档中读出的自评表为 \(counted) 张"
+            if let tally {
+                let copies = tally.entries.filter { !$0.isCounted }.map(\.form.project)
+                message += DuplicateNote.text(claimed: claimed, counted: counted, copies: copies)
             }
             return Violation(
                 at: "summarySentences[\(index)].formCount", message + "；无法读取的表不计入，见审查报告的“无法读取”部分",
