@@ -3,7 +3,8 @@
 public struct BudgetSentenceTotalsCheck: DisclosureCheck {
     public static let description = CheckDescription(
         id: "DS.BGT.020", slug: "budget-sentence-totals", name: "预算公开项目个数或金额与目标表不符",
-        summary: "预算公开中“纳入绩效目标管理的二级项目N个，共计金额Y万元”的 N 与所附目标表张数不同，或 Y 既不等于实施期资金总额合计、也不等于年度资金总额合计（元折合万元，先求和再按句中小数位四舍五入）。",
+        summary:
+            "预算公开中“纳入绩效目标管理的二级项目N个，共计金额Y万元”的 N 与所附目标表张数（重复公开的表只计一次，消息指出 N 中有几个是重复的）不同，或 Y 既不等于实施期资金总额合计、也不等于年度资金总额合计（元折合万元，先求和再按句中小数位四舍五入）。",
         basis: "该句概括所附的项目支出绩效目标表；已公开的文档以实施期资金总额合计为共计金额（docs/domain.md §8、§12.3）。",
         defaultSeverity: .warning, scope: .disclosure,
         tolerance: "各表金额（元）先求和、折合万元，再按句中金额的小数位四舍五入后比较",

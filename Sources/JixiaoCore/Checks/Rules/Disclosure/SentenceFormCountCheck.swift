@@ -3,7 +3,7 @@
 public struct SentenceFormCountCheck: DisclosureCheck {
     public static let description = CheckDescription(
         id: "DS.COUNT.010", slug: "summary-form-count", name: "汇总句自评个数与附表不符",
-        summary: "决算公开汇总句“二级项目绩效自评个数X个”的 X 与文档所附的自评表张数不一致（内容完全相同的重复表只计一次）。",
+        summary: "决算公开汇总句“二级项目绩效自评个数X个”的 X 与文档所附的自评表张数不一致（内容完全相同的重复表只计一次）；句中个数把重复公开的表也计入时，消息指出 X 个中有几个是重复的、是哪张表。",
         basis: "汇总句概括的是所附自评表（docs/domain.md §8）；重复公开的表会使个数虚增。",
         defaultSeverity: .error, scope: .disclosure,
         passing: [
