@@ -116,6 +116,9 @@ do {
             Data(
                 "\(size): \(written.selfEvaluations) self-evaluations, \(written.targetTables) target tables, \(written.copies) copies, \(written.clusters.count) clusters of \(written.clusters.min() ?? 0)–\(written.clusters.max() ?? 0)\n"
                     .utf8))
+        // The files just written are flushed to disk first: the commands are timed, not the kernel's writeback
+        // of the generator's output (which slowed whichever command ran first).
+        sync()
         let forms = folder + "/forms"
         let commands: [(String, [String])] = [
             ("python3 score.py (PyYAML CSafeLoader + decimal)", ["python3", script, forms]),
