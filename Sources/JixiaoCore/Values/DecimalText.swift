@@ -85,7 +85,7 @@ public enum DecimalText {
     /// (四舍五入). `"85.39"`, `"100.00"`, `"0.00"`.
     public static func fixed(_ value: Decimal, scale: Int = 2) -> String {
         let rounded = value.rounded(scale)
-        var text = NSDecimalNumber(decimal: rounded).stringValue
+        var text = rounded.description
         if text.hasPrefix("-"), rounded.isZero { text.removeFirst() }
         guard scale > 0 else { return text }
         if let dot = text.firstIndex(of: ".") {
@@ -105,7 +105,7 @@ public enum DecimalText {
 
     /// Canonical short form: no trailing zeros (`"48.5"`, `"100"`). For diagnostics, not for money columns.
     public static func plain(_ value: Decimal) -> String {
-        NSDecimalNumber(decimal: value).stringValue
+        value.description
     }
 }
 
