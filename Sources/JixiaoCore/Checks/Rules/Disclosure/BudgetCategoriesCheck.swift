@@ -155,7 +155,8 @@ final class GroupingSearch {
 
     /// Calls `accept` with each subset of `count` indices whose sum equals `target` as printed, until it
     /// returns true. Amounts are not negative, so a partial sum more than 1 万元 above the target (more than
-    /// any rounding of a printed amount) ends a branch.
+    /// any rounding of a printed amount) ends a branch. Returns whether `accept` took a subset.
+    @discardableResult
     private func choose(
         _ count: Int, from pool: ArraySlice<Int>, sum: Decimal, chosen: [Int], target: EnteredNumber,
         accept: ([Int]) -> Bool
