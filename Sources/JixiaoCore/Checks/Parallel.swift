@@ -6,10 +6,9 @@ public enum Parallel {
     public static func map<T: Sendable>(_ count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard count > 1 else { return (0..<count).map(transform) }
         let slots = Slots<T>(count: count)
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            for index in stride(from: worker, to: count, by: workers) { slots.set(index, transform(index)) }
-        }
+        // One iteration per item: Dispatch hands the next item to whichever core is free, so a few slow forms
+        // do not leave the other core idle at the end of a chunk.
+        DispatchQueue.concurrentPerform(iterations: count) { index in slots.set(index, transform(index)) }
         return slots.values
     }
 
