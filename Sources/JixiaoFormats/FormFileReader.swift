@@ -103,6 +103,7 @@ enum YAMLMessages {
         ("did not find expected ',' or '}'", "花括号映射没有正确结束（缺少“,”或“}”）"),
         ("exceeded max depth", "嵌套层数过多"),
         ("Maximum nesting level reached", "嵌套层数过多（超过 1000 层）"),
+        ("out of memory", "内存不足，无法解析该文件"),
         ("but found another document", "一个文件中有多个文档（“---”之后又有内容）；每个文件只写一张表单"),
         ("control characters are not allowed", "含有 YAML 不允许的控制字符"),
     ]
