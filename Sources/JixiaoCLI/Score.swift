@@ -30,7 +30,8 @@ public struct Score: ParsableCommand {
 
     public func run() throws {
         let policy = try policyOptions.resolve().policy
-        let source = FormFiles(paths)
+        // A score report names files, never lines.
+        let source = FormFiles(paths, recordsLines: false)
         var output = StandardOutput()
         let format: ScoreStream.Format =
             switch self.format {

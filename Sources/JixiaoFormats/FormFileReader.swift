@@ -13,8 +13,9 @@ public enum FormFileReader {
             fix: "确认这是一个表单文件；每张表单单独存为一个 YAML 文件")
     }
 
-    /// Reads one form file's bytes. `file` names it in errors.
-    public static func read(_ data: Data, file: String) throws(FormFileError) -> Form {
+    /// Reads one form file's bytes. `file` names it in errors; `recordsLines` false leaves `lines` empty (for a
+    /// command that locates nothing in the file).
+    public static func read(_ data: Data, file: String, recordsLines: Bool = true) throws(FormFileError) -> Form {
         guard data.count <= maximumBytes else { throw tooLarge(file, bytes: data.count) }
         guard let text = String(data: data, encoding: .utf8) else {
             throw FormFileError(file: file, problem: "文件不是 UTF-8 编码的文本", fix: "用 UTF-8 编码另存该文件")
@@ -27,7 +28,7 @@ public enum FormFileReader {
         guard let root = composed else {
             throw FormFileError(file: file, problem: "文件中没有内容", fix: "按 Forms/README.md 的示例填写表单")
         }
-        var reader = YAMLNodeReader(file: file)
+        var reader = YAMLNodeReader(file: file, recordsLines: recordsLines)
         guard root.mapping != nil else {
             throw reader.error(
                 root, "", "文件顶层应为键值映射，实际是\(reader.kindName(root))", "文件应以 form: self-evaluation 或 form: target-table 开头"

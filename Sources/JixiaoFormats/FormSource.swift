@@ -19,9 +19,12 @@ public struct FormFiles: FormSource {
     public let files: [String]
     /// Paths that do not exist: reported beside the forms' own errors.
     public let errors: [FormFileError]
+    /// Whether forms keep the line of each field (`Form.lines`): false for a command that locates nothing.
+    public let recordsLines: Bool
 
-    public init(_ paths: [String]) {
+    public init(_ paths: [String], recordsLines: Bool = true) {
         (files, errors) = FormLocator.files(in: paths)
+        self.recordsLines = recordsLines
     }
 
     public var count: Int { files.count }
@@ -31,7 +34,7 @@ public struct FormFiles: FormSource {
     public func form(at position: Int) throws(FormFileError) -> Form {
         let file = files[position]
         do {
-            return try FormFileReader.read(try FormLocator.readLimited(file), file: file)
+            return try FormFileReader.read(try FormLocator.readLimited(file), file: file, recordsLines: recordsLines)
         } catch let error as FormFileError {
             throw error
         } catch {

@@ -40,7 +40,7 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     private func write(to out: inout String, indent: Int, pretty: Bool) {
         switch self {
-        case .string(let text): out += JSONValue.quote(text)
+        case .string(let text): JSONValue.appendQuoted(text, to: &out)
         case .number(let text): out += text
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
@@ -52,10 +52,10 @@ public indirect enum JSONValue: Sendable, Hashable {
             out += "["
             for (index, item) in items.enumerated() {
                 out += index == 0 ? "" : ","
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
+                if pretty { out += JSONValue.margin(indent + 1) }
                 item.write(to: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += JSONValue.margin(indent) }
             out += "]"
         case .object(let pairs):
             guard !pairs.isEmpty else {
@@ -65,34 +65,54 @@ public indirect enum JSONValue: Sendable, Hashable {
             out += "{"
             for (index, pair) in pairs.enumerated() {
                 out += index == 0 ? "" : ","
-                if pretty { out += "\n" + String(repeating: "  ", count: indent + 1) }
-                out += JSONValue.quote(pair.0) + (pretty ? ": " : ":")
+                if pretty { out += JSONValue.margin(indent + 1) }
+                JSONValue.appendQuoted(pair.0, to: &out)
+                out += pretty ? ": " : ":"
                 pair.1.write(to: &out, indent: indent + 1, pretty: pretty)
             }
-            if pretty { out += "\n" + String(repeating: "  ", count: indent) }
+            if pretty { out += JSONValue.margin(indent) }
             out += "}"
         }
     }
 
     /// JSON string literal; control characters become `\u00XX`.
     static func quote(_ text: String) -> String { QuotedText.escape(text, hexCase: .lower) { $0 < 0x20 } }
+
+    /// `quote(text)` appended to `out`; a text needing no escape (no `"`, `\` or control byte in its UTF-8)
+    /// is copied whole: a province's report writes millions of strings.
+    private static func appendQuoted(_ text: String, to out: inout String) {
+        guard !text.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) else {
+            out += quote(text)
+            return
+        }
+        out += "\""
+        out += text
+        out += "\""
+    }
+
+    /// A line break and the indentation of depth `indent`, made once per depth.
+    static func margin(_ indent: Int) -> String {
+        indent < margins.count ? margins[indent] : "\n" + String(repeating: "  ", count: indent)
+    }
+
+    private static let margins = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 }
 
 extension JSONValue {
     /// An object's members at depth `indent`, as `rendered` writes them, without the braces: for a report
     /// written piece by piece (`{` + members + the members that follow).
     static func members(_ pairs: [(String, JSONValue)], indent: Int) -> String {
-        let margin = "\n" + String(repeating: "  ", count: indent + 1)
+        let margin = margin(indent + 1)
         return pairs.map { margin + quote($0.0) + ": " + $0.1.rendered(indent: indent + 1) }.joined(separator: ",")
     }
 
     /// An element of an array at depth `indent` (rendered at depth `indent + 1`), after its separator.
     static func element(_ rendered: String, first: Bool, indent: Int) -> String {
-        (first ? "\n" : ",\n") + String(repeating: "  ", count: indent + 1) + rendered
+        (first ? "" : ",") + margin(indent + 1) + rendered
     }
 
     /// The end of an array at depth `indent` written element by element.
     static func endOfArray(empty: Bool, indent: Int) -> String {
-        empty ? "]" : "\n" + String(repeating: "  ", count: indent) + "]"
+        empty ? "]" : margin(indent) + "]"
     }
 }

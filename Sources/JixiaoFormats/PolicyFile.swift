@@ -36,8 +36,37 @@ public enum PolicyFile {
         guard let handle = FileHandle(forReadingAtPath: file) else { return false }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 1024) else { return false }
-        let lines = String(decoding: head, as: UTF8.self).split(whereSeparator: \.isNewline)
-        return lines.contains { $0.hasPrefix("extends:") } && !lines.contains { $0.hasPrefix("form:") }
+        let bytes = [UInt8](head)
+        var extends = false
+        var form = false
+        for start in lineStarts(bytes) {
+            extends = extends || bytes.hasPrefix("extends:", at: start)
+            form = form || bytes.hasPrefix("form:", at: start)
+        }
+        return extends && !form
+    }
+
+    /// Where each line of UTF-8 `bytes` starts, for every separator `Character.isNewline` knows (LF, VT, FF,
+    /// CR, NEL, LS, PS), read from the bytes: every file of a province is sniffed, so no `String` is made.
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 0
+            if (0x0A...0x0D).contains(byte) {
+                length = 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0x85 {
+                length = 2
+            } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+            {
+                length = 3
+            }
+            index += max(length, 1)
+            if length > 0 { starts.append(index) }
+        }
+        return starts
     }
 
     /// The text of a policy file that reads back to `policy`: every field, in a fixed order, extending
@@ -398,5 +427,12 @@ public enum PolicyFile {
             }
             return keys
         }
+    }
+}
+
+extension [UInt8] {
+    /// Whether the bytes at `offset` are `prefix`'s UTF-8.
+    fileprivate func hasPrefix(_ prefix: String, at offset: Int) -> Bool {
+        self[offset...].starts(with: prefix.utf8)
     }
 }

@@ -202,6 +202,15 @@ enum YAMLComposer {
         /// points at the first occurrence of the first of them.
         private static func refuseDuplicates(_ pairs: [(key: YAMLNode, value: YAMLNode)]) throws(YAMLSyntaxError) {
             guard pairs.count > 1 else { return }
+            // A form's mappings are small: comparing every pair of short keys costs less than hashing them.
+            if pairs.count <= YAMLNodeReader.Fields.linearLimit {
+                let names = pairs.map { $0.key.scalar?.string }
+                let distinct = names.indices.allSatisfy { index in
+                    guard let name = names[index] else { return true }
+                    return !names[(index + 1)...].contains(name)
+                }
+                if distinct { return }
+            }
             var first: [String: YAMLMark] = [:]
             var repeated: Set<String> = []
             for (key, _) in pairs {

@@ -7,26 +7,45 @@
 struct YAMLNodeReader {
     /// A mapping's values by key text. The composer has refused duplicate keys already.
     struct Fields {
+        /// Up to this many keys a look-up compares key texts one by one: a form's mappings have about twenty
+        /// short keys, and comparing them costs less than hashing each one to build a dictionary.
+        static let linearLimit = 32
+
+        private let pairs: [(key: YAMLNode, value: YAMLNode)]
         private let values: [String: YAMLNode]
 
         fileprivate init(_ mapping: [(key: YAMLNode, value: YAMLNode)]) {
+            pairs = mapping
+            guard mapping.count > Fields.linearLimit else {
+                values = [:]
+                return
+            }
             var values: [String: YAMLNode] = [:]
             values.reserveCapacity(mapping.count)
             for (key, value) in mapping { values[key.scalar?.string ?? ""] = value }
             self.values = values
         }
 
-        subscript(key: String) -> YAMLNode? { values[key] }
+        subscript(key: String) -> YAMLNode? {
+            guard pairs.count <= Fields.linearLimit else { return values[key] }
+            return pairs.first { ($0.key.scalar?.string ?? "") == key }?.value
+        }
     }
 
     /// Composes YAML text (`YAMLComposer`).
     static func compose(_ text: String) throws(YAMLSyntaxError) -> YAMLNode? { try YAMLComposer.compose(text) }
 
     let file: String
-    /// Field path → line, filled as scalars are read.
+    /// Field path → line, filled as scalars are read when `recordsLines`.
     private(set) var lines: [String: Int] = [:]
+    /// Whether to record `lines`: `jixiao score` locates nothing, and making a path for every value is a tenth
+    /// of reading a form.
+    let recordsLines: Bool
 
-    init(file: String) { self.file = file }
+    init(file: String, recordsLines: Bool = true) {
+        self.file = file
+        self.recordsLines = recordsLines
+    }
 
     func error(_ node: YAMLNode?, _ path: String, _ problem: String, _ fix: String) -> FormFileError {
         FormFileError(
@@ -70,20 +89,28 @@ struct YAMLNodeReader {
     mutating func text(
         _ mapping: Fields, _ key: String, _ path: String, parent: YAMLNode
     ) throws(FormFileError) -> String {
-        try scalarText(try child(mapping, key, path, parent: parent), join(path, key))
+        try scalarText(try child(mapping, key, path, parent: parent), under: path, key: key)
     }
 
     /// An optional text field: nil when the key is absent.
     mutating func optionalText(_ mapping: Fields, _ key: String, _ path: String) throws(FormFileError) -> String? {
         guard let node = mapping[key] else { return nil }
-        return try scalarText(node, join(path, key))
+        return try scalarText(node, under: path, key: key)
     }
 
     mutating func scalarText(_ node: YAMLNode, _ path: String) throws(FormFileError) -> String {
+        try scalarText(node, under: path, key: nil)
+    }
+
+    /// The text of the scalar at `key` under `path` (`path` itself when `key` is nil): the joined path is made
+    /// only when it is recorded or reported.
+    mutating func scalarText(_ node: YAMLNode, under path: String, key: String?) throws(FormFileError) -> String {
         guard let scalar = node.scalar else {
-            throw error(node, path, "应为单个值（文字或数字），实际是\(kindName(node))", "写成一行的值；含冒号等符号的文字请加引号")
+            throw error(
+                node, key.map { join(path, $0) } ?? path, "应为单个值（文字或数字），实际是\(kindName(node))",
+                "写成一行的值；含冒号等符号的文字请加引号")
         }
-        lines[path] = node.mark.line
+        if recordsLines { lines[key.map { join(path, $0) } ?? path] = node.mark.line }
         if scalar.isPlain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
         return scalar.string
     }
@@ -92,7 +119,7 @@ struct YAMLNodeReader {
         _ mapping: Fields, _ key: String, _ path: String, parent: YAMLNode
     ) throws(FormFileError) -> Int {
         let node = try child(mapping, key, path, parent: parent)
-        let text = try scalarText(node, join(path, key))
+        let text = try scalarText(node, under: path, key: key)
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw error(node, join(path, key), "应为整数，实际是“\(EchoedText.cut(text))”", "写成整数，例如 2023")
         }
@@ -101,7 +128,7 @@ struct YAMLNodeReader {
 
     mutating func optionalInteger(_ mapping: Fields, _ key: String, _ path: String) throws(FormFileError) -> Int? {
         guard let node = mapping[key] else { return nil }
-        let text = try scalarText(node, join(path, key))
+        let text = try scalarText(node, under: path, key: key)
         if text.isEmpty { return nil }
         guard let value = Int(text.trimmingCharacters(in: .whitespaces)) else {
             throw error(node, join(path, key), "应为整数，实际是“\(EchoedText.cut(text))”", "写成整数（行号），或删除该字段")

@@ -128,7 +128,7 @@ public struct EnteredNumber: Sendable, Hashable, ExpressibleByStringLiteral {
     static func readAnnotated(_ raw: String) -> Annotated? {
         let text = DecimalText.normalizeDigits(raw.filter { !$0.isWhitespace })
         guard let (length, plain) = DecimalText.scanNumber(text), length > 0,
-            let number = Decimal(string: plain, locale: DecimalText.posix)
+            let number = DecimalText.decimal(plain: plain)
         else { return nil }
         var rest = String(text.dropFirst(length))
         var remark = ""

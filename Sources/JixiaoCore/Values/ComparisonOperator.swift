@@ -42,6 +42,9 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codabl
         ("=", .equal), ("＝", .equal), ("═", .equal),
     ]
 
+    /// The first scalar of every spelling.
+    private static let leadingScalars = Set(spellings.compactMap { $0.0.unicodeScalars.first })
+
     /// Reads a 指标性质 cell: an operator printed on its own (`≧`, `>=`, `＝`), or the direction words
     /// 正向 (≥) and 反向 (≤). nil for a kind such as `定量指标`.
     public init?(nature: String) {
@@ -59,6 +62,8 @@ public enum ComparisonOperator: String, Sendable, Hashable, CaseIterable, Codabl
 
     /// Splits a leading operator off `text`.
     static func split(_ text: String) -> (ComparisonOperator, String)? {
+        // Most values start with a digit or a word: one look at the first scalar answers them.
+        guard let first = text.unicodeScalars.first, leadingScalars.contains(first) else { return nil }
         for (spelling, op) in spellings where text.begins(with: spelling) {
             return (op, String(text.dropFirst(spelling.count)))
         }

@@ -11,7 +11,33 @@ public enum DecimalText {
     public static func parse(_ raw: String) -> Decimal? {
         let text = normalizeDigits(raw.trimmed)
         guard let (length, plain) = scanNumber(text), length == text.count else { return nil }
-        return Decimal(string: plain, locale: posix)
+        return decimal(plain: plain)
+    }
+
+    /// The value of a number in `scanNumber`'s plain form (`-1234.50`); nil for any other text (unlike
+    /// `Decimal(string:)`, which reads `-` or `12abc` as a number). Up to 19 digits the significand is
+    /// accumulated from the bytes: ten times faster than `Decimal(string:)`, which a province's batch would call
+    /// for every cell; longer numbers go through it.
+    static func decimal(plain: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var negative = false
+        var seenPoint = false
+        for byte in plain.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < 19 else { return Decimal(string: plain, locale: posix) }
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            case UInt8(ascii: "-") where digits == 0 && !negative && !seenPoint: negative = true
+            case UInt8(ascii: ".") where !seenPoint: seenPoint = true
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(significand))
     }
 
     /// The locale numbers are read in (a point, no grouping), made once: creating a `Locale` costs more than
@@ -20,49 +46,64 @@ public enum DecimalText {
 
     /// Scans a number at the start of `text` (already digit-normalised). Returns the number of
     /// characters it covers and its plain form without separators.
+    ///
+    /// A number is ASCII, so it is scanned over the UTF-8 bytes; the characters are scanned only when the
+    /// bytes stop where no character ends (a combining mark after a digit, `1\u{301}`), so the answer is always
+    /// the characters' answer.
     static func scanNumber(_ text: String) -> (length: Int, plain: String)? {
+        let bytes = text.utf8
+        let scanned = scan(bytes) { $0 }
+        let stop = bytes.index(bytes.startIndex, offsetBy: scanned.stop)
+        guard stop == bytes.endIndex || stop.samePosition(in: text) != nil else {
+            return scan(text) { $0.isASCII ? $0.asciiValue : nil }.number
+        }
+        return scanned.number
+    }
+
+    /// The number at the start of `units` (`ascii` gives a unit's ASCII byte, nil for any other unit) and the
+    /// offset of the unit the scan stopped at.
+    private static func scan<Units: Collection>(
+        _ units: Units, ascii: (Units.Element) -> UInt8?
+    ) -> (number: (length: Int, plain: String)?, stop: Int) {
+        func isDigit(_ unit: Units.Element) -> Bool { ascii(unit).map { (0x30...0x39).contains($0) } ?? false }
         var plain = ""
-        var index = text.startIndex
+        var index = units.startIndex
         var count = 0
-        if index < text.endIndex, text[index] == "-" || text[index] == "+" {
-            if text[index] == "-" { plain.append("-") }
-            index = text.index(after: index)
+        func take(_ byte: UInt8?) {
+            if let byte { plain.unicodeScalars.append(Unicode.Scalar(byte)) }
+            index = units.index(after: index)
             count += 1
+        }
+        if index < units.endIndex, let sign = ascii(units[index]), sign == 0x2D || sign == 0x2B {
+            take(sign == 0x2D ? sign : nil)
         }
         var integerDigits = 0
         var groupDigits = -1  // digits since the last separator; -1 while no separator has been seen
-        while index < text.endIndex {
-            let ch = text[index]
-            if ch.isASCII, ch.isNumber {
-                plain.append(ch)
+        while index < units.endIndex {
+            let unit = units[index]
+            if isDigit(unit) {
+                take(ascii(unit))
                 integerDigits += 1
                 if groupDigits >= 0 { groupDigits += 1 }
-            } else if ch == ",", integerDigits > 0, groupDigits == -1 || groupDigits == 3 {
-                let next = text.index(after: index)
-                guard next < text.endIndex, text[next].isASCII, text[next].isNumber else { break }
+            } else if ascii(unit) == 0x2C, integerDigits > 0, groupDigits == -1 || groupDigits == 3 {
+                let next = units.index(after: index)
+                guard next < units.endIndex, isDigit(units[next]) else { break }
                 if groupDigits == -1, integerDigits > 3 { break }
                 groupDigits = 0
+                take(nil)
             } else {
                 break
             }
-            index = text.index(after: index)
-            count += 1
         }
-        guard integerDigits > 0, groupDigits == -1 || groupDigits == 3 else { return nil }
-        if index < text.endIndex, text[index] == "." {
-            let next = text.index(after: index)
-            if next < text.endIndex, text[next].isASCII, text[next].isNumber {
-                plain.append(".")
-                index = next
-                count += 1
-                while index < text.endIndex, text[index].isASCII, text[index].isNumber {
-                    plain.append(text[index])
-                    index = text.index(after: index)
-                    count += 1
-                }
+        guard integerDigits > 0, groupDigits == -1 || groupDigits == 3 else { return (nil, count) }
+        if index < units.endIndex, ascii(units[index]) == 0x2E {
+            let next = units.index(after: index)
+            if next < units.endIndex, isDigit(units[next]) {
+                take(0x2E)
+                while index < units.endIndex, isDigit(units[index]) { take(ascii(units[index])) }
             }
         }
-        return (count, plain)
+        return ((count, plain), count)
     }
 
     /// Maps full-width digits, point, comma and signs to ASCII.

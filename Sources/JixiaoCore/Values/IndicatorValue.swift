@@ -71,14 +71,17 @@ public struct IndicatorValue: Sendable, Hashable {
         let text = DecimalText.normalizeDigits(raw.trimmed)
         guard !text.isEmpty else { return (.empty, []) }
         var flaws: [Flaw] = []
-        if text.contains(where: { "*_".contains($0) }) || text.hasPrefix("-") { flaws.append(.forbiddenCharacter) }
+        if text.unicodeScalars.contains(where: { $0 == "*" || $0 == "_" }) || text.hasPrefix("-") {
+            flaws.append(.forbiddenCharacter)
+        }
         if Placeholder.occurs(in: text) { flaws.append(.placeholder) }
-        if DateText.starts(text) || ComparisonOperator.split(text).map({ DateText.starts($0.1) }) == true {
+        let split = ComparisonOperator.split(text)
+        if DateText.starts(text) || split.map({ DateText.starts($0.1) }) == true {
             return (.qualitative(text), flaws + [.date])
         }
         if text == "未填报" { return (.notFilled, flaws) }
         if let (outcome, wording) = QualitativeOutcome.recognise(text) { return (.outcome(outcome, wording), flaws) }
-        if let (op, rest) = ComparisonOperator.split(text) {
+        if let (op, rest) = split {
             let body = rest.trimmed
             guard let quantity = scanQuantity(body), !body.hasPrefix("-") else {
                 return (.unparsed(.operatorWithoutNumber), flaws)
@@ -98,7 +101,7 @@ public struct IndicatorValue: Sendable, Hashable {
     /// A number at the start followed by its unit.
     static func scanQuantity(_ text: String) -> Quantity? {
         guard let (length, plain) = DecimalText.scanNumber(text),
-            let number = Decimal(string: plain, locale: DecimalText.posix)
+            let number = DecimalText.decimal(plain: plain)
         else { return nil }
         return Quantity(number: number, unit: MeasureUnit(String(text.dropFirst(length))))
     }
@@ -106,6 +109,14 @@ public struct IndicatorValue: Sendable, Hashable {
     /// `及时及时` → `及时`, `加大提升提升` → `加大提升`: the word typed into both value and unit.
     /// Only repeats of two characters or more count, so ordinary words are left alone.
     static func undoubled(_ text: String) -> String? {
+        // Characters that repeat have scalars that repeat: most texts are turned away on their scalars.
+        let scalars = Array(text.unicodeScalars)
+        guard
+            stride(from: scalars.count / 2, through: 2, by: -1).contains(where: { length in
+                scalars[(scalars.count - length)...].elementsEqual(
+                    scalars[(scalars.count - 2 * length)..<(scalars.count - length)])
+            })
+        else { return nil }
         let chars = Array(text)
         guard chars.count >= 4 else { return nil }
         for length in stride(from: chars.count / 2, through: 2, by: -1) {
@@ -121,21 +132,23 @@ public struct IndicatorValue: Sendable, Hashable {
 /// text, never the number 2021.
 enum DateText {
     /// `text` starts with a four-digit year (1900–2099) followed by 年 and a month, a day, or 底/末/前/内/上半年/下半年.
+    /// Read from the first six scalars after any leading space: every indicator value is asked.
     static func starts(_ text: String) -> Bool {
-        let chars = Array(text.trimmed)
+        let head = Array(text.unicodeScalars.drop(while: \.isSpace).prefix(6))
+        let isDigit = { (scalar: Unicode.Scalar) in ("0"..."9").contains(scalar) }
         // `11月底完成`, `12月31日前`: a month (1–12) and what follows a month in a deadline.
-        let monthDigits = chars.prefix { $0.isASCII && $0.isNumber }
-        if (1...2).contains(monthDigits.count), chars.count > monthDigits.count + 1, chars[monthDigits.count] == "月",
-            let month = Int(String(monthDigits)), (1...12).contains(month)
+        let monthDigits = head.prefix(while: isDigit)
+        if (1...2).contains(monthDigits.count), head.count > monthDigits.count + 1, head[monthDigits.count] == "月",
+            (1...12).contains(monthDigits.reduce(0) { $0 * 10 + Int($1.value - 0x30) })
         {
-            let after = chars[monthDigits.count + 1]
-            return (after.isASCII && after.isNumber) || "底末前内份".contains(after)
+            let after = head[monthDigits.count + 1]
+            return isDigit(after) || "底末前内份".unicodeScalars.contains(after)
         }
-        guard chars.count >= 6, chars[0...3].allSatisfy({ $0.isASCII && $0.isNumber }), chars[4] == "年",
-            chars[0] == "1" && chars[1] == "9" || chars[0] == "2" && chars[1] == "0"
+        guard head.count >= 6, head[0...3].allSatisfy(isDigit), head[4] == "年",
+            head[0] == "1" && head[1] == "9" || head[0] == "2" && head[1] == "0"
         else { return false }
-        let after = chars[5]
-        return (after.isASCII && after.isNumber) || "底末前内上下全度".contains(after)
+        let after = head[5]
+        return isDigit(after) || "底末前内上下全度".unicodeScalars.contains(after)
     }
 }
 

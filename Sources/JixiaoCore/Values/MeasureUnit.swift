@@ -14,7 +14,7 @@ public struct MeasureUnit: Sendable, Hashable, Codable {
         self.text = trimmed
         var rest = trimmed.replacingScalars(MeasureUnit.halfWidth)
         var scale = Decimal(1)
-        for (prefix, factor) in MeasureUnit.scalePrefixes where rest.hasPrefix(prefix) {
+        for (prefix, factor) in MeasureUnit.scalePrefixes where rest.begins(with: prefix) {
             rest = String(rest.dropFirst(prefix.count))
             scale = factor
             break

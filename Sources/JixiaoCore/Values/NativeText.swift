@@ -17,6 +17,8 @@ extension StringProtocol where SubSequence == Substring {
             guard scalars[before].isSpace else { break }
             end = before
         }
+        // Most values have nothing to trim: the text itself, without a copy.
+        if start == scalars.startIndex, end == scalars.endIndex, let text = self as? String { return text }
         return String(self[start..<end])
     }
 

@@ -71,7 +71,7 @@ enum GoalText {
                 continue
             }
             guard let (length, plain) = DecimalText.scanNumber(String(text[index...])),
-                let number = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX"))
+                let number = DecimalText.decimal(plain: plain)
             else {
                 index += 1
                 continue
