@@ -77,4 +77,28 @@ import Testing
         #expect(ComparisonOperator.split("95%") == nil)
         #expect(ComparisonOperator.split("") == nil)
     }
+
+    @Test func narrativeAmountsAreTheExpressionsMatches() {
+        let texts = [
+            "本年度该项目预算金额136.9万元，项目支出136.9万元。", "预算金额1,000万元，年初目标全部完成。",
+            "取消培训涉及金额约14.3万元；政府采购金额为9万元；补助资金2846万元。", "a1.2.3万元", "5,万元", "1.5,万元",
+            "10万元万元", "预算 12 万元、执行 11.5\n万元", "万元", "预算万元", "共计 ١2万元", "执行数 7.25 万元，结余0.75万元",
+            "2023年度预算100万元(其中中央资金40万元)", "执行率100%，支出99.99万元", "",
+        ]
+        for text in texts {
+            let expected = text.matches(of: NarrativeAmountContradictionCheck.amount).map {
+                ($0.range, String($0.output.1))
+            }
+            let found = NarrativeAmountContradictionCheck.amounts(in: text).map { ($0.range, String($0.output.1)) }
+            #expect(found.map(\.0) == expected.map(\.0), "\(text)")
+            #expect(found.map(\.1) == expected.map(\.1), "\(text)")
+        }
+    }
+
+    @Test func spaceIsUnicodesWhiteSpaceEverywhere() {
+        let differing = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            $0.isSpace != $0.properties.isWhitespace
+        }
+        #expect(differing.isEmpty, "\(differing.map { String($0.value, radix: 16) })")
+    }
 }

@@ -239,7 +239,12 @@ public struct CheckRunner: Sendable {
         var first: Int?
         for (path, line) in lines {
             first = min(first ?? line, line)
-            if path.hasPrefix(fieldPath), path.dropFirst(fieldPath.count).first.map({ $0 == "." || $0 == "[" }) == true
+            // Field paths are ASCII: compared as bytes.
+            if path.begins(with: fieldPath),
+                path.utf8.dropFirst(fieldPath.utf8.count).first.map({
+                    $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "[")
+                })
+                    == true
             {
                 under = min(under ?? line, line)
             }
