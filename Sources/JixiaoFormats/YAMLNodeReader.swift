@@ -12,14 +12,18 @@ struct YAMLNodeReader {
         static let linearLimit = 32
 
         private let pairs: [(key: YAMLNode, value: YAMLNode)]
+        /// The keys' texts, in order, for a linear look-up (read out of the nodes once, not at every look-up).
+        private let keys: [String]
         private let values: [String: YAMLNode]
 
         fileprivate init(_ mapping: [(key: YAMLNode, value: YAMLNode)]) {
             pairs = mapping
             guard mapping.count > Fields.linearLimit else {
+                keys = mapping.map { $0.key.scalar?.string ?? "" }
                 values = [:]
                 return
             }
+            keys = []
             var values: [String: YAMLNode] = [:]
             values.reserveCapacity(mapping.count)
             for (key, value) in mapping { values[key.scalar?.string ?? ""] = value }
@@ -28,7 +32,7 @@ struct YAMLNodeReader {
 
         subscript(key: String) -> YAMLNode? {
             guard pairs.count <= Fields.linearLimit else { return values[key] }
-            return pairs.first { ($0.key.scalar?.string ?? "") == key }?.value
+            return keys.firstIndex(of: key).map { pairs[$0].value }
         }
     }
 
