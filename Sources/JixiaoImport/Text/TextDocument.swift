@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 import JixiaoFormats
 
 /// One cell of a line: the text between two tabs, trimmed, with its position in the line.
@@ -6,8 +7,8 @@ struct TextCell: Sendable, Hashable {
     /// Index of the cell in its line (0 = before the first tab).
     let column: Int
     let text: String
-    /// The text without whitespace and with full-width colons and parentheses folded, for matching printed
-    /// labels (`产出指 标` → `产出指标`, `项目资金（元）` → `项目资金(元)`).
+    /// The text as labels are compared (`PrintedLabel.compact`): `产出指 标` → `产出指标`, `项目资金（元）` →
+    /// `项目资金(元)`.
     let compact: String
 
     init(column: Int, text: String) {
@@ -18,18 +19,7 @@ struct TextCell: Sendable, Hashable {
 
     var isEmpty: Bool { text.isEmpty }
 
-    static func compact(_ text: String) -> String {
-        String(
-            text.compactMap { ch -> Character? in
-                if ch.isWhitespace { return nil }
-                switch ch {
-                case "：": return ":"
-                case "（": return "("
-                case "）": return ")"
-                default: return ch
-                }
-            })
-    }
+    static func compact(_ text: String) -> String { PrintedLabel.compact(text) }
 }
 
 /// One row of the document as the mapper reads it: a cell for every grid column up to the last one used, so

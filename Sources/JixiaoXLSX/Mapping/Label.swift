@@ -1,29 +1,13 @@
-import Foundation
+import JixiaoCore
 
-/// Printed labels, compared the way the core reads 一级/二级 labels: whitespace dropped (a cell may wrap
-/// `满意度指 标` or space out `总 分`), full-width punctuation folded to ASCII (`资金结（转）余` =
+/// Printed labels, compared as the core folds them (`PrintedLabel.normalize`): whitespace dropped (a cell may
+/// wrap `满意度指 标` or space out `总 分`), full-width punctuation folded to ASCII (`资金结（转）余` =
 /// `资金结(转)余`), and a trailing colon ignored (`资金总额：`).
 enum Label {
-    static func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace { continue }
-            if (0xFF01...0xFF5E).contains(scalar.value), let folded = UnicodeScalar(scalar.value - 0xFEE0) {
-                scalars.append(folded)
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        var label = String(scalars)
-        while label.hasSuffix(":") { label.removeLast() }
-        return label
-    }
+    static func normalize(_ text: String) -> String { PrintedLabel.normalize(text) }
 
     /// The label without a trailing unit in brackets: `执行率(%)` → `执行率`, `项目资金(元)` → `项目资金`.
-    static func withoutUnit(_ label: String) -> String {
-        guard label.hasSuffix(")"), let open = label.lastIndex(of: "("), open > label.startIndex else { return label }
-        return String(label[..<open])
-    }
+    static func withoutUnit(_ label: String) -> String { PrintedLabel.withoutUnit(label) }
 
     /// Whether a normalised cell text is one of `labels`, with or without a unit in brackets.
     static func matches(_ label: String, _ labels: Set<String>) -> Bool {
