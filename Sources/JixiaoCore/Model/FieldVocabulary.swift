@@ -101,6 +101,9 @@ public enum FieldVocabulary {
         public static let columns = [
             declared, compiled, fullYearBudget, received, executed, balance, weight, rate, score, deviation,
         ]
+        /// The column whose path ends in `key` (`executed`).
+        public static func column(_ key: String) -> FieldTerm? { columns.first { $0.key == key } }
+
         /// The 资金总额 row's label (`资金总额：`, `年度资金总额`, `合计`).
         public static let total = FieldTerm("funds.total", "资金总额", ["合计", "总计"])
         /// `年初预算数`: the caption printed over 目标申报数 and 预算编制数 (or alone, for 预算编制数).
@@ -134,6 +137,9 @@ public enum FieldVocabulary {
         public static let columns = [
             level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score, deviation,
         ]
+        /// The column whose path ends in `key` (`actual`).
+        public static func column(_ key: String) -> FieldTerm? { columns.first { $0.key == key } }
+
         /// The block's caption, printed beside its first row.
         public static let caption = "绩效指标"
     }

@@ -4,22 +4,15 @@ import JixiaoCore
 /// which amount columns the form has; each data row is a label followed by its amounts.
 struct FundsBlock {
     /// The amount columns, in the order every layout prints them.
-    enum Field: Int, CaseIterable, Comparable {
+    /// The amount columns, in the order every layout prints them; each named by its key in the vocabulary's
+    /// `FieldVocabulary.Funds.columns`.
+    enum Field: String, CaseIterable, Comparable {
         case declared, compiled, fullYearBudget, executed, balance, rate, score
 
-        static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
+        static func < (a: Field, b: Field) -> Bool { order(a) < order(b) }
+        private static func order(_ field: Field) -> Int { allCases.firstIndex(of: field) ?? 0 }
 
-        var key: String {
-            switch self {
-            case .declared: "declared"
-            case .compiled: "compiled"
-            case .fullYearBudget: "fullYearBudget"
-            case .executed: "executed"
-            case .balance: "balance"
-            case .rate: "rate"
-            case .score: "score"
-            }
-        }
+        var key: String { rawValue }
     }
 
     private var fields: Set<Field> = []
@@ -30,31 +23,28 @@ struct FundsBlock {
     private(set) var sources: [(row: SelfEvaluation.FundsRow, line: Int)] = []
 
     static func field(_ caption: String) -> Field? {
-        switch caption {
-        case "目标申报数": .declared
-        case "预算编制数": .compiled
-        case "全年预算数": .fullYearBudget
-        case "全年执行数": .executed
-        case "资金结(转)余", "结转结余", "资金结余", "结余": .balance
-        case "执行率": .rate
-        case "得分": .score
-        default: nil
-        }
+        Field.allCases.first { FieldVocabulary.Funds.column($0.key)?.accepts(caption) ?? false }
     }
+
+    static func isInitialBudget(_ caption: String) -> Bool { caption == FieldVocabulary.Funds.initialBudget }
+
+    static func isDeviation(_ caption: String) -> Bool { FieldVocabulary.Funds.deviation.accepts(caption) }
+
+    static func isBlockCaption(_ caption: String) -> Bool { caption.hasPrefix(FieldVocabulary.Funds.blockPrefix) }
 
     /// Whether a line is (part of) the block's caption rows.
     static func isCaptionRow(_ line: TextLine) -> Bool {
         let captions = line.filled.map(Labels.caption)
-        let known = captions.filter { field($0) != nil || $0 == "年初预算数" || $0.hasPrefix("偏差原因") }
+        let known = captions.filter { field($0) != nil || isInitialBudget($0) || isDeviation($0) }
         return !line.filled.contains { Labels.isAmount($0.text) }
-            && (!known.isEmpty || captions.contains { $0.hasPrefix("项目资金") })
+            && (!known.isEmpty || captions.contains(where: isBlockCaption))
     }
 
     mutating func addCaptions(_ line: TextLine) {
         for caption in line.filled.map(Labels.caption) {
             if let field = FundsBlock.field(caption) { fields.insert(field) }
-            if caption == "年初预算数" { initialBudget = true }
-            if caption.hasPrefix("偏差原因") { hasDeviation = true }
+            if FundsBlock.isInitialBudget(caption) { initialBudget = true }
+            if FundsBlock.isDeviation(caption) { hasDeviation = true }
         }
     }
 
@@ -74,7 +64,7 @@ struct FundsBlock {
 
     /// Reads a data row. Returns a reason when the row cannot be read.
     mutating func addRow(_ line: TextLine) -> String? {
-        let cells = line.filled.filter { !Labels.caption($0).hasPrefix("项目资金") }
+        let cells = line.filled.filter { !FundsBlock.isBlockCaption(Labels.caption($0)) }
         // A fund source printed with blank amounts is a row of blank cells.
         let blankSource = cells.count == 1 && FundsBlock.isSourceLabel(cells[0].text)
         guard let firstAmount = cells.firstIndex(where: { Labels.isAmount($0.text) }) ?? (blankSource ? 1 : nil) else {
@@ -107,10 +97,7 @@ struct FundsBlock {
     }
 
     /// `资金总额:`, `年度资金总额`, `合计`.
-    static func isTotalLabel(_ label: String) -> Bool {
-        let caption = Labels.caption(compact: TextCell.compact(label))
-        return caption.contains("资金总额") || caption == "合计" || caption == "总计"
-    }
+    static func isTotalLabel(_ label: String) -> Bool { FieldVocabulary.Funds.isTotal(label) }
 
     /// `省级财政资金`, `其中：上年结转资金`, `当年财政拨款`, `单位自筹`.
     static func isSourceLabel(_ label: String) -> Bool {

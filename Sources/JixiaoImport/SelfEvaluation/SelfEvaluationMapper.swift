@@ -28,14 +28,20 @@ struct SelfEvaluationMapper {
 
     enum GoalField { case annual, completion }
 
-    static let headerCaptions: Set<String> = ["项目名称", "主管部门及代码", "主管部门", "预算单位", "实施单位", "项目代码"]
+    static let headerFields: [FieldTerm] = [
+        FieldVocabulary.project, FieldVocabulary.department, FieldVocabulary.agency,
+        FieldVocabulary.implementingAgency, FieldVocabulary.projectCode,
+    ]
 
     func map() -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
         var log = ReadingLog(segment: segment, document: document)
         var header: [String: LabeledFields.Value] = [:]
         var funds = FundsBlock()
         var goals = CaptionedTexts<GoalField>(
-            fields: [(.annual, ["年度目标", "预期目标", "年度绩效目标"]), (.completion, ["实际完成情况", "年度目标完成情况"])],
+            fields: [
+                (.annual, Set(FieldVocabulary.annualGoal.spellings)),
+                (.completion, Set(FieldVocabulary.completion.spellings)),
+            ],
             ignored: { $0.hasPrefix("项目年度绩效") || $0 == "年度总体目标" })
         var columns = IndicatorColumns()
         var levels = LevelTracker()
@@ -55,7 +61,7 @@ struct SelfEvaluationMapper {
             }
             switch block {
             case .header:
-                let fields = LabeledFields(line, captions: SelfEvaluationMapper.headerCaptions)
+                let fields = LabeledFields(line, fields: SelfEvaluationMapper.headerFields)
                 if fields.values.isEmpty {
                     log.stray(line, in: block.title)
                     continue
@@ -123,7 +129,7 @@ struct SelfEvaluationMapper {
             (.notes, isNotesRow(line)),
             // An indicator named like an analysis caption (`预算执行情况`) still prints its 分值 and 得分.
             (.analysis, AnalysisBlock.isAnalysisRow(line) && line.filled.filter { Labels.isAmount($0.text) }.count < 2),
-            (.total, captions.first == "总分"),
+            (.total, captions.first.map(FieldVocabulary.total.accepts) ?? false),
             (
                 .indicators,
                 IndicatorColumns.isCaptionRow(line)
@@ -173,7 +179,9 @@ struct SelfEvaluationMapper {
         var log = log
         var missing: [String] = []
         if segment.year == nil { missing.append("年度（如“(2023年度)”）") }
-        if header["项目名称"] == nil, segment.projectFromTitle.isEmpty { missing.append("项目名称") }
+        if header[FieldVocabulary.project.path] == nil, segment.projectFromTitle.isEmpty {
+            missing.append(FieldVocabulary.project.label)
+        }
         if funds.total == nil { missing.append("资金总额行") }
         if !hasIndicatorTable || indicators.isEmpty { missing.append("绩效指标表") }
         if total == nil { missing.append("总分行") }
@@ -182,20 +190,20 @@ struct SelfEvaluationMapper {
         }
         log.record("year", year.line)
         var project = segment.projectFromTitle
-        if let printed = header["项目名称"] {
+        if let printed = header[FieldVocabulary.project.path] {
             project = printed.text
             log.record("project", printed.line)
         } else {
             log.record("project", segment.titleLine)
         }
-        func text(_ caption: String, _ path: String) -> String {
-            guard let value = header[caption] else { return "" }
-            log.record(path, value.line)
+        func text(_ field: FieldTerm) -> String {
+            guard let value = header[field.path] else { return "" }
+            log.record(field.path, value.line)
             return value.text
         }
-        let department = header["主管部门及代码"] == nil ? text("主管部门", "department") : text("主管部门及代码", "department")
-        let agency = text("预算单位", "agency")
-        let implementing = text("实施单位", "implementingAgency")
+        let department = text(FieldVocabulary.department)
+        let agency = text(FieldVocabulary.agency)
+        let implementing = text(FieldVocabulary.implementingAgency)
         funds.record(&log)
         let (goalTexts, extraGoals) = goals.assigned()
         for extra in extraGoals { log.cannotRead(extra.line, "项目年度绩效目标中多出的文字：“\(extra.text.prefix(40))”") }

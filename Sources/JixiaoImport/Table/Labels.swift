@@ -41,7 +41,7 @@ enum Labels {
     /// frame's 成本 二级 (`经济成本指标`, `社会成本指标`, `生态环境成本指标`) are 成本 二级 too.
     static func level(_ cell: TextCell) -> Level? {
         let text = cell.compact
-        if text == "绩效指标" { return .caption }
+        if text == FieldVocabulary.Indicators.caption { return .caption }
         if level1Words.contains(text) { return .level1 }
         if let level2 = Level2(label: text) { return .level2(level2) }
         if text.hasSuffix("成本指标"), text.count <= 10 { return .level2(.cost) }
