@@ -53,7 +53,7 @@ enum SelfEvaluationLayout {
     /// Where the indicator rows end when the form has no 总分 row: the first 项目绩效分析 caption or 备注.
     static func endOfIndicators(_ region: FormRegion, after header: Int) -> Int? {
         region.find(in: region.rows(after: header)) {
-            Label.analysisField($0) != nil || $0 == "项目绩效分析" || $0 == "自评结果分析" || $0.hasPrefix("备注")
+            Label.analysisField($0) != nil || FieldVocabulary.analysisBlockCaptions.contains($0) || $0.hasPrefix("备注")
         }?.row
     }
 
@@ -153,7 +153,10 @@ enum SelfEvaluationLayout {
             }
             let caption =
                 region.cells(inRow: row)
-                .filter { $0.column < firstValue && !Label.normalize($0.cell.text).hasPrefix("项目资金") }
+                .filter {
+                    $0.column < firstValue
+                        && !Label.normalize($0.cell.text).hasPrefix(FieldVocabulary.Funds.blockPrefix)
+                }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
             if rateText.hasSuffix("%") { rateText = String(rateText.dropLast()).trimmed }
@@ -170,7 +173,7 @@ enum SelfEvaluationLayout {
                 ].map(\.text) + [fundsRow.deviation ?? ""]
             if caption.isEmpty && values.allSatisfy(\.isEmpty) { continue }
             let label = Label.normalize(caption)
-            if total == nil, Label.matches(label, Label.fundsTotal) || label.hasPrefix("资金总额") {
+            if total == nil, FieldVocabulary.Funds.isTotal(label) {
                 var row = fundsRow
                 row.source = ""
                 total = row
