@@ -14,12 +14,10 @@ struct TextCell: Sendable, Hashable {
     init(column: Int, text: String) {
         self.column = column
         self.text = text
-        self.compact = TextCell.compact(text)
+        self.compact = PrintedLabel.compact(text)
     }
 
     var isEmpty: Bool { text.isEmpty }
-
-    static func compact(_ text: String) -> String { PrintedLabel.compact(text) }
 }
 
 /// One row of the document as the mapper reads it: a cell for every grid column up to the last one used, so

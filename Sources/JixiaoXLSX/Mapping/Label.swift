@@ -4,14 +4,9 @@ import JixiaoCore
 /// wrap `满意度指 标` or space out `总 分`), full-width punctuation folded to ASCII (`资金结（转）余` =
 /// `资金结(转)余`), and a trailing colon ignored (`资金总额：`).
 enum Label {
-    static func normalize(_ text: String) -> String { PrintedLabel.normalize(text) }
-
-    /// The label without a trailing unit in brackets: `执行率(%)` → `执行率`, `项目资金(元)` → `项目资金`.
-    static func withoutUnit(_ label: String) -> String { PrintedLabel.withoutUnit(label) }
-
     /// Whether a normalised cell text is one of `labels`, with or without a unit in brackets.
     static func matches(_ label: String, _ labels: Set<String>) -> Bool {
-        labels.contains(label) || labels.contains(withoutUnit(label))
+        labels.contains(label) || labels.contains(PrintedLabel.withoutUnit(label))
     }
 
     // MARK: The spellings of the vocabulary (FieldVocabulary), normalised

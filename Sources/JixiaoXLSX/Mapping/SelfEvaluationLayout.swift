@@ -89,7 +89,8 @@ enum SelfEvaluationLayout {
             qualitativeNote = column(Label.qualitativeNote)
             weight = required(Label.weight, "分值")
             score = required(Label.score, "得分")
-            deviation = region.cells(inRow: header).first { Label.isDeviation(Label.normalize($0.cell.text)) }?.column
+            deviation =
+                region.cells(inRow: header).first { Label.isDeviation(PrintedLabel.normalize($0.cell.text)) }?.column
             guard missing.isEmpty else {
                 throw MappingFailure(reason: "\(region.name)：绩效指标表头（第 \(header) 行）缺少\(missing.joined(separator: "、"))栏")
             }
@@ -155,7 +156,7 @@ enum SelfEvaluationLayout {
                 region.cells(inRow: row)
                 .filter {
                     $0.column < firstValue
-                        && !Label.normalize($0.cell.text).hasPrefix(FieldVocabulary.Funds.blockPrefix)
+                        && !PrintedLabel.normalize($0.cell.text).hasPrefix(FieldVocabulary.Funds.blockPrefix)
                 }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
@@ -172,7 +173,7 @@ enum SelfEvaluationLayout {
                     fundsRow.balance, fundsRow.rate, fundsRow.score,
                 ].map(\.text) + [fundsRow.deviation ?? ""]
             if caption.isEmpty && values.allSatisfy(\.isEmpty) { continue }
-            let label = Label.normalize(caption)
+            let label = PrintedLabel.normalize(caption)
             if total == nil, FieldVocabulary.Funds.isTotal(label) {
                 var row = fundsRow
                 row.source = ""
@@ -208,7 +209,8 @@ enum SelfEvaluationLayout {
             return (total, region.value(after: gradeLabel))
         }
         let grade =
-            row.first { $0.column > scoreEnd && !Label.isCaption(Label.normalize($0.cell.text)) }?.cell.text ?? ""
+            row.first { $0.column > scoreEnd && !Label.isCaption(PrintedLabel.normalize($0.cell.text)) }?.cell.text
+            ?? ""
         return (total, grade)
     }
 
