@@ -71,10 +71,13 @@ public struct GridOrigin: Sendable, Hashable {
     public var paragraph: Int?
     /// The box on the page, in points from the top-left corner (PDF).
     public var box: PageBox?
+    /// The worksheet (Excel), and the cell's reference on it (`C7`); a row of a sheet has its `line`.
+    public var sheet: String?
+    public var cell: String?
 
     public init(
         page: Int? = nil, line: Int? = nil, table: Int? = nil, tableRow: Int? = nil, paragraph: Int? = nil,
-        box: PageBox? = nil
+        box: PageBox? = nil, sheet: String? = nil, cell: String? = nil
     ) {
         self.page = page
         self.line = line
@@ -82,10 +85,16 @@ public struct GridOrigin: Sendable, Hashable {
         self.tableRow = tableRow
         self.paragraph = paragraph
         self.box = box
+        self.sheet = sheet
+        self.cell = cell
     }
 
-    /// `第 3 页第 12 行`, `第 2 个表格第 5 行`, `第 7 段`; nil when only a file line is known.
+    /// `第 3 页第 12 行`, `第 2 个表格第 5 行`, `第 7 段`, `工作表“Sheet1” C7`, `工作表“Sheet1”第 7 行`; nil when
+    /// only a file line is known.
     public var place: String? {
+        if let sheet {
+            return "工作表“\(sheet)”" + (cell.map { " \($0)" } ?? line.map { "第 \($0) 行" } ?? "")
+        }
         if let page { return "第 \(page) 页" + (line.map { "第 \($0) 行" } ?? "") }
         if let table { return "第 \(table) 个表格" + (tableRow.map { "第 \($0) 行" } ?? "") }
         if let paragraph { return "第 \(paragraph) 段" }

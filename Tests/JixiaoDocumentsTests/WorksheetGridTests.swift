@@ -1,0 +1,50 @@
+import Foundation
+import JixiaoCore
+import JixiaoFormats
+import JixiaoImport
+import JixiaoXLSX
+import Testing
+
+/// A workbook read into the document grid (cells with their merged spans, cell references as origin) is
+/// mapped by the grid mapper to the same forms as the text export of the same seed, field by field.
+@Suite struct WorksheetGridTests {
+    static let workbooks: [(workbook: String, seed: String)] = [
+        ("selfeval-000-会议培训费.xlsx", "000_ef4518406fbbf37e"),
+        ("selfeval-000-社会保险经办专项业务工作经费.xlsx", "000_ef4518406fbbf37e"),
+        ("selfeval-003-社会保障卡工本费支出.xlsx", "003_dedc51a6acead367"),
+        ("target-002-维修维护费.xlsx", "002_50ea5a3f65b56578"),
+        ("target-002-社保数据治理费.xlsx", "002_50ea5a3f65b56578"),
+    ]
+
+    static func workbook(_ name: String) -> URL {
+        DocumentFixtures.root.appendingPathComponent("Tests/JixiaoXLSXTests/Fixtures/\(name)")
+    }
+
+    @Test(arguments: workbooks)
+    func gridMapperReadsTheWorkbookAsTheTextExport(_ workbook: String, _ seed: String) throws {
+        let grids = try WorksheetGrid.grids(Self.workbook(workbook))
+        #expect(grids.count == 1)
+        let grid = try #require(grids.first)
+        let read = try GridImporter.importForms(from: grid, noCells: ("", ""))
+        #expect(read.unreadable.isEmpty, "\(read.unreadable)")
+        let form = try #require(read.forms.first)
+        #expect(read.forms.count == 1)
+        let text = try TextDocumentImporter().importForms(from: DocumentFixtures.seed(seed))
+        let expected = try #require(text.forms.first { $0.form.project == form.form.project })
+        let got = DocumentFixtures.fields(form.form)
+        let want = DocumentFixtures.fields(expected.form)
+        let differing = zip(got, want).filter { $0 != $1 }.prefix(8).map { "\($0.0) | text: \($0.1)" }
+        #expect(got == want, "\(differing.joined(separator: "\n"))")
+        // Every field read keeps the sheet row it came from; the form is located on its sheet.
+        #expect(form.origin.hasPrefix("工作表“"), "\(form.origin)")
+    }
+
+    @Test func cellsKeepTheirReferencesAndSpans() throws {
+        let grid = try #require(try WorksheetGrid.grids(Self.workbook("selfeval-000-会议培训费.xlsx")).first)
+        let title = try #require(grid.rows.first?.cells.first)
+        #expect(title.text == "会议培训费项目支出绩效自评表")
+        #expect(title.origin.place == "工作表“\(title.origin.sheet ?? "")” A1")
+        #expect(title.columnSpan > 1)
+        #expect(grid.rows.first?.origin.place == "工作表“\(title.origin.sheet ?? "")”第 1 行")
+    }
+}
