@@ -5,7 +5,7 @@ import JixiaoCore
 struct FundsBlock {
     /// The amount columns, in the order every layout prints them.
     enum Field: Int, CaseIterable, Comparable {
-        case declared, compiled, fullYearBudget, executed, balance, rate, score
+        case declared, compiled, fullYearBudget, executed, balance, weight, rate, score
 
         static func < (a: Field, b: Field) -> Bool { a.rawValue < b.rawValue }
 
@@ -16,6 +16,7 @@ struct FundsBlock {
             case .fullYearBudget: "fullYearBudget"
             case .executed: "executed"
             case .balance: "balance"
+            case .weight: "weight"
             case .rate: "rate"
             case .score: "score"
             }
@@ -28,14 +29,18 @@ struct FundsBlock {
     private(set) var hasDeviation = false
     private(set) var total: (row: SelfEvaluation.FundsRow, line: Int)?
     private(set) var sources: [(row: SelfEvaluation.FundsRow, line: Int)] = []
+    /// The captions' cells, for a row with more amounts than the header has names.
+    private var spans = FundsHeaderSpans()
 
+    /// The field a caption names; the national template's `全年预算数(A)`, `执行率(B/A)` are its names too.
     static func field(_ caption: String) -> Field? {
-        switch caption {
+        switch Labels.withoutFormulaLetters(caption) {
         case "目标申报数": .declared
         case "预算编制数": .compiled
         case "全年预算数": .fullYearBudget
         case "全年执行数": .executed
         case "资金结(转)余", "结转结余", "资金结余", "结余": .balance
+        case "分值": .weight
         case "执行率": .rate
         case "得分": .score
         default: nil
@@ -51,9 +56,16 @@ struct FundsBlock {
     }
 
     mutating func addCaptions(_ line: TextLine) {
-        for caption in line.filled.map(Labels.caption) {
-            if let field = FundsBlock.field(caption) { fields.insert(field) }
-            if caption == "年初预算数" { initialBudget = true }
+        for cell in line.filled {
+            let caption = Labels.caption(cell)
+            if let field = FundsBlock.field(caption) {
+                fields.insert(field)
+                spans.add(field, span: cell.span)
+            }
+            if caption == "年初预算数" {
+                initialBudget = true
+                spans.addInitialBudget(span: cell.span)
+            }
             if caption.hasPrefix("偏差原因") { hasDeviation = true }
         }
     }
@@ -65,11 +77,22 @@ struct FundsBlock {
         if initialBudget, printed.isDisjoint(with: initialSubColumns) { printed.insert(.declared) }
         let ordered = printed.sorted()
         if count <= ordered.count { return Array(ordered.prefix(count)) }
-        // `年初预算数` captioned over one sub-column while both amounts are printed.
-        if count == ordered.count + 1, initialBudget, printed.intersection(initialSubColumns).count == 1 {
+        // `年初预算数` captioned over one sub-column while both amounts are printed (with no sub-column
+        // captioned, the header's spans say where the extra amount is: `FundsHeaderSpans`).
+        if count == ordered.count + 1, initialBudget, fields.intersection(initialSubColumns).count == 1 {
             return printed.union(initialSubColumns).sorted()
         }
         return nil
+    }
+
+    /// The columns of a row of `count` amounts. A row of more amounts than names is read by the header's
+    /// spans; a row of fewer, on a layout with the national 分值 column, is refused: its blank cell could be any
+    /// (年初预算数 is often left blank there). Shanxi's rows that stop early (a 资金总额 row without its 得分)
+    /// keep their amounts in printed order, as they always have.
+    func resolvedColumns(for count: Int) -> Result<[Field], FundsHeaderSpans.Problem> {
+        if count > 0, fields.contains(.weight), count < spans.names.count { return .failure(spans.fewer(count)) }
+        if let columns = columns(for: count) { return .success(columns) }
+        return spans.columns(forMore: count)
     }
 
     /// Reads a data row. Returns a reason when the row cannot be read.
@@ -88,8 +111,10 @@ struct FundsBlock {
         if texts.contains(where: { Labels.isAmount($0.text) }) { return "资金行的金额之间夹有文字，无法确定各金额所在的栏目" }
         if !texts.isEmpty, !hasDeviation { return "资金行有表头中没有的文字栏：\(texts.map(\.text).joined(separator: "、"))" }
         if texts.count > 1 { return "资金行的偏差原因分成了多个单元格，无法确定其原文" }
-        guard let columns = columns(for: amounts.count) else {
-            return "资金行有 \(amounts.count) 个金额，多于表头的栏目数"
+        let columns: [Field]
+        switch resolvedColumns(for: amounts.count) {
+        case .success(let resolved): columns = resolved
+        case .failure(let problem): return problem.reason
         }
         var values: [Field: EnteredNumber] = [:]
         for (field, cell) in zip(columns, amounts) { values[field] = EnteredNumber(cell.text) }
@@ -100,7 +125,8 @@ struct FundsBlock {
             source: isTotal ? "" : FundsBlock.sourceName(label),
             declared: values[.declared] ?? "", compiled: values[.compiled] ?? "",
             fullYearBudget: values[.fullYearBudget] ?? "", executed: values[.executed] ?? "",
-            balance: values[.balance] ?? "", rate: values[.rate] ?? "", score: values[.score] ?? "",
+            balance: values[.balance] ?? "", weight: fields.contains(.weight) ? values[.weight] ?? "" : nil,
+            rate: values[.rate] ?? "", score: values[.score] ?? "",
             deviation: hasDeviation ? texts.first?.text ?? "" : nil)
         if isTotal, total == nil { total = (row, line.number) } else { sources.append((row, line.number)) }
         return nil
@@ -129,7 +155,9 @@ struct FundsBlock {
     func record(_ log: inout ReadingLog) {
         func record(_ path: String, _ row: SelfEvaluation.FundsRow, _ line: Int, source: Bool) {
             if source { log.record("\(path).source", line) }
-            for field in Field.allCases { log.record("\(path).\(field.key)", line) }
+            for field in Field.allCases where field != .weight || row.weight != nil {
+                log.record("\(path).\(field.key)", line)
+            }
             if row.deviation != nil { log.record("\(path).deviation", line) }
         }
         if let total { record("funds.total", total.row, total.line, source: false) }

@@ -16,19 +16,21 @@ struct IndicatorColumns {
 
     init(positions: [Field: Int] = [:]) { self.positions = positions }
 
-    /// The field a caption names (`年初指 标值` included), nil for anything else.
+    /// The field a caption names (`年初指 标值` included, and the national template's `年度指标值(A)`,
+    /// `全年实际值`, `未完成原因分析`), nil for anything else.
     static func field(_ caption: String) -> Field? {
-        switch caption {
+        let caption = Labels.withoutFormulaLetters(caption)
+        return switch caption {
         case "一级指标": .level1
         case "二级指标": .level2
         case "三级指标", "指标名称": .name
         case "年初指标值": .initialTarget
         case "调整后指标值", "年度指标值", "指标值": .adjustedTarget
-        case "实际完成值": .actual
+        case "实际完成值", "全年实际值": .actual
         case "定性值情况说明": .qualitativeNote
         case "分值", "权重": .weight
         case "得分": .score
-        default: caption.hasPrefix("偏差原因") ? .deviation : nil
+        default: caption.hasPrefix("偏差原因") || caption.hasPrefix("未完成原因") ? .deviation : nil
         }
     }
 
