@@ -5,7 +5,8 @@ written for the importer's tests as text exports: one table row per line, cells 
 The tables are laid out as scripts/make-import-fixtures.py lays out the seeds (a filled cell spans the empty
 cells after it, as merged cells are printed: `colspan` in HTML, `w:gridSpan` in Word), so a header cell
 printed over two columns (`年初预算数` over two unlabelled sub-columns) is a merged cell in the HTML page and
-the Word document, while the text export shows it only as an empty cell.
+the Word document, while the text export shows it only as an empty cell; but a number never spans: the empty
+cells after it are the table's blank cells (a blank 分值 is an empty `<td>`).
 
 Needs only Python's standard library (the Word package is written directly: one `word/document.xml`).
 
@@ -49,7 +50,7 @@ def docx_body(doc_blocks):
         if kind == "p":
             parts.append(paragraph(content))
             continue
-        width, placed = seed_fixtures.layout(content)
+        width, placed = seed_fixtures.layout(content, amounts_span=False)
         # A cell spanning rows below it: its column range and the rows it continues into.
         continued = {}
         for y, cells in enumerate(placed):
@@ -99,7 +100,7 @@ def main():
         doc_blocks = seed_fixtures.blocks(fixture)
         base = os.path.join(args.out, name)
         with open(base + ".html", "w", encoding="utf-8") as f:
-            f.write(seed_fixtures.html_text(doc_blocks, name))
+            f.write(seed_fixtures.html_text(doc_blocks, name, amounts_span=False))
         if not args.html_only:
             write_docx(doc_blocks, base + ".docx")
         print("wrote", base + ".*", file=sys.stderr)

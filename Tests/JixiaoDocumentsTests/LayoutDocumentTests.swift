@@ -42,6 +42,30 @@ import Testing
         #expect(form.printedTotal == "99.50" && form.printedWeightTotal == "100" && form.printedGrade == "优")
     }
 
+    /// The national page with blank cells (an empty `<td>` for 年初预算数 on the 资金总额 row, as the 永德县
+    /// page prints it, and for 分值 on a source row): a row of fewer amounts than names is read by where its
+    /// amounts sit in the table.
+    @Test func blankCellsReadByPosition() throws {
+        var page = try String(contentsOf: try DocumentFixtures.url("national-template.html"), encoding: .utf8)
+        for (printed, blank) in [
+            ("<td>年度资金总额</td><td>40.00</td>", "<td>年度资金总额</td><td></td>"),
+            ("<td>2.25</td><td>—</td>", "<td>2.25</td><td></td>"),
+        ] {
+            #expect(page.contains(printed))
+            page = page.replacingOccurrences(of: printed, with: blank)
+        }
+        let read = try HTMLPageImporter().importForms(
+            from: try DocumentFixtures.scratch("national-blank-cells.html", Data(page.utf8)))
+        #expect(read.unreadable.isEmpty, "\(read.unreadable)")
+        let form = try Self.selfEvaluation(read)
+        let total = form.funds.total
+        #expect(total.declared == "" && total.fullYearBudget == "42.50" && total.executed == "38.25")
+        #expect(total.weight == "10" && total.rate == "90.00%" && total.score == "9.00")
+        let carried = form.funds.sources[1]
+        #expect(carried.source == "上年结转资金" && carried.declared == "—" && carried.executed == "2.25")
+        #expect(carried.weight == "" && carried.rate == "90.00%" && carried.score == "—")
+    }
+
     static func selfEvaluation(_ read: ImportResult) throws -> SelfEvaluation {
         guard case .selfEvaluation(let form)? = read.forms.first?.form else {
             Issue.record("no self-evaluation imported: \(read.unreadable)")

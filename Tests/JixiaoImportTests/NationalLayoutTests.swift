@@ -98,6 +98,35 @@ import Testing
         #expect(result.unreadable.count == 2 && result.unreadable.last?.reason.contains("缺少资金总额行") == true)
     }
 
+    /// In a table's grid a blank cell is an empty cell under its caption: a national row of fewer amounts is
+    /// read by where they sit (the 永德县 form's 年初预算数 left blank, a source row's 分值).
+    @Test func blankCellsInAGridAreReadByPosition() throws {
+        let grid = try Self.grid(Self.national, spanning: ["项目资金（万元）": 2]) { text in
+            text = text.replacingOccurrences(of: "\t年度资金总额\t40.00\t42.50", with: "\t年度资金总额\t\t42.50")
+            text = text.replacingOccurrences(of: "\t上年结转资金\t—\t2.50\t2.25\t—", with: "\t上年结转资金\t—\t2.50\t2.25\t")
+        }
+        let result = try GridImporter.importForms(from: grid, noCells: ("", ""))
+        #expect(result.unreadable.isEmpty, "\(result.unreadable)")
+        let form = try #require(result.forms.first?.form.selfEvaluation)
+        let total = form.funds.total
+        #expect(total.declared == "" && total.fullYearBudget == "42.50" && total.executed == "38.25")
+        #expect(total.weight == "10" && total.rate == "90.00%" && total.score == "9.00")
+        let carried = form.funds.sources[1]
+        #expect(carried.declared == "—" && carried.executed == "2.25" && carried.weight == "")
+        #expect(carried.rate == "90.00%" && carried.score == "—")
+    }
+
+    /// A grid row whose amounts do not sit under the captions (shifted one column left) is reported as in text.
+    @Test func shiftedGridRowIsReported() throws {
+        let grid = try Self.grid(Self.national, spanning: ["项目资金（万元）": 2]) { text in
+            text = text.replacingOccurrences(of: "\t年度资金总额\t40.00\t42.50", with: "年度资金总额\t42.50")
+        }
+        let result = try GridImporter.importForms(from: grid, noCells: ("", ""))
+        #expect(result.forms.isEmpty)
+        #expect(result.unreadable.first?.line == 9)
+        #expect(result.unreadable.first?.reason.hasPrefix("资金行只有 5 个金额，表头却有 6 个栏目") == true)
+    }
+
     /// The county layout's text export loses the header's merged cell: a row of 7 amounts under 6 names is
     /// reported, line by line, not guessed.
     @Test func moreAmountsThanNamesWithoutSpansAreReported() throws {

@@ -60,11 +60,11 @@ struct FundsBlock {
             let caption = Labels.caption(cell)
             if let field = FundsBlock.field(caption) {
                 fields.insert(field)
-                spans.add(field, span: cell.span)
+                spans.add(field, cell)
             }
             if caption == "年初预算数" {
                 initialBudget = true
-                spans.addInitialBudget(span: cell.span)
+                spans.addInitialBudget(cell)
             }
             if caption.hasPrefix("偏差原因") { hasDeviation = true }
         }
@@ -85,12 +85,17 @@ struct FundsBlock {
         return nil
     }
 
-    /// The columns of a row of `count` amounts. A row of more amounts than names is read by the header's
-    /// spans; a row of fewer, on a layout with the national 分值 column, is refused: its blank cell could be any
-    /// (年初预算数 is often left blank there). Shanxi's rows that stop early (a 资金总额 row without its 得分)
-    /// keep their amounts in printed order, as they always have.
-    func resolvedColumns(for count: Int) -> Result<[Field], FundsHeaderSpans.Problem> {
-        if count > 0, fields.contains(.weight), count < spans.names.count { return .failure(spans.fewer(count)) }
+    /// The columns of a row's amounts. A row of more amounts than names is read by the header's spans; a row
+    /// of fewer, on a layout with the national 分值 column, by where its cells sit in a table's grid (`inGrid`),
+    /// and refused when they do not sit under the captions: its blank cell could be any (年初预算数 is often
+    /// left blank there). Shanxi's rows that stop early (a 资金总额 row without its 得分) keep their amounts in
+    /// printed order, as they always have.
+    func resolvedColumns(for amounts: [TextCell], inGrid: Bool) -> Result<[Field], FundsHeaderSpans.Problem> {
+        let count = amounts.count
+        if count > 0, fields.contains(.weight), count < spans.names.count {
+            if inGrid, let columns = spans.columns(under: amounts) { return .success(columns) }
+            return .failure(spans.fewer(count))
+        }
         if let columns = columns(for: count) { return .success(columns) }
         return spans.columns(forMore: count)
     }
@@ -112,7 +117,7 @@ struct FundsBlock {
         if !texts.isEmpty, !hasDeviation { return "资金行有表头中没有的文字栏：\(texts.map(\.text).joined(separator: "、"))" }
         if texts.count > 1 { return "资金行的偏差原因分成了多个单元格，无法确定其原文" }
         let columns: [Field]
-        switch resolvedColumns(for: amounts.count) {
+        switch resolvedColumns(for: Array(amounts), inGrid: line.place != nil) {
         case .success(let resolved): columns = resolved
         case .failure(let problem): return problem.reason
         }

@@ -2,8 +2,9 @@
 /// count of amounts differs from the count of names: a county layout's `年初预算数` merged over two
 /// unlabelled sub-columns prints one amount more than the header has names, a row with a cell left blank one
 /// fewer. The fixed tail (资金结(转)余, 分值, 执行率, 得分: one amount each, always last) anchors the end of a
-/// longer row, the header's spans say how many amounts each name before it holds; what neither settles (a
-/// shorter row) is reported, never guessed.
+/// longer row, the header's spans say how many amounts each name before it holds; a shorter row is read by
+/// where its amounts sit under the captions in a table's grid. What none of these settles is reported, never
+/// guessed.
 struct FundsHeaderSpans {
     enum Name: Hashable, Comparable {
         /// `年初预算数` printed without its sub-columns' captions.
@@ -41,20 +42,23 @@ struct FundsHeaderSpans {
         let reason: String
     }
 
-    private var spans: [Name: Int] = [:]
+    /// Each name's caption cell: its first grid column and how many columns it spans.
+    private var cells: [Name: (column: Int, span: Int)] = [:]
 
-    mutating func add(_ field: FundsBlock.Field, span: Int) {
-        if spans[.field(field)] == nil { spans[.field(field)] = span }
+    mutating func add(_ field: FundsBlock.Field, _ cell: TextCell) {
+        if cells[.field(field)] == nil { cells[.field(field)] = (cell.column, cell.span) }
     }
 
-    mutating func addInitialBudget(span: Int) {
-        if spans[.initialBudget] == nil { spans[.initialBudget] = span }
+    mutating func addInitialBudget(_ cell: TextCell) {
+        if cells[.initialBudget] == nil { cells[.initialBudget] = (cell.column, cell.span) }
     }
+
+    private func span(_ name: Name) -> Int { cells[name]?.span ?? 1 }
 
     /// The names in printed order; `年初预算数` gives way to its sub-columns when their captions are printed.
     var names: [Name] {
-        let hasSubColumns = spans[.field(.declared)] != nil || spans[.field(.compiled)] != nil
-        return spans.keys.filter { $0 != .initialBudget || !hasSubColumns }.sorted()
+        let hasSubColumns = cells[.field(.declared)] != nil || cells[.field(.compiled)] != nil
+        return cells.keys.filter { $0 != .initialBudget || !hasSubColumns }.sorted()
     }
 
     private func isTail(_ name: Name) -> Bool {
@@ -70,8 +74,8 @@ struct FundsHeaderSpans {
         let names = self.names
         let leading = names.filter { !isTail($0) }
         let tail = names.filter(isTail)
-        let spanned = leading.filter { (spans[$0] ?? 1) > 1 }
-        let width = leading.reduce(0) { $0 + (spans[$1] ?? 1) }
+        let spanned = leading.filter { span($0) > 1 }
+        let width = leading.reduce(0) { $0 + span($1) }
         guard !spanned.isEmpty else {
             return .failure(
                 Problem(
@@ -88,7 +92,7 @@ struct FundsHeaderSpans {
         }
         var columns: [FundsBlock.Field] = []
         for name in leading {
-            let span = spans[name] ?? 1
+            let span = span(name)
             switch (name, span) {
             case (.field(let field), 1): columns.append(field)
             case (.initialBudget, 1): columns.append(.declared)
@@ -104,8 +108,33 @@ struct FundsHeaderSpans {
         return .success(columns + tail.compactMap { if case .field(let field) = $0 { field } else { nil } })
     }
 
-    /// Why a row of `count` amounts, fewer than the header has names, cannot be read: a blank cell left no
-    /// trace, and the tail does not say which one it was (a blank 得分 shifts 执行率 into its place).
+    /// The columns of a table row's amounts read by where they sit: each under the caption whose cell covers
+    /// its grid column (the first or second column of a merged `年初预算数`: 目标申报数, 预算编制数), a blank cell
+    /// an empty one. Nil when an amount sits under no caption, or two under one: the row is not laid out on
+    /// the header's grid (a text export shifts its cells), and only the count can be read.
+    func columns(under amounts: [TextCell]) -> [FundsBlock.Field]? {
+        var columns: [FundsBlock.Field] = []
+        for amount in amounts {
+            let placed = names.lazy.compactMap { name -> FundsBlock.Field? in
+                guard let caption = cells[name] else { return nil }
+                let offset = amount.column - caption.column
+                switch name {
+                case .field(let field) where offset == 0 && amount.span <= caption.span: return field
+                case .initialBudget where caption.span == 2 && amount.span == 1 && (0...1).contains(offset):
+                    return offset == 0 ? .declared : .compiled
+                case .initialBudget where offset == 0 && amount.span == caption.span: return .declared
+                default: return nil
+                }
+            }.first
+            guard let placed, !columns.contains(placed) else { return nil }
+            columns.append(placed)
+        }
+        return columns
+    }
+
+    /// Why a row of `count` amounts, fewer than the header has names, cannot be read when its cells do not sit
+    /// under the captions (a text export): a blank cell left no trace there, and the tail does not say which
+    /// one it was (a blank 得分 shifts 执行率 into its place).
     func fewer(_ count: Int) -> Problem {
         Problem(
             reason:
