@@ -135,7 +135,7 @@ import Testing
         #expect(result.unreadable.map(\.line) == [8, 9, 10, 3])
         #expect(
             result.unreadable.first?.reason
-                == "资金行有 7 个金额，表头只有 6 个栏目（年初预算数、全年预算数、全年执行数、资金结(转)余、执行率、得分），且表头没有跨列的合并单元格说明多出的金额属于哪一栏，无法确定各金额所在的栏目"
+                == "资金行有 7 个金额，表头只有 6 个栏目（年初预算数、全年预算数、全年执行数、资金结(转)余、执行率、得分），且表头没有跨列的合并单元格说明多出的金额属于哪一栏，无法确定各金额所在的栏目；请直接导入原文档（Word、HTML 或 PDF，表头的合并单元格在其中可以读出），或在表头中补上多出一栏的名称"
         )
     }
 
@@ -165,7 +165,8 @@ import Testing
             }, noCells: ("", ""))
         #expect(result.forms.isEmpty)
         #expect(result.unreadable.first?.line == 8)
-        #expect(result.unreadable.first?.reason == "表头“全年执行数”是跨 2 列的合并单元格，资金行在其下有 2 个金额，无法确定哪一个是全年执行数")
+        #expect(
+            result.unreadable.first?.reason == "表头“全年执行数”是跨 2 列的合并单元格，资金行在其下有 2 个金额，无法确定哪一个是全年执行数；请在表头中为这 2 列分别写上栏目名称")
     }
 
     /// The fixture's grid as a table reader gives it: the header cells named in `spanning` cover the empty

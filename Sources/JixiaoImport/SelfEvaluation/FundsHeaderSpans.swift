@@ -80,14 +80,14 @@ struct FundsHeaderSpans {
             return .failure(
                 Problem(
                     reason:
-                        "资金行有 \(count) 个金额，表头只有 \(names.count) 个栏目（\(namesText)），且表头没有跨列的合并单元格说明多出的金额属于哪一栏，无法确定各金额所在的栏目"
+                        "资金行有 \(count) 个金额，表头只有 \(names.count) 个栏目（\(namesText)），且表头没有跨列的合并单元格说明多出的金额属于哪一栏，无法确定各金额所在的栏目；请直接导入原文档（Word、HTML 或 PDF，表头的合并单元格在其中可以读出），或在表头中补上多出一栏的名称"
                 ))
         }
         guard width + tail.count == count else {
             return .failure(
                 Problem(
                     reason:
-                        "资金行有 \(count) 个金额，表头的栏目（\(namesText)）按合并单元格所跨的列计共 \(width + tail.count) 列，两者不符，无法确定各金额所在的栏目"
+                        "资金行有 \(count) 个金额，表头的栏目（\(namesText)）按合并单元格所跨的列计共 \(width + tail.count) 列，两者不符，无法确定各金额所在的栏目；请核对该行是否多填或少填了金额"
                 ))
         }
         var columns: [FundsBlock.Field] = []
@@ -102,7 +102,8 @@ struct FundsHeaderSpans {
                 return .failure(
                     Problem(
                         reason:
-                            "表头“\(name.label)”是跨 \(span) 列的合并单元格，资金行在其下有 \(span) 个金额，无法确定哪一个是\(name.label)"))
+                            "表头“\(name.label)”是跨 \(span) 列的合并单元格，资金行在其下有 \(span) 个金额，无法确定哪一个是\(name.label)；请在表头中为这 \(span) 列分别写上栏目名称"
+                    ))
             }
         }
         return .success(columns + tail.compactMap { if case .field(let field) = $0 { field } else { nil } })
