@@ -33,6 +33,36 @@ public enum PrintedLabel {
         guard label.hasSuffix(")"), let open = label.lastIndex(of: "("), open > label.startIndex else { return label }
         return String(label[..<open])
     }
+
+    /// A normalised label without the letters the national template (财预〔2020〕10号) prints after a caption to
+    /// say how its columns relate: `全年预算数(A)`, `全年执行数（B）`, `执行率(B/A)`, `年度指标值（Ａ）` → the
+    /// column's label. Only a trailing parenthesis of Latin letters with `/`, `×`, `*`, `%`, `.` or digits is
+    /// dropped, never a unit (`项目资金(万元)`, `执行率(%)`).
+    public static func withoutFormulaLetters(_ label: String) -> String {
+        guard label.hasSuffix(")"), let open = label.lastIndex(of: "("), open > label.startIndex else { return label }
+        let inner = label[label.index(after: open)..<label.index(before: label.endIndex)].unicodeScalars
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) }
+        let hasLetter = inner.contains(where: isLetter)
+        let allowed = inner.allSatisfy {
+            isLetter($0) || ("0"..."9").contains($0) || "/×*%.".unicodeScalars.contains($0)
+        }
+        guard hasLetter, allowed else { return label }
+        return String(label[..<open])
+    }
+
+    /// The readings of a normalised label a vocabulary spelling may match, most literal first: the label, the
+    /// label without formula letters (`全年预算数(A)`), and each without a unit in brackets (`执行率(%)`,
+    /// `全年预算数(万元)(A)`).
+    public static func readings(_ label: String) -> [String] {
+        let lettersDropped = withoutFormulaLetters(label)
+        let candidates = [
+            label, lettersDropped, withoutUnit(label), withoutUnit(lettersDropped),
+            withoutFormulaLetters(withoutUnit(label)),
+        ]
+        var readings: [String] = []
+        for candidate in candidates where !readings.contains(candidate) { readings.append(candidate) }
+        return readings
+    }
 }
 
 /// One field's printed label and the spellings that name it.
@@ -44,28 +74,27 @@ public struct FieldTerm: Sendable, Hashable {
     public let label: String
     /// Every accepted spelling, normalised (`PrintedLabel.normalize`), the label's first.
     public let spellings: [String]
-    /// A prefix every spelling of a long caption keeps (`偏差原因` for `偏差原因分析及改进措施`).
-    public let prefix: String?
+    /// Prefixes a long caption's spellings keep (`偏差原因` for `偏差原因分析及改进措施`).
+    public let prefixes: [String]
 
-    init(_ path: String, _ label: String, _ others: [String] = [], prefix: String? = nil) {
+    init(_ path: String, _ label: String, _ others: [String] = [], prefixes: [String] = []) {
         self.path = path
         self.label = label
         var spellings = [PrintedLabel.normalize(label)]
         for other in others.map(PrintedLabel.normalize) where !spellings.contains(other) { spellings.append(other) }
         self.spellings = spellings
-        self.prefix = prefix
+        self.prefixes = prefixes
     }
 
     /// The path's last component: `executed` for `funds.total.executed`.
     public var key: String { path.split(separator: ".").last.map(String.init) ?? path }
 
-    /// Whether a normalised label names this field: one of its spellings, with or without a unit in brackets
-    /// (`执行率(%)`), or a caption that starts with its prefix.
+    /// Whether a normalised label names this field: one of its spellings in one of the label's readings
+    /// (`PrintedLabel.readings`: with or without formula letters or a unit in brackets, `全年预算数(A)`,
+    /// `执行率(%)`), or a caption that starts with one of its prefixes.
     public func accepts(_ normalized: String) -> Bool {
-        if spellings.contains(normalized) { return true }
-        if let prefix, normalized.hasPrefix(prefix) { return true }
-        let bare = PrintedLabel.withoutUnit(normalized)
-        return bare != normalized && spellings.contains(bare)
+        if prefixes.contains(where: normalized.hasPrefix) { return true }
+        return PrintedLabel.readings(normalized).contains(where: spellings.contains)
     }
 
     /// Whether a cell's text, as printed, names this field.
@@ -96,7 +125,7 @@ public enum FieldVocabulary {
         public static let weight = FieldTerm("funds.total.weight", "分值")
         public static let rate = FieldTerm("funds.total.rate", "执行率")
         public static let score = FieldTerm("funds.total.score", "得分")
-        public static let deviation = FieldTerm("funds.total.deviation", "偏差原因分析及改进措施", prefix: "偏差原因")
+        public static let deviation = FieldTerm("funds.total.deviation", "偏差原因分析及改进措施", prefixes: ["偏差原因"])
         /// The amount columns in printed order.
         public static let columns = [
             declared, compiled, fullYearBudget, received, executed, balance, weight, rate, score, deviation,
@@ -129,11 +158,12 @@ public enum FieldVocabulary {
         public static let initialTarget = FieldTerm("indicators[].initialTarget", "年初指标值")
         public static let adjustedTarget = FieldTerm(
             "indicators[].adjustedTarget", "调整后指标值", ["年度指标值", "指标值"])
-        public static let actual = FieldTerm("indicators[].actual", "实际完成值")
+        public static let actual = FieldTerm("indicators[].actual", "实际完成值", ["全年实际值"])
         public static let qualitativeNote = FieldTerm("indicators[].qualitativeNote", "定性值情况说明")
         public static let weight = FieldTerm("indicators[].weight", "分值", ["权重"])
         public static let score = FieldTerm("indicators[].score", "得分")
-        public static let deviation = FieldTerm("indicators[].deviation", "偏差原因分析及改进措施", prefix: "偏差原因")
+        public static let deviation = FieldTerm(
+            "indicators[].deviation", "偏差原因分析及改进措施", ["未完成原因分析"], prefixes: ["偏差原因", "未完成原因"])
         public static let columns = [
             level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score, deviation,
         ]
@@ -178,6 +208,7 @@ public enum FieldVocabulary {
                 "problems"
             } else if caption.hasPrefix("下一步") || caption.hasSuffix("管理建议")
                 || caption.contains("改进措施") && !Funds.deviation.accepts(caption)
+                    && !Indicators.deviation.accepts(caption)
             {
                 "improvements"
             } else {

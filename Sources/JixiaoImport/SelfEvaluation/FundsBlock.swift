@@ -3,14 +3,14 @@ import JixiaoCore
 /// The 项目资金预算安排及执行进度 block of a 自评表: its caption rows (possibly split over two lines) say
 /// which amount columns the form has; each data row is a label followed by its amounts.
 struct FundsBlock {
-    /// The amount columns, in the order every layout prints them.
     /// The amount columns, in the order every layout prints them; each named by its key in the vocabulary's
     /// `FieldVocabulary.Funds.columns`.
     enum Field: String, CaseIterable, Comparable {
-        case declared, compiled, fullYearBudget, executed, balance, rate, score
+        case declared, compiled, fullYearBudget, executed, balance, weight, rate, score
 
-        static func < (a: Field, b: Field) -> Bool { order(a) < order(b) }
-        private static func order(_ field: Field) -> Int { allCases.firstIndex(of: field) ?? 0 }
+        static func < (a: Field, b: Field) -> Bool { a.order < b.order }
+        /// The column's place in printed order.
+        var order: Int { Field.allCases.firstIndex(of: self) ?? 0 }
 
         var key: String { rawValue }
     }
@@ -21,7 +21,10 @@ struct FundsBlock {
     private(set) var hasDeviation = false
     private(set) var total: (row: SelfEvaluation.FundsRow, line: Int)?
     private(set) var sources: [(row: SelfEvaluation.FundsRow, line: Int)] = []
+    /// The captions' cells, for a row with more amounts than the header has names.
+    private var spans = FundsHeaderSpans()
 
+    /// The field a caption names; the national template's `全年预算数(A)`, `执行率(B/A)` are its names too.
     static func field(_ caption: String) -> Field? {
         Field.allCases.first { FieldVocabulary.Funds.column($0.key)?.accepts(caption) ?? false }
     }
@@ -41,9 +44,16 @@ struct FundsBlock {
     }
 
     mutating func addCaptions(_ line: TextLine) {
-        for caption in line.filled.map(Labels.caption) {
-            if let field = FundsBlock.field(caption) { fields.insert(field) }
-            if FundsBlock.isInitialBudget(caption) { initialBudget = true }
+        for cell in line.filled {
+            let caption = Labels.caption(cell)
+            if let field = FundsBlock.field(caption) {
+                fields.insert(field)
+                spans.add(field, cell)
+            }
+            if FundsBlock.isInitialBudget(caption) {
+                initialBudget = true
+                spans.addInitialBudget(cell)
+            }
             if FundsBlock.isDeviation(caption) { hasDeviation = true }
         }
     }
@@ -55,11 +65,27 @@ struct FundsBlock {
         if initialBudget, printed.isDisjoint(with: initialSubColumns) { printed.insert(.declared) }
         let ordered = printed.sorted()
         if count <= ordered.count { return Array(ordered.prefix(count)) }
-        // `年初预算数` captioned over one sub-column while both amounts are printed.
-        if count == ordered.count + 1, initialBudget, printed.intersection(initialSubColumns).count == 1 {
+        // `年初预算数` captioned over one sub-column while both amounts are printed (with no sub-column
+        // captioned, the header's spans say where the extra amount is: `FundsHeaderSpans`).
+        if count == ordered.count + 1, initialBudget, fields.intersection(initialSubColumns).count == 1 {
             return printed.union(initialSubColumns).sorted()
         }
         return nil
+    }
+
+    /// The columns of a row's amounts. A row of more amounts than names is read by the header's spans; a row
+    /// of fewer, on a layout with the national 分值 column, by where its cells sit in a table's grid (`inGrid`),
+    /// and refused when they do not sit under the captions: its blank cell could be any (年初预算数 is often
+    /// left blank there). Shanxi's rows that stop early (a 资金总额 row without its 得分) keep their amounts in
+    /// printed order, as they always have.
+    func resolvedColumns(for amounts: [TextCell], inGrid: Bool) -> Result<[Field], FundsHeaderSpans.Problem> {
+        let count = amounts.count
+        if count > 0, fields.contains(.weight), count < spans.names.count {
+            if inGrid, let columns = spans.columns(under: amounts) { return .success(columns) }
+            return .failure(spans.fewer(count))
+        }
+        if let columns = columns(for: count) { return .success(columns) }
+        return spans.columns(forMore: count)
     }
 
     /// Reads a data row. Returns a reason when the row cannot be read.
@@ -78,8 +104,10 @@ struct FundsBlock {
         if texts.contains(where: { Labels.isAmount($0.text) }) { return "资金行的金额之间夹有文字，无法确定各金额所在的栏目" }
         if !texts.isEmpty, !hasDeviation { return "资金行有表头中没有的文字栏：\(texts.map(\.text).joined(separator: "、"))" }
         if texts.count > 1 { return "资金行的偏差原因分成了多个单元格，无法确定其原文" }
-        guard let columns = columns(for: amounts.count) else {
-            return "资金行有 \(amounts.count) 个金额，多于表头的栏目数"
+        let columns: [Field]
+        switch resolvedColumns(for: Array(amounts), inGrid: line.place != nil) {
+        case .success(let resolved): columns = resolved
+        case .failure(let problem): return problem.reason
         }
         var values: [Field: EnteredNumber] = [:]
         for (field, cell) in zip(columns, amounts) { values[field] = EnteredNumber(cell.text) }
@@ -90,7 +118,8 @@ struct FundsBlock {
             source: isTotal ? "" : FundsBlock.sourceName(label),
             declared: values[.declared] ?? "", compiled: values[.compiled] ?? "",
             fullYearBudget: values[.fullYearBudget] ?? "", executed: values[.executed] ?? "",
-            balance: values[.balance] ?? "", rate: values[.rate] ?? "", score: values[.score] ?? "",
+            balance: values[.balance] ?? "", weight: fields.contains(.weight) ? values[.weight] ?? "" : nil,
+            rate: values[.rate] ?? "", score: values[.score] ?? "",
             deviation: hasDeviation ? texts.first?.text ?? "" : nil)
         if isTotal, total == nil { total = (row, line.number) } else { sources.append((row, line.number)) }
         return nil
@@ -116,7 +145,9 @@ struct FundsBlock {
     func record(_ log: inout ReadingLog) {
         func record(_ path: String, _ row: SelfEvaluation.FundsRow, _ line: Int, source: Bool) {
             if source { log.record("\(path).source", line) }
-            for field in Field.allCases { log.record("\(path).\(field.key)", line) }
+            for field in Field.allCases where field != .weight || row.weight != nil {
+                log.record("\(path).\(field.key)", line)
+            }
             if row.deviation != nil { log.record("\(path).deviation", line) }
         }
         if let total { record("funds.total", total.row, total.line, source: false) }

@@ -19,7 +19,8 @@ struct IndicatorColumns {
 
     init(positions: [Field: Int] = [:]) { self.positions = positions }
 
-    /// The field a caption names (`年初指 标值` included), nil for anything else.
+    /// The field a caption names (`年初指 标值` included, and the national template's `年度指标值(A)`,
+    /// `全年实际值`, `未完成原因分析`), nil for anything else.
     static func field(_ caption: String) -> Field? {
         Field.allCases.first { FieldVocabulary.Indicators.column($0.rawValue)?.accepts(caption) ?? false }
     }

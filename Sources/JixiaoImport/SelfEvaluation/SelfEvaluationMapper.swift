@@ -46,7 +46,7 @@ struct SelfEvaluationMapper {
         var columns = IndicatorColumns()
         var levels = LevelTracker()
         var indicators: [IndicatorRowReader.Row] = []
-        var total: (total: TextCell, grade: TextCell?, line: Int)?
+        var total: (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)?
         var analysis = AnalysisBlock()
         var block = Block.header
 
@@ -142,11 +142,11 @@ struct SelfEvaluationMapper {
         return candidates.first { $0.1 && $0.0 > current }?.0
     }
 
-    /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum) and the
-    /// grade beside it.
+    /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum), the 分值
+    /// sum printed before it (`总分 | 100 | 96 | 优`, the national template) and the grade beside it.
     func readTotal(
         _ line: TextLine, columns: IndicatorColumns, log: inout ReadingLog
-    ) -> (total: TextCell, grade: TextCell?, line: Int)? {
+    ) -> (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)? {
         let cells = line.filled.dropFirst()
         let amounts = cells.filter { Labels.isAmount($0.text) }
         let scoreColumn = columns.column(.score) ?? Int.max
@@ -158,11 +158,14 @@ struct SelfEvaluationMapper {
             return nil
         }
         let grade = cells.first { !Labels.isAmount($0.text) }
-        let others = cells.filter { $0 != value && $0 != grade }
+        // 分值 is printed before 得分 in every layout that has it.
+        let weight =
+            amounts.count == 2 && amounts.first != value && columns.column(.weight) != nil ? amounts.first : nil
+        let others = cells.filter { $0 != value && $0 != grade && $0 != weight }
         if !others.isEmpty {
             log.cannotRead(line.number, "总分行中的“\(others.map(\.text).joined(separator: "、"))”没有对应的字段，未导入")
         }
-        return (value, grade, line.number)
+        return (value, weight, grade, line.number)
     }
 
     func isNotesRow(_ line: TextLine) -> Bool {
@@ -172,7 +175,7 @@ struct SelfEvaluationMapper {
     func finish(
         log: ReadingLog, header: [String: LabeledFields.Value], funds: FundsBlock,
         goals: CaptionedTexts<GoalField>, indicators: [IndicatorRowReader.Row], hasIndicatorTable: Bool,
-        total: (total: TextCell, grade: TextCell?, line: Int)?, analysis: AnalysisBlock
+        total: (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)?, analysis: AnalysisBlock
     )
         -> (form: ImportedForm?, unreadable: [UnreadablePart])
     {
@@ -222,6 +225,7 @@ struct SelfEvaluationMapper {
         }
         log.record("total", total.line)
         log.record("grade", total.line)
+        if total.weight != nil { log.record("totalWeight", total.line) }
         analysis.record(&log)
         if let unplaced = analysis.unplaced {
             log.cannotRead(unplaced.line, "项目绩效分析中的文字前后都没有栏目名称：“\(unplaced.text.prefix(40))”")
@@ -234,7 +238,9 @@ struct SelfEvaluationMapper {
             goals: SelfEvaluation.Goals(
                 annual: goalTexts[.annual]?.text ?? "", completion: goalTexts[.completion]?.text ?? ""),
             indicators: indicators.map(\.indicator),
-            printedTotal: EnteredNumber(total.total.text), printedGrade: total.grade?.text ?? "",
+            printedTotal: EnteredNumber(total.total.text),
+            printedWeightTotal: total.weight.map { EnteredNumber($0.text) },
+            printedGrade: total.grade?.text ?? "",
             analysis: analysis.analysis,
             source: log.source)
         form.lines = log.lines

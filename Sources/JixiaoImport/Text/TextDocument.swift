@@ -10,11 +10,15 @@ struct TextCell: Sendable, Hashable {
     /// The text as labels are compared (`PrintedLabel.compact`): `产出指 标` → `产出指标`, `项目资金（元）` →
     /// `项目资金(元)`.
     let compact: String
+    /// Grid columns the cell covers (`colspan`, `gridSpan`, a merged range); 1 in a line of text, which
+    /// prints no spans.
+    let span: Int
 
-    init(column: Int, text: String) {
+    init(column: Int, text: String, span: Int = 1) {
         self.column = column
         self.text = text
         self.compact = PrintedLabel.compact(text)
+        self.span = max(1, span)
     }
 
     var isEmpty: Bool { text.isEmpty }
@@ -45,8 +49,14 @@ struct TextLine: Sendable, Hashable {
         place = row.origin.place
         let width = row.cells.map { $0.column + 1 }.max() ?? 0
         var texts = Array(repeating: "", count: width)
-        for cell in row.cells where texts[cell.column].isEmpty { texts[cell.column] = cell.text }
-        cells = texts.enumerated().map { TextCell(column: $0.offset, text: TextLine.flattened($0.element)) }
+        var spans = Array(repeating: 1, count: width)
+        for cell in row.cells where texts[cell.column].isEmpty {
+            texts[cell.column] = cell.text
+            spans[cell.column] = cell.columnSpan
+        }
+        cells = texts.enumerated().map {
+            TextCell(column: $0.offset, text: TextLine.flattened($0.element), span: spans[$0.offset])
+        }
     }
 
     /// A cell's text on one line: line breaks inside a cell dropped between Chinese characters, a space

@@ -4,9 +4,10 @@ import JixiaoCore
 /// wrap `满意度指 标` or space out `总 分`), full-width punctuation folded to ASCII (`资金结（转）余` =
 /// `资金结(转)余`), and a trailing colon ignored (`资金总额：`).
 enum Label {
-    /// Whether a normalised cell text is one of `labels`, with or without a unit in brackets.
+    /// Whether a normalised cell text is one of `labels` in one of its readings (`PrintedLabel.readings`: with
+    /// or without formula letters or a unit in brackets, `全年预算数(A)`, `执行率(%)`).
     static func matches(_ label: String, _ labels: Set<String>) -> Bool {
-        labels.contains(label) || labels.contains(PrintedLabel.withoutUnit(label))
+        PrintedLabel.readings(label).contains(where: labels.contains)
     }
 
     // MARK: The spellings of the vocabulary (FieldVocabulary), normalised
@@ -44,8 +45,10 @@ enum Label {
     static let total = spellings(FieldVocabulary.total)
     static let grade = spellings(FieldVocabulary.grade)
 
-    /// `偏差原因分析及改进措施` and its shorter spellings.
-    static func isDeviation(_ label: String) -> Bool { FieldVocabulary.Funds.deviation.accepts(label) }
+    /// `偏差原因分析及改进措施` and its shorter spellings (an indicator's `未完成原因分析` too).
+    static func isDeviation(_ label: String) -> Bool {
+        FieldVocabulary.Funds.deviation.accepts(label) || FieldVocabulary.Indicators.deviation.accepts(label)
+    }
 
     // 目标表
     static let nature = spellings(FieldVocabulary.Target.nature)
