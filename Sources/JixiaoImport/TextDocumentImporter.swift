@@ -71,10 +71,32 @@ public enum GridImporter {
         }
         if grid.rows.contains(where: { $0.origin.place != nil }) {
             for row in grid.rows { result.rowPlaces[row.number] = row.origin.place }
+            let formCount = result.forms.count
             for index in result.forms.indices {
-                if let lines = result.forms[index].lines { result.forms[index].origin = result.place(ofLines: lines) }
+                if let origin = sheetOrigin(of: result.forms[index], in: grid, formsOnSheet: formCount) {
+                    result.forms[index].origin = origin
+                } else if let lines = result.forms[index].lines {
+                    result.forms[index].origin = result.place(ofLines: lines)
+                }
             }
         }
         return result
+    }
+
+    /// Where a form on a worksheet is: its sheet (`工作表“自评表”`), and where the sheet holds several forms
+    /// the cell of its 项目名称 caption (`工作表“自评表” B39 起`); a sheet's rows are not lines a reader counts.
+    /// Nil for a grid that is not a worksheet.
+    static func sheetOrigin(of imported: ImportedForm, in grid: DocumentGrid, formsOnSheet: Int) -> String? {
+        guard let first = imported.lines?.lowerBound, first >= 1, first <= grid.rows.count,
+            let sheet = grid.rows[first - 1].origin.sheet
+        else { return nil }
+        let name = "工作表“\(sheet)”"
+        guard formsOnSheet > 1 else { return name }
+        let projectRow = imported.form.lines[FieldVocabulary.project.path] ?? first
+        guard projectRow >= 1, projectRow <= grid.rows.count,
+            let caption = grid.rows[projectRow - 1].cells.first(where: { FieldVocabulary.project.names($0.text) }),
+            let cell = caption.origin.cell
+        else { return name }
+        return "\(name) \(cell) 起"
     }
 }

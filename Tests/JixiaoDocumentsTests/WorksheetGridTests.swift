@@ -36,7 +36,28 @@ import Testing
         let differing = zip(got, want).filter { $0 != $1 }.prefix(8).map { "\($0.0) | text: \($0.1)" }
         #expect(got == want, "\(differing.joined(separator: "\n"))")
         // Every field read keeps the sheet row it came from; the form is located on its sheet.
-        #expect(form.origin.hasPrefix("工作表“"), "\(form.origin)")
+        let sheet = try #require(grid.rows.first?.origin.sheet)
+        #expect(form.origin == "工作表“\(sheet)”")
+    }
+
+    /// Forms stacked on one sheet are located by their 项目名称 cell, as the sheet mapper locates them; a sheet
+    /// of one form by the sheet alone.
+    @Test func formsStackedOnASheetAreLocatedByTheirProjectCell() throws {
+        // Sheet 2 holds a note and no form: the grid mapper refuses it (skipping such sheets in a workbook is
+        // the Excel importer's part).
+        var read: [ImportResult] = []
+        var refused: [String] = []
+        for grid in try WorksheetGrid.grids(Self.workbook("variants/multi-form.xlsx")) {
+            do {
+                read.append(try GridImporter.importForms(from: grid, noCells: ("", "")))
+            } catch {
+                refused.append(grid.rows.first?.origin.sheet ?? "")
+            }
+        }
+        #expect(refused.count == 1 && read.count == 2)
+        #expect(read.flatMap(\.unreadable).isEmpty, "\(read.flatMap(\.unreadable))")
+        #expect(read.flatMap(\.forms).map(\.origin) == ["工作表“自评表” A3 起", "工作表“自评表” B39 起", "工作表“目标表”"])
+        #expect(read.flatMap(\.forms).map(\.form.project) == ["会议培训费", "社会保障卡工本费支出", "维修维护费"])
     }
 
     @Test func cellsKeepTheirReferencesAndSpans() throws {
