@@ -68,4 +68,14 @@ import Testing
         #expect(title.columnSpan > 1)
         #expect(grid.rows.first?.origin.place == "工作表“\(title.origin.sheet ?? "")”第 1 行")
     }
+
+    /// Forms side by side on one sheet are read apart, each in its column band, and located by their 项目名称
+    /// cell.
+    @Test func formsSideBySideAreReadApart() throws {
+        let grid = try #require(try WorksheetGrid.grids(Self.workbook("variants/side-by-side.xlsx")).first)
+        let read = try GridImporter.importForms(from: grid, noCells: ("", ""))
+        #expect(read.unreadable.isEmpty, "\(read.unreadable)")
+        #expect(read.forms.map(\.origin) == ["工作表“Sheet” A3 起", "工作表“Sheet” L5 起"])
+        #expect(read.forms.map(\.form.project) == ["会议培训费", "社保数据治理费"])
+    }
 }
