@@ -68,6 +68,10 @@ public enum GridImporter {
                 }
             if let form { result.forms.append(form) }
             result.unreadable += unreadable
+            let rows = segment.titleLine...(segment.lines.last?.number ?? segment.titleLine)
+            let project = form?.form.project ?? segment.projectFromTitle
+            let named = project.isEmpty ? segment.label : "项目“\(project)”"
+            result.unreadable += unreadableCells(in: rows, of: named, grid: grid)
         }
         if grid.rows.contains(where: { $0.origin.place != nil }) {
             for row in grid.rows { result.rowPlaces[row.number] = row.origin.place }
@@ -81,6 +85,20 @@ public enum GridImporter {
             }
         }
         return result
+    }
+
+    /// The reader's unreadable cells in a form's rows, a part per reason (`项目“会议培训费”：单元格
+    /// I19（=SUM(I12:I18)）是公式，但…`): the form is then not complete (`ImportResult.isComplete`), never read
+    /// as if the cells were blank.
+    static func unreadableCells(in rows: ClosedRange<Int>, of named: String, grid: DocumentGrid) -> [UnreadablePart] {
+        let inside = grid.unreadableCells.filter { $0.line.map(rows.contains) ?? false }
+        return Set(inside.map(\.reason)).sorted().map { reason in
+            let cells = inside.filter { $0.reason == reason }
+            let row = cells[0].line ?? rows.lowerBound
+            let names = cells.prefix(5).map(\.location).joined(separator: "、")
+            return UnreadablePart(
+                line: row, location: grid.place(ofRow: row) ?? "第 \(row) 行", reason: "\(named)：单元格 \(names) \(reason)")
+        }
     }
 
     /// Where a form on a worksheet is: its sheet (`工作表“自评表”`), and where the sheet holds several forms

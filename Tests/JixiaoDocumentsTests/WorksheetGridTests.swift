@@ -2,8 +2,9 @@ import Foundation
 import JixiaoCore
 import JixiaoFormats
 import JixiaoImport
-import JixiaoXLSX
 import Testing
+
+@testable import JixiaoXLSX
 
 /// A workbook read into the document grid (cells with their merged spans, cell references as origin) is
 /// mapped by the grid mapper to the same forms as the text export of the same seed, field by field.
@@ -77,5 +78,61 @@ import Testing
         #expect(read.unreadable.isEmpty, "\(read.unreadable)")
         #expect(read.forms.map(\.origin) == ["工作表“Sheet” A3 起", "工作表“Sheet” L5 起"])
         #expect(read.forms.map(\.form.project) == ["会议培训费", "社保数据治理费"])
+    }
+
+    /// The first sheet of a seed workbook, edited, read by the grid mapper.
+    static func edited(_ workbook: String, _ edit: (inout Worksheet) throws -> Void) throws -> Form {
+        var sheet = try #require(try WorkbookReader.read(Self.workbook(workbook)).sheets.first)
+        try edit(&sheet)
+        let read = try GridImporter.importForms(from: WorksheetGrid.grid(sheet, file: workbook), noCells: ("", ""))
+        #expect(read.unreadable.isEmpty, "\(read.unreadable)")
+        return try #require(read.forms.first).form
+    }
+
+    /// A rate the sheet holds as a number in a percent format reads as the percentage, as the transcription
+    /// has it; a date cell as the platform prints the date.
+    @Test func percentFormattedNumbersAndDateCells() throws {
+        let rated = try Self.edited("selfeval-000-会议培训费.xlsx") { sheet in
+            let rate = try #require(CellAddress(reference: "H7"))
+            sheet.cells[rate] = Cell(.number(Decimal(string: "0.5392")!), text: "53.92%")
+        }
+        guard case .selfEvaluation(let form) = rated else { throw ImportError(file: "", problem: "", fix: "") }
+        #expect(form.funds.total.rate.text == "53.92")
+        let dated = try Self.edited("target-002-维修维护费.xlsx") { sheet in
+            let serial = try #require(Decimal(string: "45486.62913194444"))
+            let date = try #require(ExcelDateTime(serial: serial, date1904: false))
+            sheet.cells[try #require(CellAddress(reference: "H29"))] = Cell(.date(date), text: date.isoText)
+        }
+        guard case .targetTable(let table) = dated else { throw ImportError(file: "", problem: "", fix: "") }
+        #expect(table.footer.filledAt == "20240713150557")
+    }
+
+    /// A form printing no year takes its sheet's name's (`2023年自评表`); with neither it is reported.
+    @Test func yearFromTheSheetName() throws {
+        var sheet = try #require(try WorkbookReader.read(Self.workbook("selfeval-000-会议培训费.xlsx")).sheets.first)
+        sheet.cells[try #require(CellAddress(reference: "A2"))] = nil
+        sheet.cells[try #require(CellAddress(reference: "A1"))] = Cell(.text, text: "会议培训费项目支出绩效自评表")
+        let unnamed = try GridImporter.importForms(from: WorksheetGrid.grid(sheet, file: "x.xlsx"), noCells: ("", ""))
+        #expect(unnamed.forms.isEmpty)
+        #expect(unnamed.unreadable.contains { $0.reason.contains("年度") }, "\(unnamed.unreadable)")
+        sheet.name = "2023年自评表"
+        let named = try GridImporter.importForms(from: WorksheetGrid.grid(sheet, file: "x.xlsx"), noCells: ("", ""))
+        #expect(named.unreadable.isEmpty, "\(named.unreadable)")
+        #expect(named.forms.first?.form.year == 2023)
+    }
+
+    /// A formula saved without its result is reported with its cell and the form is not complete (not
+    /// written), never read as a blank.
+    @Test func formulaWithoutItsResultIsReported() throws {
+        var sheet = try #require(try WorkbookReader.read(Self.workbook("selfeval-000-会议培训费.xlsx")).sheets.first)
+        sheet.cells[try #require(CellAddress(reference: "I19"))] = Cell(.uncomputedFormula("SUM(I12:I18)"), text: "")
+        let read = try GridImporter.importForms(from: WorksheetGrid.grid(sheet, file: "x.xlsx"), noCells: ("", ""))
+        // The total's row read blank, the form is not imported; the formula is named whatever else is.
+        #expect(read.forms.allSatisfy { !read.isComplete($0) })
+        let part = try #require(read.unreadable.first { $0.reason.contains("公式") })
+        #expect(
+            part.reason.contains("项目“会议培训费”") && part.reason.contains("I19（=SUM(I12:I18)）")
+                && part.reason.contains("没有保存计算结果"), "\(part.reason)")
+        #expect(part.location.hasPrefix("工作表“"), "\(part.location)")
     }
 }

@@ -8,11 +8,16 @@ public struct DocumentGrid: Sendable, Hashable {
     public var format: String
     /// Every row, in reading order; a paragraph outside a table is a row of one cell.
     public var rows: [GridRow]
+    /// Cells whose value the reader could not give (a formula saved without its result), each as an
+    /// unreadable part whose `line` is its grid row and `location` the cell as the reader names it
+    /// (`I19（=SUM(I12:I18)）`): a form holding one is reported, never read as if the cell were blank.
+    public var unreadableCells: [UnreadablePart]
 
-    public init(file: String, format: String, rows: [GridRow] = []) {
+    public init(file: String, format: String, rows: [GridRow] = [], unreadableCells: [UnreadablePart] = []) {
         self.file = file
         self.format = format
         self.rows = rows
+        self.unreadableCells = unreadableCells
     }
 
     /// Where the row numbered `number` is, for a reader of the source (`第 3 页`, `第 2 个表格第 5 行`); nil

@@ -85,6 +85,8 @@ enum FormSegmenter {
                 yearText = first.filled[0].text
                 body.removeFirst()
             }
+            // A form on a worksheet that prints no year: the sheet's name may (`2023年自评表`).
+            if year == nil, let value = titleLine.sheet.flatMap(yearNamed) { year = (value, titleLine.number) }
             // The title or year line repeated at the top of a page is furniture inside the form.
             body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
             return FormSegment(
@@ -153,6 +155,14 @@ enum FormSegmenter {
             let match = filled[0].compact.wholeMatch(of: /\(?(\d{4})年度?\)?/)
         else { return nil }
         return Int(match.1)
+    }
+
+    /// The first year `NNNN年` a name gives (1990–2099, not part of a longer number).
+    static func yearNamed(_ name: String) -> Int? {
+        for match in name.matches(of: /(\d+)年/) where match.1.count == 4 {
+            if let year = Int(match.1), (1990...2099).contains(year) { return year }
+        }
+        return nil
     }
 
     static func isProjectNameRow(_ line: TextLine) -> Bool {

@@ -33,11 +33,14 @@ struct TextLine: Sendable, Hashable {
     let cells: [TextCell]
     /// Where the row is in a source whose rows are not its lines (`第 3 页第 12 行`); nil for text.
     let place: String?
+    /// The worksheet the row is on (Excel); its name may print the year a form does not (`2023年自评表`).
+    let sheet: String?
 
     /// A line of tab-separated text.
     init(number: Int, text: String) {
         self.number = number
         place = nil
+        sheet = nil
         self.cells = text.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map {
             TextCell(column: $0.offset, text: $0.element.trimmingCharacters(in: .whitespaces))
         }
@@ -47,6 +50,7 @@ struct TextLine: Sendable, Hashable {
     init(_ row: GridRow) {
         number = row.number
         place = row.origin.place
+        sheet = row.origin.sheet
         let width = row.cells.map { $0.column + 1 }.max() ?? 0
         var texts = Array(repeating: "", count: width)
         var spans = Array(repeating: 1, count: width)

@@ -23,16 +23,36 @@ public enum WorksheetGrid {
     static func grid(_ sheet: Worksheet, file: String) -> DocumentGrid {
         let cells = SheetGrid(sheet)
         var rows: [GridRow] = []
+        var uncomputed: [UnreadablePart] = []
         for band in bands(cells) {
             for sheetRow in cells.rows {
+                for (column, cell) in cells.cells(inRow: sheetRow) where band.contains(column) {
+                    guard case .uncomputedFormula(let formula) = cell.kind else { continue }
+                    uncomputed.append(
+                        UnreadablePart(
+                            line: rows.count + 1,
+                            location: "\(CellAddress(row: sheetRow, column: column))（=\(formula)）",
+                            reason: uncomputedReason))
+                }
                 let row = gridCells(cells, row: sheetRow, band: band, sheet: sheet.name)
-                guard !row.isEmpty else { continue }
+                guard !row.isEmpty else {
+                    // A row of formulas only, none with its result: the row still counts for the cells' place.
+                    if uncomputed.last?.line == rows.count + 1 {
+                        rows.append(
+                            GridRow(
+                                number: rows.count + 1, cells: [], origin: GridOrigin(line: sheetRow, sheet: sheet.name)
+                            ))
+                    }
+                    continue
+                }
                 rows.append(
                     GridRow(number: rows.count + 1, cells: row, origin: GridOrigin(line: sheetRow, sheet: sheet.name)))
             }
         }
-        return DocumentGrid(file: file, format: "Excel 工作表", rows: rows)
+        return DocumentGrid(file: file, format: "Excel 工作表", rows: rows, unreadableCells: uncomputed)
     }
+
+    static let uncomputedReason = "是公式，但文件中没有保存计算结果；请在 Excel 或 WPS 中打开、重新计算并保存后再导入"
 
     /// The column bands of a sheet (1-based columns): one for the whole sheet, or where a 项目名称 caption sits
     /// right of another within a form's title rows (`FormRegion.titleRowLimit`), a band starting at each such
@@ -79,9 +99,16 @@ public enum WorksheetGrid {
         return row
     }
 
-    /// The text a cell shows, trimmed; a date as the platform prints it (`20240713150557`).
+    /// The text a cell shows, trimmed; a date as the platform prints it (`20240713150557`), a number shown in a
+    /// percent format as its percentage without the sign (0.5392 shown `53.92%` → `53.92`, as a rate is
+    /// entered); a percent typed as text is kept as typed.
     static func shown(_ cell: Cell) -> String {
-        if case .date(let date) = cell.kind { return date.compactText }
-        return cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch cell.kind {
+        case .date(let date): return date.compactText
+        case .number where text.hasSuffix("%"):
+            return String(text.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines)
+        default: return text
+        }
     }
 }
