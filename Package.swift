@@ -121,7 +121,7 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "JixiaoDocumentsTests",
-            dependencies: ["JixiaoDocuments", "JixiaoImport", "JixiaoCore", "JixiaoFormats"],
+            dependencies: ["JixiaoDocuments", "JixiaoImport", "JixiaoXLSX", "JixiaoCore", "JixiaoFormats"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "JixiaoCLITests",

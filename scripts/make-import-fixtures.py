@@ -21,11 +21,13 @@ with --chromium alone, which writes only them, from the HTML pages already in DI
 """
 import argparse
 import html
+import re
 import subprocess
 import os
 import sys
 
 LEVEL_LABELS = ("指标",)
+AMOUNT = re.compile(r"^(-?[\d,]+(\.\d+)?[%％]?|[-—－/]+)$")
 FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 
@@ -46,8 +48,9 @@ def blocks(path):
     return out
 
 
-def layout(rows):
-    """Each table row as (text, column, colspan, rowspan) cells; covered positions omitted."""
+def layout(rows, amounts_span=True):
+    """Each table row as (text, column, colspan, rowspan) cells; covered positions omitted. With
+    `amounts_span` False a number keeps the empty cells after it as cells of their own (a table's blank cells)."""
     width = max(len(r) for r in rows)
     rows = [r + [""] * (width - len(r)) for r in rows]
     covered = set()
@@ -61,7 +64,7 @@ def layout(rows):
                 continue
             text = row[x]
             span = 1
-            if text:
+            if text and (amounts_span or not AMOUNT.match(text)):
                 while x + span < width and not rows[y][x + span] and (y, x + span) not in covered:
                     span += 1
             rowspan = 1
@@ -104,7 +107,7 @@ def write_docx(doc_blocks, path):
     document.save(path)
 
 
-def html_text(doc_blocks, title):
+def html_text(doc_blocks, title, amounts_span=True):
     parts = [
         "<!DOCTYPE html>", '<html lang="zh-CN"><head><meta charset="utf-8">', f"<title>{html.escape(title)}</title>",
         "<style>@page { size: A4 landscape; margin: 12mm } body { font-family: 'WenQuanYi Micro Hei'; font-size: 8pt }"
@@ -117,7 +120,7 @@ def html_text(doc_blocks, title):
         if kind == "p":
             parts.append(f"<p>{html.escape(content)}</p>")
             continue
-        _, placed = layout(content)
+        _, placed = layout(content, amounts_span)
         parts.append("<table>")
         for cells in placed:
             row = []

@@ -66,17 +66,23 @@ public struct ScoredForm: Sendable {
 
     /// An aligned Chinese table: funds, indicators (entered vs rule score), totals, differences.
     public var text: String {
+        typealias Funds = FieldVocabulary.Funds
+        typealias Indicators = FieldVocabulary.Indicators
         let fixed = { (value: Decimal?) in value.map { DecimalText.fixed($0) } ?? "—" }
         var lines: [String] = []
         lines.append("■ \(form.project)（\(form.year)年度）  \(form.agency.text)  [\(file)]")
         let execution = score.execution
         let problem = execution.problem.map { "  ⚠ \($0.label)" } ?? ""
         lines.append(
-            "  预算执行：全年预算数 \(form.funds.total.fullYearBudget.text) 万元，全年执行数 \(form.funds.total.executed.text) 万元；"
-                + "执行率 \(fixed(execution.ratePercent))%（表上 \(form.funds.total.rate.text.isEmpty ? "空" : form.funds.total.rate.text)），"
+            "  预算执行：\(Funds.fullYearBudget.label) \(form.funds.total.fullYearBudget.text) 万元，"
+                + "\(Funds.executed.label) \(form.funds.total.executed.text) 万元；"
+                + "\(Funds.rate.label) \(fixed(execution.ratePercent))%（表上 \(form.funds.total.rate.text.isEmpty ? "空" : form.funds.total.rate.text)），"
                 + "得分 \(fixed(execution.score))（表上 \(form.funds.total.score.text.isEmpty ? "空" : form.funds.total.score.text)）\(problem)"
         )
-        var table: [[String]] = [["#", "二级指标", "三级指标", "调整后指标值", "实际完成值", "分值", "填报得分", "规则得分", ""]]
+        let columns = [
+            Indicators.level2, Indicators.name, Indicators.adjustedTarget, Indicators.actual, Indicators.weight,
+        ]
+        var table: [[String]] = [["#"] + columns.map(\.label) + ["填报得分", "规则得分", ""]]
         for (index, pair) in zip(form.indicators, score.indicators).enumerated() {
             let (row, result) = pair
             var mark = ""

@@ -40,7 +40,8 @@ public struct SummaryRendering: Sendable {
     // MARK: The per-form table, shared by text, Markdown and CSV
 
     static let columns = [
-        "项目", "年初预算数", "全年预算数", "全年执行数", "执行率(%)", "表上总分", "表上等级", "重算总分",
+        "项目", FieldVocabulary.Funds.initialBudget, FieldVocabulary.Funds.fullYearBudget.label,
+        FieldVocabulary.Funds.executed.label, FieldVocabulary.Funds.rate.label + "(%)", "表上总分", "表上等级", "重算总分",
         "重算等级", "备注",
     ]
 

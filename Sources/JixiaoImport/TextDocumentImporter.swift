@@ -68,13 +68,53 @@ public enum GridImporter {
                 }
             if let form { result.forms.append(form) }
             result.unreadable += unreadable
+            let rows = segment.titleLine...(segment.lines.last?.number ?? segment.titleLine)
+            let project = form?.form.project ?? segment.projectFromTitle
+            let named = project.isEmpty ? segment.label : "项目“\(project)”"
+            result.unreadable += unreadableCells(in: rows, of: named, grid: grid)
         }
         if grid.rows.contains(where: { $0.origin.place != nil }) {
             for row in grid.rows { result.rowPlaces[row.number] = row.origin.place }
+            let formCount = result.forms.count
             for index in result.forms.indices {
-                if let lines = result.forms[index].lines { result.forms[index].origin = result.place(ofLines: lines) }
+                if let origin = sheetOrigin(of: result.forms[index], in: grid, formsOnSheet: formCount) {
+                    result.forms[index].origin = origin
+                } else if let lines = result.forms[index].lines {
+                    result.forms[index].origin = result.place(ofLines: lines)
+                }
             }
         }
         return result
+    }
+
+    /// The reader's unreadable cells in a form's rows, a part per reason (`项目“会议培训费”：单元格
+    /// I19（=SUM(I12:I18)）是公式，但…`): the form is then not complete (`ImportResult.isComplete`), never read
+    /// as if the cells were blank.
+    static func unreadableCells(in rows: ClosedRange<Int>, of named: String, grid: DocumentGrid) -> [UnreadablePart] {
+        let inside = grid.unreadableCells.filter { $0.line.map(rows.contains) ?? false }
+        return Set(inside.map(\.reason)).sorted().map { reason in
+            let cells = inside.filter { $0.reason == reason }
+            let row = cells[0].line ?? rows.lowerBound
+            let names = cells.prefix(5).map(\.location).joined(separator: "、")
+            return UnreadablePart(
+                line: row, location: grid.place(ofRow: row) ?? "第 \(row) 行", reason: "\(named)：单元格 \(names) \(reason)")
+        }
+    }
+
+    /// Where a form on a worksheet is: its sheet (`工作表“自评表”`), and where the sheet holds several forms
+    /// the cell of its 项目名称 caption (`工作表“自评表” B39 起`); a sheet's rows are not lines a reader counts.
+    /// Nil for a grid that is not a worksheet.
+    static func sheetOrigin(of imported: ImportedForm, in grid: DocumentGrid, formsOnSheet: Int) -> String? {
+        guard let first = imported.lines?.lowerBound, first >= 1, first <= grid.rows.count,
+            let sheet = grid.rows[first - 1].origin.sheet
+        else { return nil }
+        let name = "工作表“\(sheet)”"
+        guard formsOnSheet > 1 else { return name }
+        let projectRow = imported.form.lines[FieldVocabulary.project.path] ?? first
+        guard projectRow >= 1, projectRow <= grid.rows.count,
+            let caption = grid.rows[projectRow - 1].cells.first(where: { FieldVocabulary.project.names($0.text) }),
+            let cell = caption.origin.cell
+        else { return name }
+        return "\(name) \(cell) 起"
     }
 }

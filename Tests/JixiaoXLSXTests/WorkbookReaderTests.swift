@@ -149,12 +149,12 @@ import Testing
     }
 
     @Test func labelsNormalise() {
-        #expect(Label.normalize("资金结（转）余") == "资金结(转)余")
-        #expect(Label.normalize("总 分") == "总分")
-        #expect(Label.normalize("资金总额：") == "资金总额")
-        #expect(Label.normalize("满意度指\n标") == "满意度指标")
-        #expect(Label.withoutUnit("执行率(%)") == "执行率")
-        #expect(Label.matches(Label.normalize("执行率（%）"), Label.rate))
+        #expect(PrintedLabel.normalize("资金结（转）余") == "资金结(转)余")
+        #expect(PrintedLabel.normalize("总 分") == "总分")
+        #expect(PrintedLabel.normalize("资金总额：") == "资金总额")
+        #expect(PrintedLabel.normalize("满意度指\n标") == "满意度指标")
+        #expect(PrintedLabel.withoutUnit("执行率(%)") == "执行率")
+        #expect(Label.matches(PrintedLabel.normalize("执行率（%）"), Label.rate))
         #expect(Label.fundSource("其中:中央财政资金") == "central")
         #expect(Label.fundSource("市县(区)财政资金") == "cityCounty")
         #expect(Label.analysisField("项目实施的预算执行情况及分析") == "execution")

@@ -13,9 +13,9 @@ public enum InvolvedFunds: String, Sendable, Hashable, CaseIterable {
     /// Chinese label.
     public var label: String {
         switch self {
-        case .declared: "年初预算数（目标申报数）"
-        case .fullYearBudget: "全年预算数"
-        case .executed: "全年执行数"
+        case .declared: "\(FieldVocabulary.Funds.initialBudget)（\(FieldVocabulary.Funds.declared.label)）"
+        case .fullYearBudget: FieldVocabulary.Funds.fullYearBudget.label
+        case .executed: FieldVocabulary.Funds.executed.label
         }
     }
 

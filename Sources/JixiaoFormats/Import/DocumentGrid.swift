@@ -8,11 +8,16 @@ public struct DocumentGrid: Sendable, Hashable {
     public var format: String
     /// Every row, in reading order; a paragraph outside a table is a row of one cell.
     public var rows: [GridRow]
+    /// Cells whose value the reader could not give (a formula saved without its result), each as an
+    /// unreadable part whose `line` is its grid row and `location` the cell as the reader names it
+    /// (`I19（=SUM(I12:I18)）`): a form holding one is reported, never read as if the cell were blank.
+    public var unreadableCells: [UnreadablePart]
 
-    public init(file: String, format: String, rows: [GridRow] = []) {
+    public init(file: String, format: String, rows: [GridRow] = [], unreadableCells: [UnreadablePart] = []) {
         self.file = file
         self.format = format
         self.rows = rows
+        self.unreadableCells = unreadableCells
     }
 
     /// Where the row numbered `number` is, for a reader of the source (`第 3 页`, `第 2 个表格第 5 行`); nil
@@ -71,10 +76,13 @@ public struct GridOrigin: Sendable, Hashable {
     public var paragraph: Int?
     /// The box on the page, in points from the top-left corner (PDF).
     public var box: PageBox?
+    /// The worksheet (Excel), and the cell's reference on it (`C7`); a row of a sheet has its `line`.
+    public var sheet: String?
+    public var cell: String?
 
     public init(
         page: Int? = nil, line: Int? = nil, table: Int? = nil, tableRow: Int? = nil, paragraph: Int? = nil,
-        box: PageBox? = nil
+        box: PageBox? = nil, sheet: String? = nil, cell: String? = nil
     ) {
         self.page = page
         self.line = line
@@ -82,10 +90,16 @@ public struct GridOrigin: Sendable, Hashable {
         self.tableRow = tableRow
         self.paragraph = paragraph
         self.box = box
+        self.sheet = sheet
+        self.cell = cell
     }
 
-    /// `第 3 页第 12 行`, `第 2 个表格第 5 行`, `第 7 段`; nil when only a file line is known.
+    /// `第 3 页第 12 行`, `第 2 个表格第 5 行`, `第 7 段`, `工作表“Sheet1” C7`, `工作表“Sheet1”第 7 行`; nil when
+    /// only a file line is known.
     public var place: String? {
+        if let sheet {
+            return "工作表“\(sheet)”" + (cell.map { " \($0)" } ?? line.map { "第 \($0) 行" } ?? "")
+        }
         if let page { return "第 \(page) 页" + (line.map { "第 \($0) 行" } ?? "") }
         if let table { return "第 \(table) 个表格" + (tableRow.map { "第 \($0) 行" } ?? "") }
         if let paragraph { return "第 \(paragraph) 段" }

@@ -3,33 +3,13 @@ import JixiaoCore
 /// The 项目绩效分析 block of a 自评表: each row prints a caption (`产出情况及分析`, `主要经验做法`, …) and its
 /// text; the block captions 项目绩效分析 and 自评结果分析 may sit on any of its rows.
 struct AnalysisBlock {
-    enum Field: CaseIterable {
+    enum Field: String, CaseIterable {
         case execution, output, benefit, satisfaction, experience, problems, improvements
 
-        var key: String {
-            switch self {
-            case .execution: "execution"
-            case .output: "output"
-            case .benefit: "benefit"
-            case .satisfaction: "satisfaction"
-            case .experience: "experience"
-            case .problems: "problems"
-            case .improvements: "improvements"
-            }
-        }
+        var key: String { rawValue }
 
-        /// The caption, for messages.
-        var title: String {
-            switch self {
-            case .execution: "项目实施和预算执行情况"
-            case .output: "产出情况"
-            case .benefit: "效益情况"
-            case .satisfaction: "满意度情况"
-            case .experience: "主要经验做法"
-            case .problems: "存在的主要问题及原因分析"
-            case .improvements: "下一步改进措施及管理建议"
-            }
-        }
+        /// The caption, for messages: the text's label in the vocabulary.
+        var title: String { FieldVocabulary.label(ofPath: "analysis.\(rawValue)") ?? rawValue }
     }
 
     private(set) var texts: [Field: (text: String, line: Int)] = [:]
@@ -41,21 +21,11 @@ struct AnalysisBlock {
     /// Text printed before any caption: kept for the first caption that comes, the nearest.
     private var orphan: (text: String, line: Int)?
 
-    static let blockCaptions: Set<String> = ["项目绩效分析", "自评结果分析"]
+    static let blockCaptions = FieldVocabulary.analysisBlockCaptions
 
-    /// The field a caption names, by the words every variant keeps (`项目实施的预算执行情况及分析`,
-    /// `项目管理中存在的问题及原因分析`, `下一步改进措施及建议`).
+    /// The field a caption names, by the words every variant keeps (`FieldVocabulary.analysisField`).
     static func field(_ caption: String) -> Field? {
-        guard caption.count <= 30 else { return nil }
-        let isSituation = caption.hasSuffix("情况") || caption.hasSuffix("分析")
-        if caption.contains("预算执行"), isSituation { return .execution }
-        if caption.hasPrefix("产出情况"), isSituation { return .output }
-        if caption.hasPrefix("效益情况"), isSituation { return .benefit }
-        if caption.hasPrefix("满意度情况"), isSituation { return .satisfaction }
-        if caption.hasSuffix("经验做法") { return .experience }
-        if caption.contains("问题"), caption.hasSuffix("分析") { return .problems }
-        if caption.hasPrefix("下一步") || caption.hasSuffix("管理建议") { return .improvements }
-        return nil
+        FieldVocabulary.analysisField(caption).flatMap { Field(rawValue: $0.key) }
     }
 
     static func isAnalysisRow(_ line: TextLine) -> Bool {

@@ -1,7 +1,10 @@
+import JixiaoCore
+
 /// The columns of a 自评表's indicator table, read from its caption row(s): which fields the layout has,
 /// in which order, and where the captions sit.
 struct IndicatorColumns {
-    enum Field: CaseIterable {
+    /// The columns, each named by its key in the vocabulary's `FieldVocabulary.Indicators.columns`.
+    enum Field: String, CaseIterable {
         case level1, level2, name, initialTarget, adjustedTarget, actual, qualitativeNote, weight, score, deviation
     }
 
@@ -16,20 +19,10 @@ struct IndicatorColumns {
 
     init(positions: [Field: Int] = [:]) { self.positions = positions }
 
-    /// The field a caption names (`年初指 标值` included), nil for anything else.
+    /// The field a caption names (`年初指 标值` included, and the national template's `年度指标值(A)`,
+    /// `全年实际值`, `未完成原因分析`), nil for anything else.
     static func field(_ caption: String) -> Field? {
-        switch caption {
-        case "一级指标": .level1
-        case "二级指标": .level2
-        case "三级指标", "指标名称": .name
-        case "年初指标值": .initialTarget
-        case "调整后指标值", "年度指标值", "指标值": .adjustedTarget
-        case "实际完成值": .actual
-        case "定性值情况说明": .qualitativeNote
-        case "分值", "权重": .weight
-        case "得分": .score
-        default: caption.hasPrefix("偏差原因") ? .deviation : nil
-        }
+        Field.allCases.first { FieldVocabulary.Indicators.column($0.rawValue)?.accepts(caption) ?? false }
     }
 
     /// Adds the captions of one caption row; returns how many it recognised.
@@ -54,7 +47,9 @@ struct IndicatorColumns {
     /// Whether every filled cell of a line is a caption (the rest of a caption row split over lines).
     static func isCaptionOnly(_ line: TextLine) -> Bool {
         !line.filled.isEmpty
-            && line.filled.allSatisfy { field(Labels.caption($0)) != nil || Labels.caption($0) == "绩效指标" }
+            && line.filled.allSatisfy {
+                field(Labels.caption($0)) != nil || Labels.caption($0) == FieldVocabulary.Indicators.caption
+            }
     }
 
     var isUsable: Bool { positions[.weight] != nil && positions[.actual] != nil }

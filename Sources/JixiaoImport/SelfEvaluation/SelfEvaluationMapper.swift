@@ -28,19 +28,25 @@ struct SelfEvaluationMapper {
 
     enum GoalField { case annual, completion }
 
-    static let headerCaptions: Set<String> = ["项目名称", "主管部门及代码", "主管部门", "预算单位", "实施单位", "项目代码"]
+    static let headerFields: [FieldTerm] = [
+        FieldVocabulary.project, FieldVocabulary.department, FieldVocabulary.agency,
+        FieldVocabulary.implementingAgency, FieldVocabulary.projectCode,
+    ]
 
     func map() -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
         var log = ReadingLog(segment: segment, document: document)
         var header: [String: LabeledFields.Value] = [:]
         var funds = FundsBlock()
         var goals = CaptionedTexts<GoalField>(
-            fields: [(.annual, ["年度目标", "预期目标", "年度绩效目标"]), (.completion, ["实际完成情况", "年度目标完成情况"])],
+            fields: [
+                (.annual, Set(FieldVocabulary.annualGoal.spellings)),
+                (.completion, Set(FieldVocabulary.completion.spellings)),
+            ],
             ignored: { $0.hasPrefix("项目年度绩效") || $0 == "年度总体目标" })
         var columns = IndicatorColumns()
         var levels = LevelTracker()
         var indicators: [IndicatorRowReader.Row] = []
-        var total: (total: TextCell, grade: TextCell?, line: Int)?
+        var total: (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)?
         var analysis = AnalysisBlock()
         var block = Block.header
 
@@ -55,7 +61,7 @@ struct SelfEvaluationMapper {
             }
             switch block {
             case .header:
-                let fields = LabeledFields(line, captions: SelfEvaluationMapper.headerCaptions)
+                let fields = LabeledFields(line, fields: SelfEvaluationMapper.headerFields)
                 if fields.values.isEmpty {
                     log.stray(line, in: block.title)
                     continue
@@ -123,7 +129,7 @@ struct SelfEvaluationMapper {
             (.notes, isNotesRow(line)),
             // An indicator named like an analysis caption (`预算执行情况`) still prints its 分值 and 得分.
             (.analysis, AnalysisBlock.isAnalysisRow(line) && line.filled.filter { Labels.isAmount($0.text) }.count < 2),
-            (.total, captions.first == "总分"),
+            (.total, captions.first.map(FieldVocabulary.total.accepts) ?? false),
             (
                 .indicators,
                 IndicatorColumns.isCaptionRow(line)
@@ -136,11 +142,11 @@ struct SelfEvaluationMapper {
         return candidates.first { $0.1 && $0.0 > current }?.0
     }
 
-    /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum) and the
-    /// grade beside it.
+    /// The 总分 row: the printed total (the number under 得分 when the row also prints the 分值 sum), the 分值
+    /// sum printed before it (`总分 | 100 | 96 | 优`, the national template) and the grade beside it.
     func readTotal(
         _ line: TextLine, columns: IndicatorColumns, log: inout ReadingLog
-    ) -> (total: TextCell, grade: TextCell?, line: Int)? {
+    ) -> (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)? {
         let cells = line.filled.dropFirst()
         let amounts = cells.filter { Labels.isAmount($0.text) }
         let scoreColumn = columns.column(.score) ?? Int.max
@@ -152,11 +158,14 @@ struct SelfEvaluationMapper {
             return nil
         }
         let grade = cells.first { !Labels.isAmount($0.text) }
-        let others = cells.filter { $0 != value && $0 != grade }
+        // 分值 is printed before 得分 in every layout that has it.
+        let weight =
+            amounts.count == 2 && amounts.first != value && columns.column(.weight) != nil ? amounts.first : nil
+        let others = cells.filter { $0 != value && $0 != grade && $0 != weight }
         if !others.isEmpty {
             log.cannotRead(line.number, "总分行中的“\(others.map(\.text).joined(separator: "、"))”没有对应的字段，未导入")
         }
-        return (value, grade, line.number)
+        return (value, weight, grade, line.number)
     }
 
     func isNotesRow(_ line: TextLine) -> Bool {
@@ -166,14 +175,16 @@ struct SelfEvaluationMapper {
     func finish(
         log: ReadingLog, header: [String: LabeledFields.Value], funds: FundsBlock,
         goals: CaptionedTexts<GoalField>, indicators: [IndicatorRowReader.Row], hasIndicatorTable: Bool,
-        total: (total: TextCell, grade: TextCell?, line: Int)?, analysis: AnalysisBlock
+        total: (total: TextCell, weight: TextCell?, grade: TextCell?, line: Int)?, analysis: AnalysisBlock
     )
         -> (form: ImportedForm?, unreadable: [UnreadablePart])
     {
         var log = log
         var missing: [String] = []
         if segment.year == nil { missing.append("年度（如“(2023年度)”）") }
-        if header["项目名称"] == nil, segment.projectFromTitle.isEmpty { missing.append("项目名称") }
+        if header[FieldVocabulary.project.path] == nil, segment.projectFromTitle.isEmpty {
+            missing.append(FieldVocabulary.project.label)
+        }
         if funds.total == nil { missing.append("资金总额行") }
         if !hasIndicatorTable || indicators.isEmpty { missing.append("绩效指标表") }
         if total == nil { missing.append("总分行") }
@@ -182,20 +193,20 @@ struct SelfEvaluationMapper {
         }
         log.record("year", year.line)
         var project = segment.projectFromTitle
-        if let printed = header["项目名称"] {
+        if let printed = header[FieldVocabulary.project.path] {
             project = printed.text
             log.record("project", printed.line)
         } else {
             log.record("project", segment.titleLine)
         }
-        func text(_ caption: String, _ path: String) -> String {
-            guard let value = header[caption] else { return "" }
-            log.record(path, value.line)
+        func text(_ field: FieldTerm) -> String {
+            guard let value = header[field.path] else { return "" }
+            log.record(field.path, value.line)
             return value.text
         }
-        let department = header["主管部门及代码"] == nil ? text("主管部门", "department") : text("主管部门及代码", "department")
-        let agency = text("预算单位", "agency")
-        let implementing = text("实施单位", "implementingAgency")
+        let department = text(FieldVocabulary.department)
+        let agency = text(FieldVocabulary.agency)
+        let implementing = text(FieldVocabulary.implementingAgency)
         funds.record(&log)
         let (goalTexts, extraGoals) = goals.assigned()
         for extra in extraGoals { log.cannotRead(extra.line, "项目年度绩效目标中多出的文字：“\(extra.text.prefix(40))”") }
@@ -214,6 +225,7 @@ struct SelfEvaluationMapper {
         }
         log.record("total", total.line)
         log.record("grade", total.line)
+        if total.weight != nil { log.record("totalWeight", total.line) }
         analysis.record(&log)
         if let unplaced = analysis.unplaced {
             log.cannotRead(unplaced.line, "项目绩效分析中的文字前后都没有栏目名称：“\(unplaced.text.prefix(40))”")
@@ -226,7 +238,9 @@ struct SelfEvaluationMapper {
             goals: SelfEvaluation.Goals(
                 annual: goalTexts[.annual]?.text ?? "", completion: goalTexts[.completion]?.text ?? ""),
             indicators: indicators.map(\.indicator),
-            printedTotal: EnteredNumber(total.total.text), printedGrade: total.grade?.text ?? "",
+            printedTotal: EnteredNumber(total.total.text),
+            printedWeightTotal: total.weight.map { EnteredNumber($0.text) },
+            printedGrade: total.grade?.text ?? "",
             analysis: analysis.analysis,
             source: log.source)
         form.lines = log.lines

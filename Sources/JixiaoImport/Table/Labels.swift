@@ -1,17 +1,14 @@
 import Foundation
 import JixiaoCore
 
-/// Reading printed labels and cell contents. Labels are matched on the compact text (no whitespace,
-/// full-width punctuation folded), so `产出指 标`, `总 分` and `项目资金（元）` read as printed labels.
+/// Reading printed labels and cell contents. Labels are matched as `PrintedLabel.normalize` folds them (no
+/// whitespace, full-width punctuation folded, no trailing colon), so `产出指 标`, `总 分` and `项目资金（元）`
+/// read as printed labels.
 enum Labels {
     /// A cell's compact text without a trailing colon: the label it prints, if it is one.
     static func caption(_ cell: TextCell) -> String { caption(compact: cell.compact) }
 
-    static func caption(compact: String) -> String {
-        var text = compact
-        while text.hasSuffix(":") { text.removeLast() }
-        return text
-    }
+    static func caption(compact: String) -> String { PrintedLabel.normalize(compact) }
 
     /// Whether the cell is a number column's entry: a number (`48.5`, `598,500`, `100.00`), a percentage, or
     /// a dash standing for "not applicable".
@@ -44,7 +41,7 @@ enum Labels {
     /// frame's 成本 二级 (`经济成本指标`, `社会成本指标`, `生态环境成本指标`) are 成本 二级 too.
     static func level(_ cell: TextCell) -> Level? {
         let text = cell.compact
-        if text == "绩效指标" { return .caption }
+        if text == FieldVocabulary.Indicators.caption { return .caption }
         if level1Words.contains(text) { return .level1 }
         if let level2 = Level2(label: text) { return .level2(level2) }
         if text.hasSuffix("成本指标"), text.count <= 10 { return .level2(.cost) }

@@ -15,23 +15,25 @@ struct TargetFundsBlock {
 
     /// The half and field a label names.
     static func label(_ caption: String) -> (Half?, Field)? {
-        if caption.contains("实施期资金总额") || caption.contains("实施期资金") { return (.period, .total) }
-        if caption.contains("年度资金总额") { return (.annual, .total) }
-        let sources: [(String, Field)] = [
-            ("中央", .central), ("省级", .provincial), ("市县", .cityCounty),
-            ("自筹", .selfRaised), ("其他资金", .other),
-        ]
-        return sources.first { caption.contains($0.0) && caption.count <= 16 }.map { (nil, $0.1) }
+        let terms = FieldVocabulary.Target.self
+        if terms.periodFunds.spellings.contains(where: caption.contains) { return (.period, .total) }
+        if terms.annualFunds.spellings.contains(where: caption.contains) { return (.annual, .total) }
+        return terms.source(caption).flatMap(Field.init(rawValue:)).map { (nil, $0) }
     }
 
     static func isFundsRow(_ line: TextLine) -> Bool {
-        line.filled.contains { Labels.caption($0).hasPrefix("项目资金") || label(Labels.caption($0)) != nil }
+        line.filled.contains { isBlockCaption($0) || label(Labels.caption($0)) != nil }
+    }
+
+    /// `项目资金(元)`: the block's caption, no field of its own.
+    static func isBlockCaption(_ cell: TextCell) -> Bool {
+        Labels.caption(cell).hasPrefix(FieldVocabulary.Funds.blockPrefix)
     }
 
     /// Reads a row. Returns a reason when part of it cannot be read.
     mutating func add(_ line: TextLine) -> String? {
         var pairs: [(half: Half?, field: Field, label: TextCell, amount: TextCell?)] = []
-        for cell in line.filled where !Labels.caption(cell).hasPrefix("项目资金") {
+        for cell in line.filled where !TargetFundsBlock.isBlockCaption(cell) {
             if let (half, field) = TargetFundsBlock.label(Labels.caption(cell)) {
                 pairs.append((half, field, cell, nil))
             } else if Labels.isAmount(cell.text), let last = pairs.last, last.amount == nil {

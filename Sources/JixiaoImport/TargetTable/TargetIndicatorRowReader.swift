@@ -13,24 +13,36 @@ struct TargetIndicatorRowReader {
         var level1 = 1, level2 = 2, name = 3, value = 4
         var annual: (level2: Int, name: Int, value: Int)? = (5, 6, 7)
 
+        static let terms = [
+            FieldVocabulary.Target.level1, FieldVocabulary.Target.level2, FieldVocabulary.Target.name,
+            FieldVocabulary.Target.value,
+        ]
+
+        /// The column a caption names (its term's path), nil for anything else.
+        static func column(_ caption: String) -> String? { terms.first { $0.accepts(caption) }?.path }
+
         static func isCaptionRow(_ line: TextLine) -> Bool {
             let captions = line.filled.map(Labels.caption)
-            return ["一级指标", "二级指标", "三级指标", "指标值"].filter(captions.contains).count >= 2
-                && captions.allSatisfy { ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "年度指标值"].contains($0) }
+            return Set(captions.compactMap(column)).count >= 2
+                && captions.allSatisfy { column($0) != nil || $0 == FieldVocabulary.Indicators.caption }
         }
 
         /// The columns of the caption row (split over several lines, maybe); the second 二级/三级/指标值
         /// belong to the 年度 half.
         init(captionRows lines: [TextLine]) {
             var seen: [String: [Int]] = [:]
-            for cell in lines.flatMap(\.filled) { seen[Labels.caption(cell), default: []].append(cell.column) }
-            level1 = seen["一级指标"]?.first ?? level1
-            level2 = seen["二级指标"]?.first ?? level2
-            name = seen["三级指标"]?.first ?? name
-            value = seen["指标值"]?.first ?? seen["年度指标值"]?.first ?? value
-            if let second = seen["二级指标"]?.dropFirst().first {
+            for cell in lines.flatMap(\.filled) {
+                if let path = Columns.column(Labels.caption(cell)) { seen[path, default: []].append(cell.column) }
+            }
+            let terms = FieldVocabulary.Target.self
+            level1 = seen[terms.level1.path]?.first ?? level1
+            level2 = seen[terms.level2.path]?.first ?? level2
+            name = seen[terms.name.path]?.first ?? name
+            value = seen[terms.value.path]?.first ?? value
+            if let second = seen[terms.level2.path]?.dropFirst().first {
                 annual = (
-                    second, seen["三级指标"]?.dropFirst().first ?? second + 1, seen["指标值"]?.dropFirst().first ?? second + 2
+                    second, seen[terms.name.path]?.dropFirst().first ?? second + 1,
+                    seen[terms.value.path]?.dropFirst().first ?? second + 2
                 )
             } else {
                 annual = nil

@@ -27,12 +27,11 @@ struct TargetTableMapper {
 
     enum GoalField { case period, annual }
 
-    static let headerCaptions: Set<String> = ["项目名称", "主管部门及代码", "主管部门", "实施单位", "预算单位", "项目属性", "项目期", "项目日期", "项目代码"]
-    static let textCaptions: [(caption: String, key: String)] = [
-        ("项目概况", "overview"), ("立项依据", "basis"), ("项目设立必要性", "necessity"),
-        ("保证项目实施的制度、措施", "measures"), ("项目实施计划", "plan"),
+    typealias Terms = FieldVocabulary.Target
+    static let headerFields: [FieldTerm] = [
+        Terms.project, Terms.department, Terms.implementingAgency, Terms.agency, Terms.nature, Terms.period,
+        Terms.projectCode,
     ]
-    static let footerCaptions: Set<String> = ["负责人", "经办人", "联系电话", "填报日期"]
 
     func map() -> (form: ImportedForm?, unreadable: [UnreadablePart]) {
         var log = ReadingLog(segment: segment, document: document)
@@ -40,8 +39,8 @@ struct TargetTableMapper {
         var funds = TargetFundsBlock()
         var texts: [String: LabeledFields.Value] = [:]
         var goals = CaptionedTexts<GoalField>(
-            fields: [(.period, ["实施期目标"]), (.annual, ["年度目标"])],
-            ignored: { $0 == "总体目标" })
+            fields: [(.period, Set(Terms.periodGoal.spellings)), (.annual, Set(Terms.annualGoal.spellings))],
+            ignored: { $0 == Terms.goalsCaption })
         var reader = TargetIndicatorRowReader(columns: .init())
         var captionRows: [TextLine] = []
         var periodLevels = LevelTracker()
@@ -56,7 +55,7 @@ struct TargetTableMapper {
             if let next = blockStarted(by: line, after: block, goals: goals) { block = next }
             switch block {
             case .header:
-                let fields = LabeledFields(line, captions: TargetTableMapper.headerCaptions)
+                let fields = LabeledFields(line, fields: TargetTableMapper.headerFields)
                 if fields.values.isEmpty {
                     log.stray(line, in: block.title)
                     continue
@@ -65,7 +64,7 @@ struct TargetTableMapper {
             case .funds:
                 if let problem = funds.add(line) { log.cannotRead(line.number, problem) }
             case .texts:
-                let fields = LabeledFields(line, captions: Set(TargetTableMapper.textCaptions.map(\.caption)))
+                let fields = LabeledFields(line, fields: Terms.texts)
                 if fields.values.isEmpty || !fields.strays.isEmpty {
                     log.stray(line, in: block.title)
                     continue
@@ -94,7 +93,7 @@ struct TargetTableMapper {
                     log.cannotRead(line.number, "无法确定这一行的实施期指标与年度指标各在哪些栏目：“\(line.text.prefix(60))”")
                 }
             case .footer:
-                let fields = LabeledFields(line, captions: TargetTableMapper.footerCaptions)
+                let fields = LabeledFields(line, fields: Terms.footer)
                 if fields.values.isEmpty {
                     block = .after
                 } else {
@@ -115,17 +114,16 @@ struct TargetTableMapper {
     /// The block a line opens, if it opens one further down the form than `current`.
     func blockStarted(by line: TextLine, after current: Block, goals: CaptionedTexts<GoalField>) -> Block? {
         let captions = line.filled.map(Labels.caption)
-        let textCaptions = Set(TargetTableMapper.textCaptions.map(\.caption))
         let firstLabel = line.filled.first.flatMap(Labels.level)
         let candidates: [(Block, Bool)] = [
-            (.footer, captions.contains { TargetTableMapper.footerCaptions.contains($0) }),
+            (.footer, line.filled.contains { LabeledFields.isCaption($0, of: Terms.footer) }),
             (
                 .indicators,
                 TargetIndicatorRowReader.Columns.isCaptionRow(line)
                     || current > .header && (firstLabel == .caption || firstLabel == .level1)
             ),
-            (.goals, captions.contains { goals.isCaption($0) || $0 == "总体目标" }),
-            (.texts, captions.first.map(textCaptions.contains) ?? false),
+            (.goals, captions.contains { goals.isCaption($0) || $0 == Terms.goalsCaption }),
+            (.texts, line.filled.first.map { LabeledFields.isCaption($0, of: Terms.texts) } ?? false),
             (.funds, TargetFundsBlock.isFundsRow(line)),
         ]
         return candidates.first { $0.1 && $0.0 > current }?.0
@@ -135,7 +133,7 @@ struct TargetTableMapper {
     func isTableRow(_ line: TextLine) -> Bool {
         line.filled.contains { cell in
             if case .level2 = Labels.level(cell) { return true }
-            return TargetTableMapper.footerCaptions.contains(Labels.caption(cell))
+            return LabeledFields.isCaption(cell, of: Terms.footer)
         }
     }
 
@@ -148,32 +146,32 @@ struct TargetTableMapper {
         var log = log
         var missing: [String] = []
         if segment.year == nil { missing.append("年度（如“(2026年度)”）") }
-        if header["项目名称"] == nil { missing.append("项目名称") }
+        if header[Terms.project.path] == nil { missing.append(Terms.project.label) }
         if !funds.hasTotals { missing.append("实施期/年度资金总额") }
         if period.isEmpty && annual.isEmpty {
             missing.append("绩效指标表")
         } else if !complete {
             missing.append("表尾（表格在第 \(log.lastLine) 行后中断）")
         }
-        guard missing.isEmpty, let year = segment.year, let project = header["项目名称"] else {
+        guard missing.isEmpty, let year = segment.year, let project = header[Terms.project.path] else {
             return log.notImported(missing: missing)
         }
         log.record("year", year.line)
         log.record("project", project.line)
-        func value(_ values: [String: LabeledFields.Value], _ captions: [String], _ path: String) -> String {
-            guard let found = captions.lazy.compactMap({ values[$0] }).first else { return "" }
-            log.record(path, found.line)
+        func value(_ values: [String: LabeledFields.Value], _ field: FieldTerm) -> String {
+            guard let found = values[field.path] else { return "" }
+            log.record(field.path, found.line)
             return found.text
         }
-        let department = value(header, ["主管部门及代码", "主管部门"], "department")
-        let agency = value(header, ["预算单位"], "agency")
-        let implementing = value(header, ["实施单位"], "implementingAgency")
-        let nature = value(header, ["项目属性"], "nature")
-        let projectPeriod = value(header, ["项目期", "项目日期"], "period")
+        let department = value(header, Terms.department)
+        let agency = value(header, Terms.agency)
+        let implementing = value(header, Terms.implementingAgency)
+        let nature = value(header, Terms.nature)
+        let projectPeriod = value(header, Terms.period)
         let periodFunds = funds.breakdown(.period, &log)
         let annualFunds = funds.breakdown(.annual, &log)
         var described: [String: String] = [:]
-        for (caption, key) in TargetTableMapper.textCaptions { described[key] = value(texts, [caption], key) }
+        for field in Terms.texts { described[field.path] = value(texts, field) }
         let (goalTexts, extraGoals) = goals.assigned()
         for extra in extraGoals { log.cannotRead(extra.line, "总体目标中多出的文字：“\(extra.text.prefix(40))”") }
         if let text = goalTexts[.period] { log.record("goals.period", text.line) }
@@ -186,9 +184,8 @@ struct TargetTableMapper {
             }
         }
         let footerValues = TargetTable.Footer(
-            responsible: value(footer, ["负责人"], "footer.responsible"),
-            handler: value(footer, ["经办人"], "footer.handler"),
-            phone: value(footer, ["联系电话"], "footer.phone"), filledAt: value(footer, ["填报日期"], "footer.filledAt"))
+            responsible: value(footer, Terms.responsible), handler: value(footer, Terms.handler),
+            phone: value(footer, Terms.phone), filledAt: value(footer, Terms.filledAt))
 
         var form = TargetTable(
             year: year.value, project: project.text, department: CodedName(department),

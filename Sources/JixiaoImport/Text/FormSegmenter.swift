@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// The kind of form a title announces.
 enum FormKind: Sendable {
@@ -23,7 +24,7 @@ struct FormSegment: Sendable {
 
     /// The project named in a 自评表 title (`会议培训费项目支出绩效自评表` → `会议培训费`); empty for a 目标表.
     var projectFromTitle: String {
-        let compact = TextCell.compact(title)
+        let compact = PrintedLabel.compact(title)
         guard kind == .selfEvaluation,
             let suffix = FormSegmenter.titleSuffixes.first(where: { compact.hasSuffix($0.0) })?.0
         else { return "" }
@@ -84,6 +85,8 @@ enum FormSegmenter {
                 yearText = first.filled[0].text
                 body.removeFirst()
             }
+            // A form on a worksheet that prints no year: the sheet's name may (`2023年自评表`).
+            if year == nil, let value = titleLine.sheet.flatMap(yearNamed) { year = (value, titleLine.number) }
             // The title or year line repeated at the top of a page is furniture inside the form.
             body.removeAll { $0.filled.count == 1 && [titleLine.filled[0].text, yearText].contains($0.filled[0].text) }
             return FormSegment(
@@ -111,7 +114,7 @@ enum FormSegmenter {
             var compact = ""
             var found: (kind: FormKind, words: Int, year: Int?, compact: String)?
             for (index, word) in words.enumerated() {
-                compact += TextCell.compact(word)
+                compact += PrintedLabel.compact(word)
                 guard compact.count <= 80 else { break }
                 var name = compact
                 var year: Int?
@@ -127,7 +130,7 @@ enum FormSegmenter {
             guard var found, !found.compact.contains(where: { "，。；,;".contains($0) }) else { return nil }
             var tail = Array(words[found.words...])
             if found.year == nil, let next = tail.first,
-                let match = TextCell.compact(next).wholeMatch(of: /\((\d{4})年度?\)/)
+                let match = PrintedLabel.compact(next).wholeMatch(of: /\((\d{4})年度?\)/)
             {
                 found.year = Int(match.1)
                 tail.removeFirst()
@@ -154,7 +157,15 @@ enum FormSegmenter {
         return Int(match.1)
     }
 
+    /// The first year `NNNN年` a name gives (1990–2099, not part of a longer number).
+    static func yearNamed(_ name: String) -> Int? {
+        for match in name.matches(of: /(\d+)年/) where match.1.count == 4 {
+            if let year = Int(match.1), (1990...2099).contains(year) { return year }
+        }
+        return nil
+    }
+
     static func isProjectNameRow(_ line: TextLine) -> Bool {
-        line.filled.first.map { Labels.caption($0) == "项目名称" } ?? false
+        line.filled.first.map { FieldVocabulary.project.accepts(Labels.caption($0)) } ?? false
     }
 }

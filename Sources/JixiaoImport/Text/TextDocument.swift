@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 import JixiaoFormats
 
 /// One cell of a line: the text between two tabs, trimmed, with its position in the line.
@@ -6,30 +7,21 @@ struct TextCell: Sendable, Hashable {
     /// Index of the cell in its line (0 = before the first tab).
     let column: Int
     let text: String
-    /// The text without whitespace and with full-width colons and parentheses folded, for matching printed
-    /// labels (`产出指 标` → `产出指标`, `项目资金（元）` → `项目资金(元)`).
+    /// The text as labels are compared (`PrintedLabel.compact`): `产出指 标` → `产出指标`, `项目资金（元）` →
+    /// `项目资金(元)`.
     let compact: String
+    /// Grid columns the cell covers (`colspan`, `gridSpan`, a merged range); 1 in a line of text, which
+    /// prints no spans.
+    let span: Int
 
-    init(column: Int, text: String) {
+    init(column: Int, text: String, span: Int = 1) {
         self.column = column
         self.text = text
-        self.compact = TextCell.compact(text)
+        self.compact = PrintedLabel.compact(text)
+        self.span = max(1, span)
     }
 
     var isEmpty: Bool { text.isEmpty }
-
-    static func compact(_ text: String) -> String {
-        String(
-            text.compactMap { ch -> Character? in
-                if ch.isWhitespace { return nil }
-                switch ch {
-                case "：": return ":"
-                case "（": return "("
-                case "）": return ")"
-                default: return ch
-                }
-            })
-    }
 }
 
 /// One row of the document as the mapper reads it: a cell for every grid column up to the last one used, so
@@ -41,11 +33,14 @@ struct TextLine: Sendable, Hashable {
     let cells: [TextCell]
     /// Where the row is in a source whose rows are not its lines (`第 3 页第 12 行`); nil for text.
     let place: String?
+    /// The worksheet the row is on (Excel); its name may print the year a form does not (`2023年自评表`).
+    let sheet: String?
 
     /// A line of tab-separated text.
     init(number: Int, text: String) {
         self.number = number
         place = nil
+        sheet = nil
         self.cells = text.split(separator: "\t", omittingEmptySubsequences: false).enumerated().map {
             TextCell(column: $0.offset, text: $0.element.trimmingCharacters(in: .whitespaces))
         }
@@ -55,10 +50,17 @@ struct TextLine: Sendable, Hashable {
     init(_ row: GridRow) {
         number = row.number
         place = row.origin.place
+        sheet = row.origin.sheet
         let width = row.cells.map { $0.column + 1 }.max() ?? 0
         var texts = Array(repeating: "", count: width)
-        for cell in row.cells where texts[cell.column].isEmpty { texts[cell.column] = cell.text }
-        cells = texts.enumerated().map { TextCell(column: $0.offset, text: TextLine.flattened($0.element)) }
+        var spans = Array(repeating: 1, count: width)
+        for cell in row.cells where texts[cell.column].isEmpty {
+            texts[cell.column] = cell.text
+            spans[cell.column] = cell.columnSpan
+        }
+        cells = texts.enumerated().map {
+            TextCell(column: $0.offset, text: TextLine.flattened($0.element), span: spans[$0.offset])
+        }
     }
 
     /// A cell's text on one line: line breaks inside a cell dropped between Chinese characters, a space

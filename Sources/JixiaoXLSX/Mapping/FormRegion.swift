@@ -1,4 +1,5 @@
 import Foundation
+import JixiaoCore
 
 /// Why a part of a sheet that looks like a form could not be mapped (Chinese, with cell references).
 struct MappingFailure: Error, Sendable {
@@ -42,7 +43,7 @@ struct FormRegion {
 
     func find(in rows: [Int]? = nil, where matches: (String) -> Bool) -> CellAddress? {
         for row in rows ?? self.rows {
-            for (column, cell) in cells(inRow: row) where matches(Label.normalize(cell.text)) {
+            for (column, cell) in cells(inRow: row) where matches(PrintedLabel.normalize(cell.text)) {
                 return CellAddress(row: row, column: column)
             }
         }
@@ -51,7 +52,7 @@ struct FormRegion {
 
     /// Every cell in `row` whose label is one of `labels`, left to right.
     func findAll(_ labels: Set<String>, inRow row: Int) -> [CellAddress] {
-        cells(inRow: row).filter { Label.matches(Label.normalize($0.cell.text), labels) }
+        cells(inRow: row).filter { Label.matches(PrintedLabel.normalize($0.cell.text), labels) }
             .map { CellAddress(row: row, column: $0.column) }
     }
 
@@ -67,7 +68,7 @@ struct FormRegion {
         let from = grid.lastColumn(of: label)
         guard let (column, cell) = cells(inRow: label.row).first(where: { $0.column > from }),
             before.map({ column < $0 }) ?? true,
-            !Label.isCaption(Label.normalize(cell.text))
+            !Label.isCaption(PrintedLabel.normalize(cell.text))
         else { return nil }
         return CellAddress(row: label.row, column: column)
     }
@@ -85,7 +86,7 @@ struct FormRegion {
         let row = grid.lastRow(of: caption) + 1
         for column in caption.column...grid.lastColumn(of: caption) {
             let text = grid.value(CellAddress(row: row, column: column))
-            if !text.isEmpty { return Label.isCaption(Label.normalize(text)) ? "" : text }
+            if !text.isEmpty { return Label.isCaption(PrintedLabel.normalize(text)) ? "" : text }
         }
         return value(after: caption)
     }

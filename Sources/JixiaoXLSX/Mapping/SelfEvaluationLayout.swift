@@ -53,7 +53,7 @@ enum SelfEvaluationLayout {
     /// Where the indicator rows end when the form has no 总分 row: the first 项目绩效分析 caption or 备注.
     static func endOfIndicators(_ region: FormRegion, after header: Int) -> Int? {
         region.find(in: region.rows(after: header)) {
-            Label.analysisField($0) != nil || $0 == "项目绩效分析" || $0 == "自评结果分析" || $0.hasPrefix("备注")
+            Label.analysisField($0) != nil || FieldVocabulary.analysisBlockCaptions.contains($0) || $0.hasPrefix("备注")
         }?.row
     }
 
@@ -89,7 +89,8 @@ enum SelfEvaluationLayout {
             qualitativeNote = column(Label.qualitativeNote)
             weight = required(Label.weight, "分值")
             score = required(Label.score, "得分")
-            deviation = region.cells(inRow: header).first { Label.isDeviation(Label.normalize($0.cell.text)) }?.column
+            deviation =
+                region.cells(inRow: header).first { Label.isDeviation(PrintedLabel.normalize($0.cell.text)) }?.column
             guard missing.isEmpty else {
                 throw MappingFailure(reason: "\(region.name)：绩效指标表头（第 \(header) 行）缺少\(missing.joined(separator: "、"))栏")
             }
@@ -153,7 +154,10 @@ enum SelfEvaluationLayout {
             }
             let caption =
                 region.cells(inRow: row)
-                .filter { $0.column < firstValue && !Label.normalize($0.cell.text).hasPrefix("项目资金") }
+                .filter {
+                    $0.column < firstValue
+                        && !PrintedLabel.normalize($0.cell.text).hasPrefix(FieldVocabulary.Funds.blockPrefix)
+                }
                 .last?.cell.text ?? ""
             var rateText = value(rate)
             if rateText.hasSuffix("%") { rateText = String(rateText.dropLast()).trimmed }
@@ -169,8 +173,8 @@ enum SelfEvaluationLayout {
                     fundsRow.balance, fundsRow.rate, fundsRow.score,
                 ].map(\.text) + [fundsRow.deviation ?? ""]
             if caption.isEmpty && values.allSatisfy(\.isEmpty) { continue }
-            let label = Label.normalize(caption)
-            if total == nil, Label.matches(label, Label.fundsTotal) || label.hasPrefix("资金总额") {
+            let label = PrintedLabel.normalize(caption)
+            if total == nil, FieldVocabulary.Funds.isTotal(label) {
                 var row = fundsRow
                 row.source = ""
                 total = row
@@ -205,7 +209,8 @@ enum SelfEvaluationLayout {
             return (total, region.value(after: gradeLabel))
         }
         let grade =
-            row.first { $0.column > scoreEnd && !Label.isCaption(Label.normalize($0.cell.text)) }?.cell.text ?? ""
+            row.first { $0.column > scoreEnd && !Label.isCaption(PrintedLabel.normalize($0.cell.text)) }?.cell.text
+            ?? ""
         return (total, grade)
     }
 

@@ -1,3 +1,5 @@
+import JixiaoCore
+
 /// A worksheet as the layout mapper sees it: rows of cells in column order, each cell's own text and its
 /// normalised label, and the merged range a cell belongs to.
 ///
@@ -59,7 +61,7 @@ struct SheetGrid {
     func text(_ address: CellAddress) -> String { cells[address]?.text ?? "" }
 
     /// The cell's own text as a label.
-    func label(_ address: CellAddress) -> String { Label.normalize(text(address)) }
+    func label(_ address: CellAddress) -> String { PrintedLabel.normalize(text(address)) }
 
     /// The non-empty cells of a row, in column order.
     func cells(inRow row: Int) -> [(column: Int, cell: Cell)] { byRow[row] ?? [] }

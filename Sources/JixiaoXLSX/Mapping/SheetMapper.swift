@@ -17,9 +17,9 @@ enum SheetMapper {
         var formLike: Set<String> = []
         for row in grid.rows {
             for (column, cell) in grid.cells(inRow: row) {
-                let label = Label.normalize(cell.text)
+                let label = PrintedLabel.normalize(cell.text)
                 if Label.matches(label, Label.projectName) { anchors.append(CellAddress(row: row, column: column)) }
-                if Label.matches(label, Label.formLike) { formLike.insert(Label.withoutUnit(label)) }
+                if Label.matches(label, Label.formLike) { formLike.insert(PrintedLabel.withoutUnit(label)) }
             }
         }
         var outcome = Outcome()

@@ -18,7 +18,7 @@ unchanged). This script builds on make_fixtures.py to write, under variants/:
   side-by-side.xlsx              会议培训费 and, two rows lower and one blank column to its right, the
                                  target table 社保数据治理费
   partly-unreadable.xlsx         sheet 1: 会议培训费 whose indicator header lacks 分值 and 得分 (renamed
-                                 权重/评分); sheet 2: the target table 维修维护费; sheet 3: indicator
+                                 分数/评分); sheet 2: the target table 维修维护费; sheet 3: indicator
                                  captions without 项目名称
   no-form.xlsx                   a workbook whose only sheet is a contact list
 
@@ -134,7 +134,7 @@ def variants(out):
     save(wb, os.path.join(out, "side-by-side.xlsx"))
 
     broken = copy.deepcopy(SEEDS["selfeval-000-会议培训费"])
-    broken["ind"]["header"] = [{"分值": "权重", "得分": "评分"}.get(h, h) for h in broken["ind"]["header"]]
+    broken["ind"]["header"] = [{"分值": "分数", "得分": "评分"}.get(h, h) for h in broken["ind"]["header"]]
     wb = Workbook()
     ws = wb.active
     ws.title = "自评表"

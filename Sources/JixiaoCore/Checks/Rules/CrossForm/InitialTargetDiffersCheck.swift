@@ -69,7 +69,7 @@ public struct InitialTargetDiffersCheck: TargetPairCheck {
             return pair.onEvaluation(
                 Violation(
                     at: "indicators[\(index)].initialTarget",
-                    "指标“\(row.name)”年初指标值\(initial)，目标表“\(target.row.name)”的年度指标值为“\(target.row.value.text)”",
+                    "指标“\(row.name)”\(FieldVocabulary.Indicators.initialTarget.label)\(initial)，目标表“\(target.row.name)”的年度指标值为“\(target.row.value.text)”",
                     expected: target.row.value.text, actual: row.initialTarget.text))
         }
     }

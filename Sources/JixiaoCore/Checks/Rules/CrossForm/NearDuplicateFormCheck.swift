@@ -12,7 +12,7 @@ public struct NearDuplicateFormCheck: CrossFormCheck {
     public static let description = CheckDescription(
         id: "XF.DUP.020", slug: "near-duplicate-form", name: "疑似重复表单",
         summary:
-            "同一年度的同类表单指标表完全相同（自评表：三级指标名称、调整后指标值、分值依次相同；目标表：年度指标名称与指标值依次相同），而项目名称不止一个，可能是复制后改名的表单。这些表单按组报告：每张表一条提示，写明组编号、张数和前几张表；报告中每组一项，列出全部表单。",
+            "同一年度的同类表单指标表完全相同（自评表：三级指标名称、\(FieldVocabulary.Indicators.adjustedTarget.label)、分值依次相同；目标表：年度指标名称与指标值依次相同），而项目名称不止一个，可能是复制后改名的表单。这些表单按组报告：每张表一条提示，写明组编号、张数和前几张表；报告中每组一项，列出全部表单。",
         basis: "不同项目的绩效指标一般不会逐项相同；逐项相同多为复制表单后只改了项目名称（或同一项目以两个名称公开）。",
         defaultSeverity: .notice, scope: .crossForm,
         passing: [

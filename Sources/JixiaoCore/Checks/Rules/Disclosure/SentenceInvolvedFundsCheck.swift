@@ -30,7 +30,8 @@ public struct SentenceInvolvedFundsCheck: DisclosureCheck {
                 expect: [
                     ExpectedFinding(
                         document: "summarySentences[0].involvedFunds",
-                        expected: "年初预算数（目标申报数） 100.00、全年预算数 100.00、全年执行数 100.00",
+                        expected:
+                            "年初预算数（目标申报数） 100.00、\(FieldVocabulary.Funds.fullYearBudget.label) 100.00、\(FieldVocabulary.Funds.executed.label) 100.00",
                         actual: "120.00")
                 ])
         ])

@@ -43,7 +43,7 @@ public struct ActualCopiesTargetCheck: SelfEvaluationCheck {
             else { return nil }
             return Violation(
                 at: "indicators[\(index)].actual",
-                "指标“\(row.name)”的实际完成值“\(row.actual.text)”照抄了指标值“\(row.target.text)”（含计算符号），应填写实际完成的数值",
+                "指标“\(row.name)”的\(FieldVocabulary.Indicators.actual.label)“\(row.actual.text)”照抄了指标值“\(row.target.text)”（含计算符号），应填写实际完成的数值",
                 expected: row.target.text, actual: row.actual.text)
         }
     }

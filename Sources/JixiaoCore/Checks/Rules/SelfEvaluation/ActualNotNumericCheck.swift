@@ -35,7 +35,7 @@ public struct ActualNotNumericCheck: SelfEvaluationCheck {
                 let shown = row.actual.isEmpty ? "为空" : "“\(row.actual.text)”不是数值"
                 return Violation(
                     at: "indicators[\(index)].actual",
-                    "指标“\(row.name)”的指标值为定量“\(row.target.text)”，实际完成值\(shown)",
+                    "指标“\(row.name)”的指标值为定量“\(row.target.text)”，\(FieldVocabulary.Indicators.actual.label)\(shown)",
                     expected: "数值", actual: row.actual.text)
             }
         }

@@ -42,7 +42,7 @@ public struct BalanceMismatchCheck: SelfEvaluationCheck {
             let operands = [row.fullYearBudget, row.executed, row.balance]
             return Violation(
                 at: "\(path).balance",
-                "\(row.rowLabel)：资金结(转)余 \(row.balance.text) 不等于全年预算数 \(row.fullYearBudget.text) − 全年执行数 \(row.executed.text) = \(DecimalText.plain(expected))",
+                "\(row.rowLabel)：\(FieldVocabulary.Funds.balance.label) \(row.balance.text) 不等于\(FieldVocabulary.Funds.fullYearBudget.label) \(row.fullYearBudget.text) − \(FieldVocabulary.Funds.executed.label) \(row.executed.text) = \(DecimalText.plain(expected))",
                 expected: DecimalText.fixed(expected, asPrinted: operands),
                 actual: DecimalText.fixed(balance, asPrinted: operands))
         }

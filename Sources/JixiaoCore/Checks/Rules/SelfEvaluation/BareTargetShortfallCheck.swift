@@ -14,7 +14,7 @@ public struct BareTargetShortfallCheck: SelfEvaluationCheck {
     public static let description = CheckDescription(
         id: "SE.SCORE.110", slug: "bare-target-shortfall-full-score", name: "无计算符号的指标未达到指标值却得满分",
         summary:
-            "指标值未写计算符号（如“100%”“550”），实际完成值低于指标值（同一计量单位），按下限或等于理解未完成，填报得分却为满分；名称表明是上限的指标（控制率、调整率、结余率、成本、费用、时限等）和成本指标除外。",
+            "指标值未写计算符号（如“100%”“550”），\(FieldVocabulary.Indicators.actual.label)低于指标值（同一计量单位），按下限或等于理解未完成，填报得分却为满分；名称表明是上限的指标（控制率、调整率、结余率、成本、费用、时限等）和成本指标除外。",
         basis: "财预〔2020〕10号：完成指标值得满分，未完成按比例记分；已公开自评表中有实际完成值 72.74% 对指标值 100%、20 对 550 却得满分的情况。",
         defaultSeverity: .warning, scope: .selfEvaluation,
         tolerance: "按下限计分（实际/指标 × 分值，四舍五入到 2 位）低于分值超过得分容差即报告",
@@ -77,7 +77,7 @@ public struct BareTargetShortfallCheck: SelfEvaluationCheck {
             guard weight - floor > policy.scoreTolerance else { return nil }
             return Violation(
                 at: item.path("score"),
-                "指标“\(item.row.name)”的指标值“\(item.row.target.text)”未写计算符号；按下限（≥）或等于（＝）理解，实际完成值“\(item.row.actual.text)”未达到指标值，按比例应得 \(DecimalText.fixed(floor))，填报得分却为满分 \(item.row.score.text)",
+                "指标“\(item.row.name)”的指标值“\(item.row.target.text)”未写计算符号；按下限（≥）或等于（＝）理解，\(FieldVocabulary.Indicators.actual.label)“\(item.row.actual.text)”未达到指标值，按比例应得 \(DecimalText.fixed(floor))，填报得分却为满分 \(item.row.score.text)",
                 expected: DecimalText.fixed(floor), actual: DecimalText.fixed(weight))
         }
     }

@@ -60,7 +60,7 @@ public struct BudgetAdjustedWithoutNoteCheck: SelfEvaluationCheck {
         return [
             Violation(
                 at: "funds.total.fullYearBudget",
-                "全年预算数 \(total.fullYearBudget.text) 与年初\(startLabel) \(start.text) 不同，但偏差原因和预算执行情况分析均未说明预算调整",
+                "\(FieldVocabulary.Funds.fullYearBudget.label) \(total.fullYearBudget.text) 与年初\(startLabel) \(start.text) 不同，但偏差原因和预算执行情况分析均未说明预算调整",
                 expected: DecimalText.fixed(initial, asPrinted: operands),
                 actual: DecimalText.fixed(budget, asPrinted: operands))
         ]

@@ -41,7 +41,7 @@ public struct DroppedRowHasValuesCheck: SelfEvaluationCheck {
             guard row.isDroppedAtAdjustment else { return nil }
             let filled: (field: String, label: String, text: String)
             if !row.actual.isEmpty {
-                filled = ("actual", "实际完成值", row.actual.text)
+                filled = ("actual", FieldVocabulary.Indicators.actual.label, row.actual.text)
             } else if !row.score.isBlank {
                 filled = ("score", "得分", row.score.text)
             } else {
@@ -49,7 +49,7 @@ public struct DroppedRowHasValuesCheck: SelfEvaluationCheck {
             }
             return Violation(
                 at: "indicators[\(index)].\(filled.field)",
-                "指标“\(row.name)”年初指标值为“\(row.initialTarget.text)”、调整后指标值为空（调整时取消，不计分），却填写了\(filled.label)“\(filled.text)”",
+                "指标“\(row.name)”\(FieldVocabulary.Indicators.initialTarget.label)为“\(row.initialTarget.text)”、\(FieldVocabulary.Indicators.adjustedTarget.label)为空（调整时取消，不计分），却填写了\(filled.label)“\(filled.text)”",
                 actual: filled.text)
         }
     }

@@ -39,14 +39,14 @@ public struct ExecutionAboveBudgetCheck: SelfEvaluationCheck {
             return [
                 Violation(
                     at: "funds.total.executed",
-                    "全年执行数 \(DecimalText.plain(executed)) 超过全年预算数 \(DecimalText.plain(budget))（执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))%），预算执行得分按满分封顶",
+                    "\(FieldVocabulary.Funds.executed.label) \(DecimalText.plain(executed)) 超过\(FieldVocabulary.Funds.fullYearBudget.label) \(DecimalText.plain(budget))（执行率 \(DecimalText.fixed(execution.ratePercent ?? 0))%），预算执行得分按满分封顶",
                     expected: DecimalText.fixed(budget), actual: DecimalText.fixed(executed))
             ]
         case .zeroBudget:
             return [
                 Violation(
                     at: "funds.total.fullYearBudget",
-                    "全年预算数为 0，无法计算执行率，预算执行得分按 0 计",
+                    "\(FieldVocabulary.Funds.fullYearBudget.label)为 0，无法计算执行率，预算执行得分按 0 计",
                     actual: DecimalText.fixed(0), severity: .error)
             ]
         case .missingAmounts, nil:

@@ -67,7 +67,7 @@ public struct ExecutionScoreMismatchCheck: SelfEvaluationCheck {
         guard execution.rate != nil else {
             let why =
                 execution.problem == .zeroBudget
-                ? "全年预算数为 0，执行率无法计算"
+                ? "\(FieldVocabulary.Funds.fullYearBudget.label)为 0，执行率无法计算"
                 : ExecutionScore.unreadableInputs(form.funds, unit: form.amountUnit)
                     .map { "\($0.path)“\($0.text)”\($0.reason)" }.joined(separator: "；")
             return [.cannotJudge(at: "funds.total.score", "无法核对预算执行得分 \(printed.text)：\(why)")]

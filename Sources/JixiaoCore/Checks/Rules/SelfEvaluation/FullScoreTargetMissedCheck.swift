@@ -40,7 +40,7 @@ public struct FullScoreTargetMissedCheck: SelfEvaluationCheck {
             case .positive, .equal, .reverse:
                 guard let rule = item.score.ruleScore, rule < weight else { return nil }
                 missed =
-                    "实际完成值 \(item.row.actual.text) 未达到指标值 \(item.row.target.text)，按规则应得 \(DecimalText.fixed(rule))"
+                    "\(FieldVocabulary.Indicators.actual.label) \(item.row.actual.text) 未达到指标值 \(item.row.target.text)，按规则应得 \(DecimalText.fixed(rule))"
                 expected = DecimalText.fixed(rule)
             case .unfilledCostRow:
                 guard let outcome = item.row.actual.outcome, outcome != .achieved else { return nil }

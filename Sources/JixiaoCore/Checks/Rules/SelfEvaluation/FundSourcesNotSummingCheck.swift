@@ -9,8 +9,9 @@ public struct FundSourcesNotSummingCheck: SelfEvaluationCheck {
     static let columns:
         [(key: String, label: String, cell: KeyPath<SelfEvaluation.FundsRow, EnteredNumber> & Sendable)] = [
             ("declared", "目标申报数", \.declared), ("compiled", "预算编制数", \.compiled),
-            ("fullYearBudget", "全年预算数", \.fullYearBudget), ("executed", "全年执行数", \.executed),
-            ("balance", "资金结(转)余", \.balance),
+            ("fullYearBudget", FieldVocabulary.Funds.fullYearBudget.label, \.fullYearBudget),
+            ("executed", FieldVocabulary.Funds.executed.label, \.executed),
+            ("balance", FieldVocabulary.Funds.balance.label, \.balance),
         ]
 
     public static let description = CheckDescription(

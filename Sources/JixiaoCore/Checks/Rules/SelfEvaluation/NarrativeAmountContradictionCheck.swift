@@ -84,8 +84,9 @@ public struct NarrativeAmountContradictionCheck: SelfEvaluationCheck {
     public func check(_ form: SelfEvaluation, context: CheckContext) -> [Violation] {
         let total = form.funds.total
         let table = [
-            ("全年预算数", total.fullYearBudget), ("全年执行数", total.executed), ("目标申报数", total.declared),
-            ("预算编制数", total.compiled), ("资金结(转)余", total.balance),
+            (FieldVocabulary.Funds.fullYearBudget.label, total.fullYearBudget),
+            (FieldVocabulary.Funds.executed.label, total.executed), ("目标申报数", total.declared),
+            ("预算编制数", total.compiled), (FieldVocabulary.Funds.balance.label, total.balance),
         ]
         .compactMap { label, number in
             // The text states amounts in 万元, whatever unit the table prints.

@@ -40,7 +40,7 @@ public struct OverAchievementCheck: SelfEvaluationCheck {
             let percent = DecimalText.fixed(achievement * 100)
             return Violation(
                 at: item.path("actual"),
-                "指标“\(item.row.name)”实际完成值 \(item.row.actual.text) 为指标值 \(item.row.target.text) 的 \(percent)%，达到偏离度阈值 \(DecimalText.plain(threshold))%：请确认指标值是否设定偏低",
+                "指标“\(item.row.name)”\(FieldVocabulary.Indicators.actual.label) \(item.row.actual.text) 为指标值 \(item.row.target.text) 的 \(percent)%，达到偏离度阈值 \(DecimalText.plain(threshold))%：请确认指标值是否设定偏低",
                 expected: DecimalText.fixed(threshold), actual: percent)
         }
     }

@@ -46,7 +46,7 @@ public struct QualitativeActualNotOutcomeCheck: SelfEvaluationCheck {
             let shown = row.actual.isEmpty ? "为空" : "“\(row.actual.text)”"
             return Violation(
                 at: "indicators[\(index)].actual",
-                "定性指标“\(row.name)”的实际完成值\(shown)，应为达成、部分达成或未达成之一",
+                "定性指标“\(row.name)”的\(FieldVocabulary.Indicators.actual.label)\(shown)，应为达成、部分达成或未达成之一",
                 actual: row.actual.text)
         }
     }

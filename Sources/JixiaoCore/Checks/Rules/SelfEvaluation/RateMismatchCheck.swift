@@ -74,7 +74,7 @@ public struct RateMismatchCheck: SelfEvaluationCheck {
             }
             return Violation(
                 at: "\(path).rate",
-                "\(row.rowLabel)：执行率 \(row.rate.text) 与全年执行数 \(row.executed.text) ÷ 全年预算数 \(row.fullYearBudget.text) = \(DecimalText.fixed(rate))% 不符",
+                "\(row.rowLabel)：执行率 \(row.rate.text) 与\(FieldVocabulary.Funds.executed.label) \(row.executed.text) ÷ \(FieldVocabulary.Funds.fullYearBudget.label) \(row.fullYearBudget.text) = \(DecimalText.fixed(rate))% 不符",
                 expected: DecimalText.fixed(rate), actual: DecimalText.fixed(printed))
         }
     }

@@ -51,7 +51,9 @@ public struct ReverseTargetQuestionableCheck: SelfEvaluationCheck {
             }
             let loose = item.score.achievement.flatMap { $0 <= Self.looseCeilingRatio ? $0 * 100 : nil }
             if let loose {
-                reasons.append("实际完成值 \(item.row.actual.text) 仅为上限的 \(DecimalText.fixed(loose))%，上限过宽")
+                reasons.append(
+                    "\(FieldVocabulary.Indicators.actual.label) \(item.row.actual.text) 仅为上限的 \(DecimalText.fixed(loose))%，上限过宽"
+                )
             }
             guard !reasons.isEmpty else { return nil }
             return Violation(

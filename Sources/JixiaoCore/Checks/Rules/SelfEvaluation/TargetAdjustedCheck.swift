@@ -29,7 +29,7 @@ public struct TargetAdjustedCheck: SelfEvaluationCheck {
             else { return nil }
             return Violation(
                 at: "indicators[\(index)].adjustedTarget",
-                "指标“\(row.name)”的年初指标值“\(row.initialTarget.text)”调整为“\(row.adjustedTarget.text)”",
+                "指标“\(row.name)”的\(FieldVocabulary.Indicators.initialTarget.label)“\(row.initialTarget.text)”调整为“\(row.adjustedTarget.text)”",
                 expected: row.initialTarget.text, actual: row.adjustedTarget.text)
         }
     }

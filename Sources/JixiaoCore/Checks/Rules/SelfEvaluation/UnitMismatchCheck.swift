@@ -30,7 +30,7 @@ public struct UnitMismatchCheck: SelfEvaluationCheck {
             else { return nil }
             return Violation(
                 at: "indicators[\(index)].actual",
-                "指标“\(row.name)”的实际完成值单位“\(actual.unit.text)”与指标值“\(row.target.text)”的单位“\(target.unit.text)”不一致",
+                "指标“\(row.name)”的\(FieldVocabulary.Indicators.actual.label)单位“\(actual.unit.text)”与指标值“\(row.target.text)”的单位“\(target.unit.text)”不一致",
                 expected: target.unit.text, actual: actual.unit.text)
         }
     }

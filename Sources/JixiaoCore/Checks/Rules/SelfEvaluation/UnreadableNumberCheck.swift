@@ -69,8 +69,10 @@ extension SelfEvaluation {
             let name = row.rowLabel
             let amounts: [(String, String, EnteredNumber?)] = [
                 ("declared", "目标申报数", row.declared), ("compiled", "预算编制数", row.compiled),
-                ("fullYearBudget", "全年预算数", row.fullYearBudget), ("received", "资金到位数", row.received),
-                ("executed", "全年执行数", row.executed), ("balance", "资金结(转)余", row.balance),
+                ("fullYearBudget", FieldVocabulary.Funds.fullYearBudget.label, row.fullYearBudget),
+                ("received", "资金到位数", row.received),
+                ("executed", FieldVocabulary.Funds.executed.label, row.executed),
+                ("balance", FieldVocabulary.Funds.balance.label, row.balance),
             ]
             for case (let key, let label, let number?) in amounts {
                 cells.append(
