@@ -452,16 +452,19 @@ public final class PostgresFormStore: FormStore {
         return try await one { db in try await db.rows(sql, filter.values).map(StoredRows.record) }
     }
 
-    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+    public func records(
+        _ query: FormQuery, sort: FormSort, page: PageRequest, total knownTotal: Int?
+    ) async throws -> Page<FormRecord> {
         guard let filter = StoreSQL.filter(query, PostgresFormStore.dialect) else {
             return Page(items: [], total: 0, request: page)
         }
         let sql = StoreSQL.records(filter.sql, sort, PostgresFormStore.dialect, paged: true)
         return try await read { db in
-            let total = try await db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
+            var total = knownTotal
+            if total == nil { total = try await db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0 }
             let items = try await db.rows(sql, filter.values + [.int(page.limit), .int(page.offset)])
                 .map(StoredRows.record)
-            return Page(items: items, total: total, request: page)
+            return Page(items: items, total: total ?? 0, request: page)
         }
     }
 

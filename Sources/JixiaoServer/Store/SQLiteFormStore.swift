@@ -258,13 +258,15 @@ public final class SQLiteFormStore: FormStore {
         return try await read { db in try db.rows(sql, filter.values).map(StoredRows.record) }
     }
 
-    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+    public func records(
+        _ query: FormQuery, sort: FormSort, page: PageRequest, total knownTotal: Int?
+    ) async throws -> Page<FormRecord> {
         guard let filter = StoreSQL.filter(query, SQLiteFormStore.dialect) else {
             return Page(items: [], total: 0, request: page)
         }
         let sql = StoreSQL.records(filter.sql, sort, SQLiteFormStore.dialect, paged: true)
         return try await read { db in
-            let total = try db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
+            let total = try knownTotal ?? db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
             let items = try db.rows(sql, filter.values + [.int(page.limit), .int(page.offset)]).map(StoredRows.record)
             return Page(items: items, total: total, request: page)
         }

@@ -464,7 +464,17 @@ enum StoreSQL {
     static func findings(_ dialect: StoreDialect) -> String {
         "SELECT \(StoredRows.findingColumns) FROM form_findings WHERE form_id = ? ORDER BY \(dialect.findingOrder)"
     }
-    static let ruleIDs = "SELECT DISTINCT rule_id FROM form_findings ORDER BY rule_id"
+    /// The distinct rule ids by skipping along the `(rule_id, form_id)` index, one seek per rule id (a few
+    /// dozen), instead of reading every finding (15 a form: 1.5 million at 100 000 forms).
+    static let ruleIDs = """
+        WITH RECURSIVE rules(rule_id) AS (
+            SELECT MIN(rule_id) FROM form_findings
+            UNION ALL
+            SELECT (SELECT MIN(rule_id) FROM form_findings WHERE form_findings.rule_id > rules.rule_id) FROM rules
+            WHERE rules.rule_id IS NOT NULL
+        )
+        SELECT rule_id FROM rules WHERE rule_id IS NOT NULL ORDER BY rule_id
+        """
 
     static let insertBatch =
         "INSERT INTO export_batches (created_by, created_at, directory) VALUES (?, ?, ?) RETURNING id"
