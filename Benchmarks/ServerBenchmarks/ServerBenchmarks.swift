@@ -66,16 +66,46 @@ enum ServerBenchmarks {
         print("SEEDED_FORMS=\(count)")
         print("SEED_SECONDS=\(String(format: "%.1f", seconds))")
         for (name, user) in [("REVIEWER", reviewer), ("OFFICER", officer)] {
-            let token = SecureToken.make()
-            let csrf = SecureToken.make()
-            try await store.createSession(
-                Session(
-                    tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
-                    expiresAt: Date().addingTimeInterval(24 * 3600)))
-            print("\(name)_COOKIE=jixiao_session=\(token)")
+            let (cookie, csrf) = try await signIn(store, user)
+            print("\(name)_COOKIE=\(cookie)")
             print("\(name)_CSRF=\(csrf)")
         }
         print("OFFICER_FORM=\(form?.id ?? 0)")
+        try await printSavers(store, units: units, hash: hash)
+    }
+
+    /// One officer for each of the first 100 units, signed in, with a draft of their unit to save, for
+    /// Benchmarks/save.lua: SAVE_FORMS, SAVE_COOKIES and SAVE_CSRFS as space-separated lists in the same order.
+    static func printSavers(_ store: any FormStore, units: [BudgetUnit], hash: String) async throws {
+        var forms: [String] = []
+        var cookies: [String] = []
+        var csrfs: [String] = []
+        for (index, unit) in units.prefix(100).enumerated() {
+            guard let draft = try await store.records(FormQuery(units: .only([unit.id]), states: [.draft])).first
+            else { continue }
+            let officer = try await store.createUser(
+                NewUser(
+                    login: "bench-saver-\(index)", displayName: "基准保存人\(index)", role: .officer, unitID: unit.id,
+                    passwordHash: hash))
+            let (cookie, csrf) = try await signIn(store, officer)
+            forms.append(String(draft.id))
+            cookies.append(cookie)
+            csrfs.append(csrf)
+        }
+        print("SAVE_FORMS=\"\(forms.joined(separator: " "))\"")
+        print("SAVE_COOKIES=\"\(cookies.joined(separator: " "))\"")
+        print("SAVE_CSRFS=\"\(csrfs.joined(separator: " "))\"")
+    }
+
+    /// A session of a day for the user: the cookie (`jixiao_session=TOKEN`) and the CSRF token.
+    static func signIn(_ store: any FormStore, _ user: User) async throws -> (cookie: String, csrf: String) {
+        let token = SecureToken.make()
+        let csrf = SecureToken.make()
+        try await store.createSession(
+            Session(
+                tokenDigest: SecureToken.digest(token), userID: user.id, csrfToken: csrf,
+                expiresAt: Date().addingTimeInterval(24 * 3600)))
+        return ("jixiao_session=\(token)", csrf)
     }
 
     /// Deterministic variety: execution from 40 % to 110 %, some scores lowered or raised past the weight.

@@ -164,8 +164,12 @@ import Testing
             id, kind, unit_id, year, project, state, version, target_id, body, printed_total, printed_grade, total, grade, \
             rule_total, rule_grade, execution_rate, declared, full_year_budget, executed, error_count, warning_count, updated_at
             """
+        // Version 1 kept the current body in `forms` too; the body of today's rows is their current version's.
+        let selected = columns.replacingOccurrences(
+            of: "target_id, body,",
+            with: "target_id, (SELECT body FROM form_versions WHERE form_id = forms.id AND version = forms.version),")
         let rows = try await source.read { db in
-            try Row.fetchAll(db, sql: "SELECT \(columns) FROM forms ORDER BY id").map { Array($0.databaseValues) }
+            try Row.fetchAll(db, sql: "SELECT \(selected) FROM forms ORDER BY id").map { Array($0.databaseValues) }
         }
         let units = try await source.read { db in
             try Row.fetchAll(db, sql: "SELECT id, code, name FROM units").map { Array($0.databaseValues) }
@@ -190,5 +194,9 @@ import Testing
         var upgradedCount = 0
         for kind in kinds { upgradedCount += try await upgraded.records(FormQuery(kind: kind, units: .all)).count }
         #expect(upgradedCount == rows.count)
+        // The bodies only the v1 rows held (no version rows were copied) are kept as their current versions.
+        let first = try #require(try await store.records(FormQuery(units: .all)).first)
+        let original = try #require(try await store.form(id: first.id))
+        #expect(try await upgraded.form(id: first.id)?.form == original.form)
     }
 }

@@ -15,7 +15,7 @@ import Testing
         for statement in [
             "UPDATE history SET comment = 'x'", "DELETE FROM history", "DELETE FROM form_versions",
             "UPDATE form_versions SET body = ''",
-            "INSERT INTO forms (kind, unit_id, year, project, state, version, body, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, '', CURRENT_TIMESTAMP)",
+            "INSERT INTO forms (kind, unit_id, year, project, state, version, updated_at) VALUES ('self-evaluation', 999, 2023, 'x', 'draft', 1, CURRENT_TIMESTAMP)",
         ] {
             await #expect(throws: (any Error).self, "\(statement)") { try await fixture.execute(statement) }
         }

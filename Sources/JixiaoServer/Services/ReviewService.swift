@@ -34,17 +34,21 @@ public struct ReviewService: Sendable {
         let query = FormQuery(
             year: year, units: scope, unitID: filter.unitID, states: filter.state.map { [$0] } ?? [],
             grade: filter.grade, ruleID: filter.ruleID, search: filter.search)
+        // The aggregates count the forms the list pages through: the list needs no count of its own.
+        let aggregates = try await store.aggregates(query)
         var page = try await store.records(
-            query, sort: filter.sort, page: PageRequest(number: filter.page, size: Dashboard.pageSize))
+            query, sort: filter.sort, page: PageRequest(number: filter.page, size: Dashboard.pageSize),
+            total: aggregates.count)
         if page.items.isEmpty, page.total > 0 {
             page = try await store.records(
-                query, sort: filter.sort, page: PageRequest(number: page.pageCount, size: Dashboard.pageSize))
+                query, sort: filter.sort, page: PageRequest(number: page.pageCount, size: Dashboard.pageSize),
+                total: aggregates.count)
         }
         filter.page = page.request.number
         let summaryStates = filter.state.map { [$0] } ?? WorkflowState.allCases.filter { $0 != .deleted }
         return Dashboard(
             filter: filter, year: year, years: years, units: units, ruleIDs: try await store.ruleIDs(),
-            page: page, aggregates: try await store.aggregates(query),
+            page: page, aggregates: aggregates,
             summaries: filter.unitID == nil ? [] : try await departmentSummaries(query), summaryStates: summaryStates,
             policy: policy)
     }

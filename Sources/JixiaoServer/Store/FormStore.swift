@@ -65,8 +65,9 @@ public protocol FormStore: Sendable {
     func form(id: Int64, version: Int) async throws -> Form?
     /// Records matching the query, forms with error findings first, then by unit, year and project.
     func records(_ query: FormQuery) async throws -> [FormRecord]
-    /// One page of the records matching the query in the given order, and how many match in all.
-    func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord>
+    /// One page of the records matching the query in the given order, and how many match in all: `total`
+    /// when the caller has counted them already (the dashboard's aggregates; one scan fewer), counted otherwise.
+    func records(_ query: FormQuery, sort: FormSort, page: PageRequest, total: Int?) async throws -> Page<FormRecord>
     /// Counts by grade, state and rate class and sums of the amounts over every record matching the query.
     func aggregates(_ query: FormQuery) async throws -> FormAggregates
     /// The years that have forms of this kind in these units, latest first.
@@ -102,6 +103,13 @@ public protocol FormStore: Sendable {
     func exportBatch(id: Int64) async throws -> ExportBatch?
     /// Past batches with at least one form of these units, newest first; `formCount` counts those forms.
     func exportBatches(units: UnitScope, page: PageRequest) async throws -> Page<ExportBatchSummary>
+}
+
+extension FormStore {
+    /// One page of the records matching the query in the given order, and how many match in all.
+    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+        try await records(query, sort: sort, page: page, total: nil)
+    }
 }
 
 /// Why the store refused or failed. Messages are Chinese.

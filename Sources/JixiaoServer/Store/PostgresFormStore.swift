@@ -124,12 +124,34 @@ public final class PostgresFormStore: FormStore {
         } catch { throw PostgresFormStore.storeError(error) }
     }
 
-    /// Runs `body` in one read-only transaction that sees one snapshot of the database.
+    /// Runs `body` in one read-only transaction that sees one snapshot of the database. The transaction is
+    /// opened with its isolation level in one statement (one round trip fewer than BEGIN, then SET).
     private func read<T: Sendable>(_ body: (Connection) async throws -> T) async throws -> T {
-        try await write { connection in
-            try await connection.run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return try await body(connection)
-        }
+        do {
+            let logger = self.logger
+            return try await client.withConnection { connection in
+                let db = Connection(connection: connection, logger: logger)
+                try await db.run("START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                do {
+                    let result = try await body(db)
+                    try await db.run("COMMIT")
+                    return result
+                } catch {
+                    try? await db.run("ROLLBACK")
+                    throw error
+                }
+            }
+        } catch { throw PostgresFormStore.storeError(error) }
+    }
+
+    /// Runs a read of one statement, which sees one snapshot by itself: no transaction, one round trip.
+    private func one<T: Sendable>(_ body: (Connection) async throws -> T) async throws -> T {
+        do {
+            let logger = self.logger
+            return try await client.withConnection { connection in
+                try await body(Connection(connection: connection, logger: logger))
+            }
+        } catch { throw PostgresFormStore.storeError(error) }
     }
 
     /// Runs one statement in its own transaction, past the store's checks (the tests show with it what the
@@ -218,7 +240,7 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func units() async throws -> [BudgetUnit] {
-        try await read { db in try await db.rows(StoreSQL.units).map(StoredRows.unit) }
+        try await one { db in try await db.rows(StoreSQL.units).map(StoredRows.unit) }
     }
 
     public func createUser(_ user: NewUser) async throws -> User {
@@ -251,7 +273,7 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func user(id: Int64) async throws -> User? {
-        try await read { db in try await PostgresFormStore.user(db, id: id) }
+        try await one { db in try await PostgresFormStore.user(db, id: id) }
     }
 
     public func credentials(login: String) async throws -> (user: User, passwordHash: String)? {
@@ -310,9 +332,7 @@ public final class PostgresFormStore: FormStore {
     }
 
     private static func user(_ db: Connection, id: Int64) async throws -> User? {
-        guard let row = try await db.rows(StoreSQL.userByID, [.integer(id)]).first else { return nil }
-        let reviewed = try await db.rows(StoreSQL.reviewedUnits, [.integer(id)]).compactMap { try $0.integer(0) }
-        return try StoredRows.user(row, reviewed: Set(reviewed))
+        try await db.rows(StoreSQL.userByID(PostgresFormStore.dialect), [.integer(id)]).first.flatMap(StoredRows.user)
     }
 
     // MARK: Sessions
@@ -325,13 +345,9 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func session(tokenDigest: String, now: Date) async throws -> (session: Session, user: User)? {
-        let pair: (Session, User)? = try await read { db in
-            guard let row = try await db.rows(StoreSQL.session, [.text(tokenDigest), .date(now)]).first else {
-                return nil
-            }
-            let session = try StoredRows.session(row)
-            guard let user = try await PostgresFormStore.user(db, id: session.userID) else { return nil }
-            return (session, user)
+        let pair: (Session, User)? = try await one { db in
+            try await db.rows(StoreSQL.session(PostgresFormStore.dialect), [.text(tokenDigest), .date(now)]).first
+                .flatMap(StoredRows.sessionAndUser)
         }
         return pair.map { (session: $0.0, user: $0.1) }
     }
@@ -361,11 +377,11 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func loginFailures(keys: [String]) async throws -> [LoginFailures] {
-        try await read { db in try await PostgresFormStore.failures(db, keys: keys) }
+        try await one { db in try await PostgresFormStore.failures(db, keys: keys) }
     }
 
     public func loginFailures(atLeast minimum: Int) async throws -> [LoginFailures] {
-        try await read { db in try await db.rows(StoreSQL.failuresAtLeast, [.int(minimum)]).map(StoredRows.failures) }
+        try await one { db in try await db.rows(StoreSQL.failuresAtLeast, [.int(minimum)]).map(StoredRows.failures) }
     }
 
     public func clearLoginFailures(keys: [String]) async throws {
@@ -401,7 +417,7 @@ public final class PostgresFormStore: FormStore {
         kind: HistoryEntry.Kind, at: Date
     ) async throws -> FormRecord {
         let body = StoredRows.body(write.form)
-        let values = StoredRows.insertForm(write, body: body, unitID: unitID, state: state, targetID: targetID, at: at)
+        let values = StoredRows.insertForm(write, unitID: unitID, state: state, targetID: targetID, at: at)
         return try await self.write { db in
             let id = try await db.id(StoreSQL.insertForm, values)
             try await PostgresFormStore.storeDerived(db, id: id, write: write)
@@ -414,22 +430,17 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func form(id: Int64) async throws -> StoredForm? {
-        let pair: (FormRecord, String)? = try await read { db in
-            guard let record = try await PostgresFormStore.record(db, id: id),
-                let body = try await db.rows(StoreSQL.body, [.integer(id)]).first?.text(0)
-            else { return nil }
-            return (record, body)
+        try await one { db in
+            try await db.rows(StoreSQL.recordAndBody, [.integer(id)]).first.flatMap(StoredRows.storedForm)
         }
-        guard let (record, body) = pair else { return nil }
-        return StoredForm(record: record, form: try StoredRows.form(body: body, id: id))
     }
 
     public func record(id: Int64) async throws -> FormRecord? {
-        try await read { db in try await PostgresFormStore.record(db, id: id) }
+        try await one { db in try await PostgresFormStore.record(db, id: id) }
     }
 
     public func form(id: Int64, version: Int) async throws -> Form? {
-        let body = try await read { db in
+        let body = try await one { db in
             try await db.rows(StoreSQL.versionBody, [.integer(id), .int(version)]).first?.text(0)
         }
         return try body.map { body in try StoredRows.form(body: body, id: id) }
@@ -438,33 +449,29 @@ public final class PostgresFormStore: FormStore {
     public func records(_ query: FormQuery) async throws -> [FormRecord] {
         guard let filter = StoreSQL.filter(query, PostgresFormStore.dialect) else { return [] }
         let sql = StoreSQL.records(filter.sql, FormSort(), PostgresFormStore.dialect, paged: false)
-        return try await read { db in try await db.rows(sql, filter.values).map(StoredRows.record) }
+        return try await one { db in try await db.rows(sql, filter.values).map(StoredRows.record) }
     }
 
-    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+    public func records(
+        _ query: FormQuery, sort: FormSort, page: PageRequest, total knownTotal: Int?
+    ) async throws -> Page<FormRecord> {
         guard let filter = StoreSQL.filter(query, PostgresFormStore.dialect) else {
             return Page(items: [], total: 0, request: page)
         }
         let sql = StoreSQL.records(filter.sql, sort, PostgresFormStore.dialect, paged: true)
         return try await read { db in
-            let total = try await db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
+            var total = knownTotal
+            if total == nil { total = try await db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0 }
             let items = try await db.rows(sql, filter.values + [.int(page.limit), .int(page.offset)])
                 .map(StoredRows.record)
-            return Page(items: items, total: total, request: page)
+            return Page(items: items, total: total ?? 0, request: page)
         }
     }
 
     public func aggregates(_ query: FormQuery) async throws -> FormAggregates {
         guard let filter = StoreSQL.filter(query, PostgresFormStore.dialect) else { return FormAggregates() }
-        return try await read { db in
-            guard let totals = try await db.rows(StoreSQL.totals(filter.sql), filter.values).first else {
-                return FormAggregates()
-            }
-            return try StoreSQL.aggregates(
-                totals: totals, printedGrades: await db.rows(StoreSQL.printedGrades(filter.sql), filter.values),
-                grades: await db.rows(StoreSQL.grades(filter.sql), filter.values),
-                states: await db.rows(StoreSQL.states(filter.sql), filter.values),
-                rateBuckets: await db.rows(StoreSQL.rateBuckets(filter.sql), filter.values))
+        return try await one { db in
+            try StoreSQL.aggregates(await db.rows(StoreSQL.summary(filter.sql), filter.values))
         }
     }
 
@@ -472,13 +479,13 @@ public final class PostgresFormStore: FormStore {
         guard let filter = StoreSQL.filter(FormQuery(kind: kind, units: units), PostgresFormStore.dialect) else {
             return []
         }
-        return try await read { db in
+        return try await one { db in
             try await db.rows(StoreSQL.years(filter.sql), filter.values).compactMap { try $0.int(0) }
         }
     }
 
     public func exists(kind: FormKind, unitID: Int64, year: Int, project: String) async throws -> Bool {
-        try await read { db in
+        try await one { db in
             try await db.exists(StoreSQL.exists, [.text(kind.rawValue), .integer(unitID), .int(year), .text(project)])
         }
     }
@@ -492,7 +499,7 @@ public final class PostgresFormStore: FormStore {
             let current = try await PostgresFormStore.record(db, id: id, forUpdate: true)
             let version = try StoreChecks.edit(current, id: id, expectedVersion: expectedVersion)
             try await db.run(
-                StoreSQL.updateBody, [.text(body), .text(write.form.project), .int(version), .date(at), .integer(id)])
+                StoreSQL.updateEdited, [.text(write.form.project), .int(version), .date(at), .integer(id)])
             try await PostgresFormStore.storeDerived(db, id: id, write: write)
             try await db.run(StoreSQL.insertVersion, [.integer(id), .int(version), .text(body)])
             for change in changes {
@@ -532,7 +539,7 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func history(formID: Int64) async throws -> [HistoryEntry] {
-        try await read { db in try await db.rows(StoreSQL.history, [.integer(formID)]).map(StoredRows.historyEntry) }
+        try await one { db in try await db.rows(StoreSQL.history, [.integer(formID)]).map(StoredRows.historyEntry) }
     }
 
     public func history(formID: Int64, page: PageRequest) async throws -> Page<HistoryEntry> {
@@ -546,13 +553,13 @@ public final class PostgresFormStore: FormStore {
     }
 
     public func findings(formID: Int64) async throws -> [StoredFinding] {
-        try await read { db in
+        try await one { db in
             try await db.rows(StoreSQL.findings(PostgresFormStore.dialect), [.integer(formID)]).map(StoredRows.finding)
         }
     }
 
     public func ruleIDs() async throws -> [String] {
-        try await read { db in try await db.rows(StoreSQL.ruleIDs).compactMap { try $0.text(0) } }
+        try await one { db in try await db.rows(StoreSQL.ruleIDs).compactMap { try $0.text(0) } }
     }
 
     // MARK: Export batches

@@ -10,7 +10,17 @@ enum PostgresSchema {
     /// `pg_advisory_xact_lock` key of the migrations (any constant; "jixiao" in ASCII).
     static let lockKey: Int64 = 0x6A_6978_6961_6F
 
-    static let migrations: [(version: String, statements: [String])] = [("v1", version1)]
+    static let migrations: [(version: String, statements: [String])] = [("v1", version1), ("v2", version2)]
+
+    /// v2: the current body is `form_versions`' row of the current version, no longer copied into `forms`
+    /// (every save wrote it twice, and the dashboard's scans read past it).
+    static let version2 = [
+        """
+        INSERT INTO form_versions (form_id, version, body) SELECT id, version, body FROM forms
+        ON CONFLICT (form_id, version) DO NOTHING
+        """,
+        "ALTER TABLE forms DROP COLUMN body",
+    ]
 
     static let version1: [String] =
         [

@@ -142,9 +142,7 @@ public final class SQLiteFormStore: FormStore {
     }
 
     private static func user(_ db: Database, id: Int64) throws -> User? {
-        guard let row = try db.rows(StoreSQL.userByID, [.integer(id)]).first else { return nil }
-        let reviewed = try db.rows(StoreSQL.reviewedUnits, [.integer(id)]).compactMap { $0.integer(0) }
-        return try StoredRows.user(row, reviewed: Set(reviewed))
+        try db.rows(StoreSQL.userByID(SQLiteFormStore.dialect), [.integer(id)]).first.flatMap(StoredRows.user)
     }
 
     // MARK: Sessions
@@ -158,10 +156,8 @@ public final class SQLiteFormStore: FormStore {
 
     public func session(tokenDigest: String, now: Date) async throws -> (session: Session, user: User)? {
         let pair: (Session, User)? = try await read { db in
-            guard let row = try db.rows(StoreSQL.session, [.text(tokenDigest), .date(now)]).first else { return nil }
-            let session = try StoredRows.session(row)
-            guard let user = try SQLiteFormStore.user(db, id: session.userID) else { return nil }
-            return (session, user)
+            try db.rows(StoreSQL.session(SQLiteFormStore.dialect), [.text(tokenDigest), .date(now)]).first
+                .flatMap(StoredRows.sessionAndUser)
         }
         return pair.map { (session: $0.0, user: $0.1) }
     }
@@ -228,7 +224,7 @@ public final class SQLiteFormStore: FormStore {
         kind: HistoryEntry.Kind, at: Date
     ) async throws -> FormRecord {
         let body = StoredRows.body(write.form)
-        let values = StoredRows.insertForm(write, body: body, unitID: unitID, state: state, targetID: targetID, at: at)
+        let values = StoredRows.insertForm(write, unitID: unitID, state: state, targetID: targetID, at: at)
         return try await self.write { db in
             let id = try db.id(StoreSQL.insertForm, values)
             try SQLiteFormStore.storeDerived(db, id: id, write: write)
@@ -241,14 +237,8 @@ public final class SQLiteFormStore: FormStore {
     }
 
     public func form(id: Int64) async throws -> StoredForm? {
-        let pair: (FormRecord, String)? = try await read { db in
-            guard let record = try SQLiteFormStore.record(db, id: id),
-                let body = try db.rows(StoreSQL.body, [.integer(id)]).first?.text(0)
-            else { return nil }
-            return (record, body)
+        try await read { db in try db.rows(StoreSQL.recordAndBody, [.integer(id)]).first.flatMap(StoredRows.storedForm)
         }
-        guard let (record, body) = pair else { return nil }
-        return StoredForm(record: record, form: try StoredRows.form(body: body, id: id))
     }
 
     public func record(id: Int64) async throws -> FormRecord? {
@@ -268,13 +258,15 @@ public final class SQLiteFormStore: FormStore {
         return try await read { db in try db.rows(sql, filter.values).map(StoredRows.record) }
     }
 
-    public func records(_ query: FormQuery, sort: FormSort, page: PageRequest) async throws -> Page<FormRecord> {
+    public func records(
+        _ query: FormQuery, sort: FormSort, page: PageRequest, total knownTotal: Int?
+    ) async throws -> Page<FormRecord> {
         guard let filter = StoreSQL.filter(query, SQLiteFormStore.dialect) else {
             return Page(items: [], total: 0, request: page)
         }
         let sql = StoreSQL.records(filter.sql, sort, SQLiteFormStore.dialect, paged: true)
         return try await read { db in
-            let total = try db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
+            let total = try knownTotal ?? db.rows(StoreSQL.count(filter.sql), filter.values).first?.int(0) ?? 0
             let items = try db.rows(sql, filter.values + [.int(page.limit), .int(page.offset)]).map(StoredRows.record)
             return Page(items: items, total: total, request: page)
         }
@@ -282,13 +274,7 @@ public final class SQLiteFormStore: FormStore {
 
     public func aggregates(_ query: FormQuery) async throws -> FormAggregates {
         guard let filter = StoreSQL.filter(query, SQLiteFormStore.dialect) else { return FormAggregates() }
-        return try await read { db in
-            let rows = { (sql: (String) -> String) in try db.rows(sql(filter.sql), filter.values) }
-            guard let totals = try rows(StoreSQL.totals).first else { return FormAggregates() }
-            return try StoreSQL.aggregates(
-                totals: totals, printedGrades: rows(StoreSQL.printedGrades), grades: rows(StoreSQL.grades),
-                states: rows(StoreSQL.states), rateBuckets: rows(StoreSQL.rateBuckets))
-        }
+        return try await read { db in try StoreSQL.aggregates(db.rows(StoreSQL.summary(filter.sql), filter.values)) }
     }
 
     public func years(kind: FormKind, units: UnitScope) async throws -> [Int] {
@@ -315,7 +301,7 @@ public final class SQLiteFormStore: FormStore {
             let version = try StoreChecks.edit(
                 SQLiteFormStore.record(db, id: id), id: id, expectedVersion: expectedVersion)
             try db.run(
-                StoreSQL.updateBody, [.text(body), .text(write.form.project), .int(version), .date(at), .integer(id)])
+                StoreSQL.updateEdited, [.text(write.form.project), .int(version), .date(at), .integer(id)])
             try SQLiteFormStore.storeDerived(db, id: id, write: write)
             try db.run(StoreSQL.insertVersion, [.integer(id), .int(version), .text(body)])
             for change in changes {
